@@ -1,0 +1,95 @@
+"""MkDocs hook: builds the worksheet pages from the content and refuses to
+publish a worksheet that breaks its promises.
+
+- ``on_config`` loads the worksheet and runs every check: a problem stops the
+  build (``mkdocs build`` and ``mkdocs serve`` alike) with the full list.
+- ``on_page_markdown`` turns the article, questions and glossary pages into
+  their rendered form. It works on Markdown, before Material's search plugin
+  indexes the page, so what the student edition leaves out is never indexed.
+
+``SITE_EDITION=student`` builds the student edition: no model answers, no
+teacher notes, no teacher toggle.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from worksheet import WorksheetError, load_worksheet  # noqa: E402
+from worksheet import render  # noqa: E402
+from worksheet.article import FENCE_OPEN  # noqa: E402
+from worksheet.checks import check  # noqa: E402
+
+log = get_plugin_logger("worksheet")
+
+EDITIONS = ("classroom", "student")
+_state: dict = {}
+
+
+def edition() -> str:
+    value = os.environ.get("SITE_EDITION", "classroom").strip().lower() or "classroom"
+    if value not in EDITIONS:
+        raise PluginError(f"SITE_EDITION={value!r}: use one of {', '.join(EDITIONS)}")
+    return value
+
+
+def on_config(config):
+    try:
+        worksheet = load_worksheet(Path(config.docs_dir))
+    except WorksheetError as exc:
+        raise PluginError(f"Cannot read the worksheet: {exc.problem}") from None
+    problems = check(worksheet)
+    for problem in problems:
+        if problem.warning:
+            log.warning(str(problem))
+    errors = [p for p in problems if not p.warning]
+    if errors:
+        listing = "\n".join(f"  {p}" for p in errors)
+        raise PluginError(f"The worksheet has {len(errors)} problem(s):\n{listing}")
+    _state["worksheet"] = worksheet
+    _state["edition"] = edition()
+    config.extra["edition"] = _state["edition"]
+    return config
+
+
+def on_page_markdown(markdown, page, config, files):
+    worksheet = _state["worksheet"]
+    with_answers = _state["edition"] != "student"
+    source = page.file.src_uri
+    if source == "article.md":
+        return _article_page(worksheet, markdown)
+    if source == "questions.md":
+        return render.questions_markdown(worksheet, with_answers=with_answers)
+    if source == "glossary.md":
+        return markdown.rstrip() + "\n\n" + render.glossary_markdown(worksheet)
+    return markdown
+
+
+_LINE_LINK = re.compile(r'<a\b(?=[^>]*\bclass="line-link")(?=[^>]*\bdata-lines="(?P<lines>\d+-\d+)")[^>]*>')
+
+
+def on_page_content(html, page, config, files):
+    """Line links carry their whole range, so the article can highlight every
+    cited line: ``../article/#L25`` becomes ``../article/?lines=25-29#L25``."""
+
+    def add_range(match):
+        tag = match.group(0)
+        return re.sub(r'href="([^"#?]*)#', lambda m: f'href="{m.group(1)}?lines={match.group("lines")}#', tag, count=1)
+
+    return _LINE_LINK.sub(add_range, html)
+
+
+def _article_page(worksheet, markdown: str) -> str:
+    rows = markdown.split("\n")
+    start = next(i for i, row in enumerate(rows) if FENCE_OPEN.match(row))
+    end = next(i for i in range(start + 1, len(rows)) if rows[i].strip() == "```")
+    before, after = "\n".join(rows[:start]), "\n".join(rows[end + 1 :])
+    return "\n\n".join([render.article_header(worksheet), before, render.article_block(worksheet), after])

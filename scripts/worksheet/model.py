@@ -1,0 +1,107 @@
+"""A whole worksheet loaded from a content folder.
+
+The folder holds ``article.md``, ``questions.md``, ``glossary.yml`` and
+``notes.yml``. Nothing here knows how many lines, questions or terms there are.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .article import Article, parse_article
+from .glossary import Entry, Glossary, Match, parse_glossary
+from .notes import Note, parse_notes
+from .problems import Problem
+from .questions import QuestionPage, parse_questions
+from .quotes import find_quotations
+from .source import read_text
+
+ARTICLE = "article.md"
+QUESTIONS = "questions.md"
+GLOSSARY = "glossary.yml"
+NOTES = "notes.yml"
+
+
+@dataclass
+class Worksheet:
+    article: Article
+    questions: QuestionPage
+    glossary: Glossary
+    notes: list[Note]
+    notes_path: str = NOTES
+    load_problems: list[Problem] = field(default_factory=list)
+
+    # -- where glossary terms stand --------------------------------------
+    def article_matches(self) -> list[Match]:
+        return self.glossary.find(self.article.flow.text)
+
+    def matches_by_line(self) -> dict[int, list[tuple[int, int, Entry]]]:
+        """For each line, (start column, end column, entry) of each term piece.
+        A term split over two lines gives a piece on each."""
+        flow = self.article.flow
+        pieces: dict[int, list[tuple[int, int, Entry]]] = defaultdict(list)
+        for match in self.article_matches():
+            for number in flow.span_lines(match.start, match.end):
+                line = self.article.line(number)
+                line_start = flow.starts[flow.numbers.index(number)]
+                start = max(match.start, line_start) - line_start
+                end = min(match.end, line_start + len(line.text)) - line_start
+                if end > start:
+                    pieces[number].append((start, end, match.entry))
+        return pieces
+
+    def occurrences(self) -> dict[str, dict[str, list]]:
+        """For each entry (by term): the article lines and the questions it occurs in."""
+        found = {e.term: {"lines": [], "questions": []} for e in self.glossary.entries}
+        flow = self.article.flow
+        for match in self.article_matches():
+            first = flow.span_lines(match.start, match.end)[0]
+            lines = found[match.entry.term]["lines"]
+            if first not in lines:
+                lines.append(first)
+        for q in self.questions.questions:
+            for match in self.glossary.find(q.text.text):
+                ids = found[match.entry.term]["questions"]
+                if q.id not in ids:
+                    ids.append(q.id)
+        return found
+
+    def citations(self) -> dict[int, list[str]]:
+        """For each article line, the ids of the questions that cite it."""
+        cited: dict[int, list[str]] = defaultdict(list)
+        for q in self.questions.questions:
+            for r in q.ranges:
+                for n in r:
+                    if self.article.has_line(n) and q.id not in cited[n]:
+                        cited[n].append(q.id)
+        return cited
+
+    def question_quotations(self, question):
+        return find_quotations(question.text.text)
+
+
+def _label(path: Path) -> str:
+    """How messages name a file: relative to the working folder when inside it."""
+    try:
+        return Path(os.path.relpath(path)).as_posix() if not os.path.relpath(path).startswith("..") else path.as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def load_worksheet(folder: Path) -> Worksheet:
+    """Load every content file of a worksheet; raises ``WorksheetError`` when a
+    file cannot be read at all."""
+    folder = Path(folder)
+
+    def load(name, parse):
+        label = _label(folder / name)
+        return parse(read_text(folder / name, label), label)
+
+    article = load(ARTICLE, parse_article)
+    questions = load(QUESTIONS, parse_questions)
+    glossary = load(GLOSSARY, parse_glossary)
+    notes, note_problems = load(NOTES, parse_notes) if (folder / NOTES).exists() else ([], [])
+    return Worksheet(article, questions, glossary, notes, _label(folder / NOTES), [*questions.problems, *glossary.problems, *note_problems])

@@ -1,0 +1,204 @@
+"""HTML and Markdown for the worksheet's pages, from the loaded worksheet.
+
+The article is rendered line by line: each printed line is one element whose
+``id="L<n>"`` holds exactly that line's text, with the margin number and any
+note markers beside it, never inside it.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from .glossary import Entry
+from .model import Worksheet
+from .questions import Question
+from .refs import LineRange
+
+NUMBER_EVERY = 5
+
+
+# -- terms -------------------------------------------------------------------
+
+def term_html(text: str, entry: Entry) -> str:
+    """A glossary term with its pop-up. Focusable so the keyboard reaches it;
+    Material's ``content.tooltips`` shows the title on hover, tap and focus."""
+    return (
+        f'<abbr class="term" tabindex="0" data-term="{entry.slug}" '
+        f'title="{escape(entry.tooltip())}">{escape(text)}</abbr>'
+    )
+
+
+def marked_up(text: str, pieces: list[tuple[int, int, Entry]]) -> str:
+    """``text`` escaped, with each (start, end, entry) piece as a term."""
+    out, position = [], 0
+    for start, end, entry in sorted(pieces, key=lambda p: p[0]):
+        out.append(escape(text[position:start], quote=False))
+        out.append(term_html(text[start:end], entry))
+        position = end
+    out.append(escape(text[position:], quote=False))
+    return "".join(out)
+
+
+def prose_with_terms(ws: Worksheet, text: str) -> str:
+    """Plain prose (a question) with its glossary terms marked."""
+    return marked_up(text, [(m.start, m.end, m.entry) for m in ws.glossary.find(text)])
+
+
+# -- article lines -----------------------------------------------------------
+
+def lines_html(ws: Worksheet, numbers: range, *, anchors: bool, marks: dict[int, str] | None = None) -> str:
+    """Article lines as paragraphs of line elements.
+
+    ``anchors``: give each line its ``id="L<n>"`` (only once per page).
+    ``marks``: extra HTML beside a line (note markers, evidence links)."""
+    terms = ws.matches_by_line()
+    marks = marks or {}
+    out: list[str] = []
+    open_paragraph = False
+    for number in numbers:
+        line = ws.article.line(number)
+        if line.blank or line.starts_paragraph:
+            if open_paragraph:
+                out.append("</p>")
+                open_paragraph = False
+        shown = str(number) if number % NUMBER_EVERY == 0 else ""
+        ident = f' id="L{number}"' if anchors else ""
+        side = f'<span class="line-marks">{marks[number]}</span>' if number in marks else ""
+        if line.blank:
+            out.append(
+                f'<div class="line line--blank" data-line="{number}"><span class="line-number" aria-hidden="true">{shown}</span>'
+                f'<span class="line-text"{ident}></span></div>'
+            )
+            continue
+        if not open_paragraph:
+            indent = " paragraph--indent" if line.starts_paragraph and number != numbers[0] and not _after_blank(ws, number) else ""
+            out.append(f'<p class="paragraph{indent}">')
+            open_paragraph = True
+        text = marked_up(line.text, terms.get(number, []))
+        out.append(
+            f'<span class="line" data-line="{number}"><span class="line-number" aria-hidden="true">{shown}</span>'
+            f'<span class="line-text"{ident}>{text}</span>{side}</span>\n'
+        )
+    if open_paragraph:
+        out.append("</p>")
+    return "".join(out)
+
+
+def _after_blank(ws: Worksheet, number: int) -> bool:
+    return number > 1 and ws.article.line(number - 1).blank
+
+
+def article_header(ws: Worksheet) -> str:
+    meta = ws.article.meta
+    kicker = escape(str(meta.get("kicker", "")))
+    headline = escape(str(meta.get("headline", "")))
+    by = " · ".join(
+        escape(str(meta[k])) for k in ("author", "publication", "date") if meta.get(k)
+    )
+    return (
+        f'<header class="article-head">\n<p class="article-kicker">{kicker}</p>\n'
+        f'<h1 id="headline">{headline}</h1>\n<p class="article-byline">{by}</p>\n</header>'
+    )
+
+
+def article_block(ws: Worksheet, *, anchors: bool = True, notes: bool = True, questions_url: str | None = "../questions/") -> str:
+    """The whole article, numbered, with its notes as Material annotations and,
+    beside each line a question cites, a marker linking back to that question."""
+    marks: dict[int, list[str]] = {}
+    if questions_url is not None:
+        cited = ws.citations()
+        for number, ids in sorted(cited.items()):
+            marks[number] = [
+                f'<a class="evidence{"" if qid in cited.get(number - 1, []) else " evidence--start"}" '
+                f'href="{questions_url}#{qid}" title="Question {qid[1:]} draws on this line">Q{qid[1:]}</a>'
+                for qid in ids
+            ]
+    items = []
+    if notes:
+        for i, note in enumerate(ws.notes, start=1):
+            marks.setdefault(note.line, []).insert(0, f'<span class="note-marker">({i})</span>')
+            items.append(f"{i}.  **{escape(note.phrase, quote=False)}:** {note.text}")
+    body = lines_html(ws, range(1, len(ws.article) + 1), anchors=anchors, marks={n: "".join(m) for n, m in marks.items()})
+    html = f'<div class="article annotate" data-lines="{len(ws.article)}">\n{body}\n</div>'
+    if items:
+        html += "\n\n" + "\n".join(items) + "\n"
+    return html
+
+
+def excerpt_html(ws: Worksheet, ranges: list[LineRange]) -> str:
+    """The lines a question cites, collapsed under it, without ids: they are
+    generated from the article source, never retyped."""
+    parts = []
+    for r in ranges:
+        body = lines_html(ws, range(r.first, r.last + 1), anchors=False)
+        parts.append(f'<div class="article article--excerpt" data-lines="{r.first}-{r.last}">{body}</div>')
+    labels = [str(r) for r in ranges]
+    names = labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " and " + labels[-1]
+    word = "line" if len(ranges) == 1 and ranges[0].first == ranges[0].last else "lines"
+    return (
+        f'<details class="excerpt" data-search-exclude><summary>Reread {word} {names}</summary>'
+        + '<hr class="excerpt-gap">'.join(parts)
+        + "</details>"
+    )
+
+
+# -- questions ---------------------------------------------------------------
+
+def question_markdown(ws: Worksheet, q: Question, *, with_answers: bool, article_page: str = "article.md") -> str:
+    """One question as Markdown for the page: text, line links, excerpts,
+    writing space and (unless left out) the model answer and teacher notes."""
+    parts = [f'/// html | div.question\n    attrs: {{data-question: "{q.id}", data-space: "{q.writing_space or 0}"}}\n']
+    parts.append(f"## Question {q.number} {{ #{q.id} }}\n")
+    parts.append(f'<p class="question-text">{prose_with_terms(ws, q.text.text)}</p>\n')
+    links = [
+        f'[{escape(r.label(), quote=False)}]({article_page}#L{r.first}){{ .line-link data-lines="{r.first}-{r.last}" }}'
+        for r in q.ranges
+    ]
+    if links:
+        parts.append('<p class="question-lines" markdown>Lines: ' + ", ".join(links) + "</p>\n")
+    shown = [r for r in q.ranges if r.forward and ws.article.has_line(r.first) and ws.article.has_line(r.last)]
+    if shown:
+        parts.append(excerpt_html(ws, shown) + "\n")
+    parts.append(
+        f'<div class="writing-space" aria-hidden="true" style="--writing-lines: {q.writing_space or 4}"></div>\n'
+    )
+    if with_answers:
+        for block, kind, title in ((q.answer, "model-answer", "Model answer"), (q.notes, "teacher-note", "Teacher notes")):
+            if block is not None and block.text.strip():
+                parts.append(
+                    f'/// details | {title}\n    type: {kind}\n    attrs: {{data-search-exclude: ""}}\n\n{block.text}\n\n///\n'
+                )
+    parts.append("///\n")
+    return "\n".join(parts)
+
+
+def questions_markdown(ws: Worksheet, *, with_answers: bool) -> str:
+    page = ws.questions
+    body = "\n".join(question_markdown(ws, q, with_answers=with_answers) for q in page.questions)
+    return page.intro.rstrip() + "\n\n" + body
+
+
+# -- glossary ----------------------------------------------------------------
+
+def glossary_markdown(ws: Worksheet, *, article_page: str = "article.md", questions_page: str = "questions.md") -> str:
+    found = ws.occurrences()
+    out = []
+    for entry in ws.glossary.entries:
+        where = found[entry.term]
+        lines = ", ".join(f"[{n}]({article_page}#L{n})" for n in where["lines"])
+        questions = ", ".join(f"[Q{qid[1:]}]({questions_page}#{qid})" for qid in where["questions"])
+        places = []
+        if lines:
+            places.append(f"Article, line{'s' if len(where['lines']) > 1 else ''} {lines}")
+        if questions:
+            places.append(f"Questions: {questions}")
+        forms = f' <span class="glossary-forms">also: {escape(", ".join(entry.forms))}</span>' if entry.forms else ""
+        out.append(
+            f'<div class="glossary-entry" markdown>\n\n### {escape(entry.term, quote=False)} {{ #{entry.slug} }}\n\n'
+            f'<p class="glossary-meta"><span class="glossary-pos">{escape(entry.pos)}</span>{forms}</p>\n\n'
+            f"{escape(entry.definition, quote=False)}\n\n"
+            f'<p class="glossary-french"><span class="glossary-label">French:</span> <span lang="fr">{escape(entry.french)}</span></p>\n\n'
+            + (f'<p class="glossary-where" markdown>{" · ".join(places)}</p>\n\n' if places else "")
+            + "</div>\n"
+        )
+    return "\n".join(out)
