@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# Set-up and everyday commands for the study site, on a fresh Debian machine.
+#
+#   ./run.sh serve    install what the site needs, then serve it at http://127.0.0.1:8000
+#   ./run.sh test     install what the tests need (Python packages, Debian's chromium
+#                     and poppler-utils when missing), then run every test
+#   ./run.sh build    build the classroom edition into site/ (strict)
+#
+# Extra arguments after "test" go to pytest, e.g. ./run.sh test -k glossary
+set -euo pipefail
+cd "$(dirname "$0")"
+
+VENV=.venv
+PYTHON=${PYTHON:-python3}
+export NO_MKDOCS_2_WARNING=1   # Material prints an end-of-life banner otherwise
+
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+install_debian() {  # install_debian PACKAGE...
+  echo "Installing $* from Debian..." >&2
+  as_root apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "$@" >/dev/null
+}
+
+need_debian() {  # need_debian COMMAND PACKAGE...: install the packages if COMMAND is missing
+  local command=$1; shift
+  command -v "$command" >/dev/null 2>&1 || install_debian "$@"
+}
+
+python_env() {  # python_env REQUIREMENTS: a virtual environment with exact versions
+  if ! "$PYTHON" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then
+    echo "Python 3.11 or newer is needed (found: $("$PYTHON" --version 2>&1))." >&2
+    exit 1
+  fi
+  if [ ! -x "$VENV/bin/python" ]; then
+    "$PYTHON" -m venv "$VENV" 2>/dev/null || {
+      install_debian python3-venv
+      "$PYTHON" -m venv "$VENV"
+    }
+  fi
+  "$VENV/bin/python" -m pip install -q --disable-pip-version-check -r "$1" -c constraints.txt
+}
+
+case "${1:-}" in
+  serve)
+    python_env requirements.txt
+    exec "$VENV/bin/mkdocs" serve --dev-addr 127.0.0.1:8000
+    ;;
+  build)
+    python_env requirements.txt
+    exec "$VENV/bin/mkdocs" build --strict
+    ;;
+  test)
+    shift
+    python_env requirements-test.txt
+    need_debian chromium chromium
+    need_debian pdftotext poppler-utils
+    exec "$VENV/bin/python" -m pytest "$@"
+    ;;
+  *)
+    sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'
+    exit 2
+    ;;
+esac

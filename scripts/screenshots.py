@@ -1,0 +1,64 @@
+#!/usr/bin/env python3
+"""Screenshots of the built site, for the README and for reviewing changes.
+
+Usage: python scripts/screenshots.py [--site DIR] [--out DIR] [--pages article,questions]
+
+Takes each page at 1280 px and 390 px wide, in student mode (teacher mode off)
+and teacher mode, light palette, with Debian's chromium.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import shutil
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+ROOT = Path(__file__).resolve().parent.parent
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--site", type=Path, default=ROOT / "site")
+    parser.add_argument("--out", type=Path, default=ROOT / "build" / "screenshots")
+    parser.add_argument("--pages", default="index,article,questions,glossary")
+    parser.add_argument("--full", action="store_true", help="whole page, not just the first screen")
+    args = parser.parse_args()
+    if not (args.site / "index.html").exists():
+        parser.error(f"{args.site}: no built site (run mkdocs build first)")
+    args.out.mkdir(parents=True, exist_ok=True)
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(args.site)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{httpd.server_address[1]}/"
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=shutil.which("chromium"), args=ARGS)
+        for width, height in ((1280, 900), (390, 844)):
+            for mode in ("student", "teacher"):
+                context = browser.new_context(viewport={"width": width, "height": height})
+                page = context.new_page()
+                for name in args.pages.split(","):
+                    path = "" if name == "index" else f"{name}/"
+                    page.goto(f"{base}{path}?teacher={'1' if mode == 'teacher' else '0'}")
+                    page.wait_for_timeout(300)
+                    shot = args.out / f"{name}-{width}-{mode}.png"
+                    page.screenshot(path=shot, full_page=args.full)
+                    print(shot.relative_to(ROOT) if shot.is_relative_to(ROOT) else shot)
+                context.close()
+        browser.close()
+    httpd.shutdown()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,67 @@
+"""Fixtures: the real site, built once per run with --strict and served on
+loopback; Playwright drives Debian's chromium (never a downloaded browser)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+
+import pytest
+
+from support import StaticServer, free_port, mkdocs_build
+
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def site_port() -> int:
+    return free_port()
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory, site_port):
+    """The classroom edition, built as a teacher would publish it."""
+    dest = tmp_path_factory.mktemp("site")
+    mkdocs_build(dest, site_url=f"http://127.0.0.1:{site_port}/")
+    return dest
+
+
+@pytest.fixture(scope="session")
+def server(site, site_port):
+    srv = StaticServer(site, site_port)
+    yield srv
+    srv.close()
+
+
+@pytest.fixture(scope="session")
+def base_url(server):
+    """pytest-playwright resolves page.goto("article/") against this."""
+    return server.url
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    chromium = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or shutil.which("chromium-browser")
+    if not chromium:
+        pytest.fail("chromium not found: ./run.sh test installs Debian's chromium (or set CHROMIUM_PATH)")
+    return {**browser_type_launch_args, "executable_path": chromium, "args": CHROMIUM_ARGS}
+
+
+@pytest.fixture
+def outside_requests():
+    return []
+
+
+@pytest.fixture
+def context(context, base_url, outside_requests):
+    """Every request to another host is refused and recorded."""
+
+    def refuse(route):
+        outside_requests.append(route.request.url)
+        route.abort()
+
+    context.route(lambda url: not url.startswith(base_url), refuse)
+    return context

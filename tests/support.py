@@ -1,0 +1,72 @@
+"""Building and serving the real site for the tests."""
+
+from __future__ import annotations
+
+import functools
+import os
+import socket
+import subprocess
+import sys
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parent.parent
+SCRIPTS = ROOT / "scripts"
+if str(SCRIPTS) not in sys.path:
+    sys.path.insert(0, str(SCRIPTS))
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def mkdocs_build(dest: Path, *, config: Path = ROOT / "mkdocs.yml", edition: str | None = None,
+                 site_url: str | None = None, check: bool = True) -> subprocess.CompletedProcess:
+    """``mkdocs build --strict`` into ``dest``; fails the test with the log when it fails."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("SITE_EDITION", None)
+    if edition:
+        env["SITE_EDITION"] = edition
+    if site_url:
+        env["SITE_URL"] = site_url
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(config), "-d", str(dest)],
+        cwd=config.parent, env=env, capture_output=True, text=True,
+    )
+    if check and result.returncode != 0:
+        raise AssertionError(f"mkdocs build failed:\n{result.stdout}\n{result.stderr}")
+    return result
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+class StaticServer:
+    """Serves a built site on 127.0.0.1:port in a background thread."""
+
+    def __init__(self, directory: Path, port: int):
+        handler = functools.partial(_Quiet, directory=str(directory))
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", port), handler)
+        self.url = f"http://127.0.0.1:{port}/"
+        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+
+    def close(self):
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+def soup(site: Path, page: str) -> BeautifulSoup:
+    """The parsed HTML of a built page, e.g. ``soup(site, "article")``."""
+    path = site / page / "index.html" if page else site / "index.html"
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def text(element) -> str:
+    return " ".join(element.get_text().split())

@@ -1,0 +1,108 @@
+"""What a student does in a real browser: read a definition, open a note,
+follow a line link, and what a teacher does: open a model answer."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import Page, expect
+
+pytestmark = pytest.mark.browser
+
+TOOLTIP = ".md-tooltip2--active[role=tooltip]"
+
+
+def test_hovering_a_term_shows_its_definition(page: Page):
+    page.goto("article/")
+    page.locator("#L27 abbr.term", has_text="Orwellian").hover()
+    expect(page.locator(TOOLTIP)).to_contain_text("Orwell")
+
+
+def test_keyboard_focus_on_a_term_shows_its_definition(page: Page):
+    page.goto("article/")
+    for _ in range(80):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.matches('abbr.term')"):
+            break
+    else:
+        pytest.fail("Tab never reached a glossary term")
+    term = page.evaluate("document.activeElement.dataset.term")
+    expect(page.locator(TOOLTIP)).to_be_visible()
+    assert page.evaluate("document.activeElement.getAttribute('aria-describedby')")
+    assert term
+
+
+def test_tapping_a_term_on_a_phone_shows_its_definition(browser, base_url):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+    page = context.new_page()
+    try:
+        page.goto(base_url + "article/")
+        term = page.locator("#L8 abbr.term", has_text="dystopian")
+        term.scroll_into_view_if_needed()
+        term.tap()
+        expect(page.locator(TOOLTIP)).to_contain_text("dystopia")
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390  # nothing scrolls sideways
+    finally:
+        context.close()
+
+
+def test_a_note_opens_on_click_and_on_keyboard_focus(page: Page):
+    page.goto("article/")
+    marker = page.locator("#L30").locator("xpath=..").locator(".md-annotation").first
+    marker.click()
+    expect(marker.locator(".md-tooltip")).to_be_visible()
+    expect(marker.locator(".md-tooltip")).to_contain_text("Creemers")
+    page.keyboard.press("Escape")
+    page.locator("body").click(position={"x": 5, "y": 300})
+    other = page.locator("#L7").locator("xpath=..").locator(".md-annotation").first
+    other.focus()
+    expect(other.locator(".md-tooltip")).to_be_visible()
+    expect(other.locator(".md-tooltip")).to_contain_text("billion")
+
+
+def test_notes_do_not_change_the_line_text(page: Page):
+    page.goto("article/")
+    page.wait_for_selector(".md-annotation")
+    assert page.locator("#L30").inner_text().startswith("quite the case.")
+    assert page.locator(".line-text .md-annotation").count() == 0
+
+
+def test_following_a_line_link_lands_on_the_line_and_highlights_the_range(page: Page):
+    page.goto("questions/")
+    page.locator("#q5").scroll_into_view_if_needed()
+    page.locator("div.question[data-question=q5] a.line-link", has_text="lines 25–29").click()
+    expect(page).to_have_url(re.compile(r"/article/\?lines=25-29#L25$"))
+    expect(page.locator("#L25")).to_be_in_viewport()
+    cited = page.locator(".article .line.is-cited")
+    expect(cited).to_have_count(5)
+    assert [int(n) for n in cited.evaluate_all("ls => ls.map(l => l.dataset.line)")] == [25, 26, 27, 28, 29]
+
+
+def test_a_teacher_opens_a_model_answer(page: Page):
+    page.goto("questions/?teacher=1")
+    answer = page.locator("div.question[data-question=q2] details.model-answer")
+    expect(answer).to_be_visible()
+    assert answer.get_attribute("open") is None
+    answer.locator("summary").click()
+    expect(answer).to_have_attribute("open", "")
+    expect(answer.locator("p").first).to_be_visible()
+    expect(answer).to_contain_text("(l.")
+
+
+def test_the_article_reads_well_on_a_phone(browser, base_url):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    try:
+        page.goto(base_url + "article/")
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390
+        size = page.evaluate("parseFloat(getComputedStyle(document.querySelector('#L1')).fontSize)")
+        assert size >= 16
+        # every visible number sits on the first visual row of its own line
+        for n in (5, 25, 65):
+            number = page.locator(f".line[data-line='{n}'] .line-number").bounding_box()
+            line_text = page.locator(f"#L{n}").bounding_box()
+            assert abs(number["y"] - line_text["y"]) < 8, n
+            assert number["x"] + number["width"] <= line_text["x"]
+    finally:
+        context.close()
