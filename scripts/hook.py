@@ -57,6 +57,10 @@ def on_config(config):
     _state["worksheet"] = worksheet
     _state["edition"] = edition()
     config.extra["edition"] = _state["edition"]
+    if _state["edition"] == "student":
+        # Nothing of teacher mode ships in the student edition.
+        config.extra_javascript = [js for js in config.extra_javascript if "teacher" not in str(js)]
+        config.extra_css = [css for css in config.extra_css if "teacher" not in css]
     return config
 
 
@@ -70,7 +74,18 @@ def on_page_markdown(markdown, page, config, files):
         return render.questions_markdown(worksheet, with_answers=with_answers)
     if source == "glossary.md":
         return markdown.rstrip() + "\n\n" + render.glossary_markdown(worksheet)
-    return markdown
+    return markdown if with_answers else _CLASSROOM_ONLY.sub("", markdown)
+
+
+#: Parts of a page meant for the classroom edition only (teacher instructions).
+_CLASSROOM_ONLY = re.compile(r'^<div class="classroom-only" markdown>\n.*?\n</div>\n', re.DOTALL | re.MULTILINE)
+
+
+def on_post_build(config):
+    """The student edition ships no file of teacher mode at all."""
+    if _state.get("edition") == "student":
+        for name in ("assets/js/teacher.js", "assets/css/teacher.css"):
+            (Path(config.site_dir) / name).unlink(missing_ok=True)
 
 
 _LINE_LINK = re.compile(r'<a\b(?=[^>]*\bclass="line-link")(?=[^>]*\bdata-lines="(?P<lines>\d+-\d+)")[^>]*>')

@@ -30,6 +30,23 @@ def site(tmp_path_factory, site_port):
 
 
 @pytest.fixture(scope="session")
+def student_site(tmp_path_factory):
+    """The student edition: the same site with every answer removed at build time."""
+    port = free_port()
+    dest = tmp_path_factory.mktemp("student-site")
+    mkdocs_build(dest, edition="student", site_url=f"http://127.0.0.1:{port}/")
+    return dest, port
+
+
+@pytest.fixture(scope="session")
+def student_server(student_site):
+    dest, port = student_site
+    srv = StaticServer(dest, port)
+    yield srv
+    srv.close()
+
+
+@pytest.fixture(scope="session")
 def server(site, site_port):
     srv = StaticServer(site, site_port)
     yield srv

@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass, field
 
 from .problems import Problem, WorksheetError
+from .quotes import plain_marks
 from .source import split_front_matter
 
 FENCE_OPEN = re.compile(r"^```\s*article\s*$")
@@ -65,30 +66,49 @@ class Article:
 
 class Flow:
     """The article's lines joined with single spaces, so that a phrase split
-    over two printed lines can be found; offsets map back to (line, column)."""
+    over two printed lines can be found; offsets map back to (line, column).
+
+    ``normal`` is the same text normalised for quotation matching; it has the
+    same offsets, since the lines already hold single spaces only."""
 
     def __init__(self, lines: list[Line]):
-        parts, self.starts, self.numbers = [], [], []
+        parts, self.starts, self.ends, self.numbers = [], [], [], []
         offset = 0
         for line in lines:
             if line.blank:
                 continue
             self.starts.append(offset)
+            self.ends.append(offset + len(line.text))
             self.numbers.append(line.number)
             parts.append(line.text)
             offset += len(line.text) + 1
         self.text = " ".join(parts)
+        self.normal = plain_marks(self.text)
+        self._position = {n: i for i, n in enumerate(self.numbers)}
 
     def locate(self, offset: int) -> tuple[int, int]:
         """(line number, column) of a character offset in ``text``."""
-        i = bisect.bisect_right(self.starts, offset) - 1
+        i = max(0, bisect.bisect_right(self.starts, offset) - 1)
         return self.numbers[i], offset - self.starts[i]
+
+    def line_start(self, number: int) -> int | None:
+        """Offset of a line in ``text``; None for a blank line."""
+        i = self._position.get(number)
+        return None if i is None else self.starts[i]
 
     def span_lines(self, start: int, end: int) -> range:
         """Line numbers touched by ``text[start:end]``."""
         first, _ = self.locate(start)
         last, _ = self.locate(max(start, end - 1))
         return range(first, last + 1)
+
+    def span(self, first: int, last: int) -> tuple[int, int]:
+        """(start, end) offsets of lines ``first``..``last`` in ``text``."""
+        i = bisect.bisect_left(self.numbers, first)
+        j = bisect.bisect_right(self.numbers, last) - 1
+        if i > j:
+            return 0, 0
+        return self.starts[i], self.ends[j]
 
 
 def parse_article(text: str, path: str) -> Article:

@@ -69,7 +69,7 @@ class Glossary:
             for form in entry.all_forms:
                 self._by_form.setdefault(_key(form), entry)
         forms = sorted(self._by_form, key=len, reverse=True)  # longest first
-        alternatives = "|".join(r"\s+".join(map(re.escape, f.split(" "))) for f in forms)
+        alternatives = "|".join(r"\s+".join(map(re.escape, f.split())) for f in forms)
         self._pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE) if forms else None
 
     def find(self, text: str) -> list[Match]:
@@ -83,37 +83,40 @@ def _key(form: str) -> str:
     return " ".join(form.split()).casefold()
 
 
+LABELS = {"definition": "definition", "pos": "part of speech", "french": "French translation"}
+
+
+def _words(value) -> str:
+    """A field as one line of text; '' for a missing or empty one."""
+    return "" if value is None else " ".join(str(value).split())
+
+
 def parse_glossary(text: str, path: str) -> Glossary:
     entries, problems, seen = [], [], {}
     for record in load_records(text, path, "glossary entry"):
         line = record.pop("__line__")
-        term = str(record.get("term") or "").strip()
+        term = _words(record.get("term"))
         if not term:
             problems.append(Problem(path, line, "glossary entry has no term"))
             continue
         for name in REQUIRED:
-            if not str(record.get(name) or "").strip():
-                label = {"pos": "part of speech"}.get(name, name)
-                problems.append(Problem(path, line, f"glossary entry '{term}' has no {label}"))
-        forms = record.get("forms") or []
-        if isinstance(forms, str):
-            forms = [forms]
-        entry = Entry(
-            term=term,
-            forms=[str(f).strip() for f in forms if str(f).strip()],
-            pos=str(record.get("pos") or "").strip(),
-            definition=" ".join(str(record.get("definition") or "").split()),
-            french=" ".join(str(record.get("french") or "").split()),
-            source_line=line,
-        )
-        for form in entry.all_forms:
-            key = _key(form)
-            if key in seen:
-                first_term, first_line = seen[key]
-                problems.append(
-                    Problem(path, line, f"duplicate glossary entry '{form}' (already at line {first_line}, '{first_term}')")
-                )
+            if not _words(record.get(name)):
+                problems.append(Problem(path, line, f"glossary entry '{term}' has no {LABELS[name]}"))
+        forms = record.get("forms")
+        forms = forms if isinstance(forms, list) else [forms]
+        forms = list({_key(f): f for f in map(_words, forms) if f and _key(f) != _key(term)}.values())
+        entry = Entry(term=term, forms=forms, pos=_words(record.get("pos")),
+                      definition=_words(record.get("definition")), french=_words(record.get("french")),
+                      source_line=line)
+        for i, form in enumerate(entry.all_forms):  # the term comes first
+            if _key(form) not in seen:
+                seen[_key(form)] = (term, line, i == 0)
+                continue
+            first_term, first_line, was_term = seen[_key(form)]
+            if i == 0 and was_term:
+                message = f"duplicate glossary entry '{term}' (first at line {first_line})"
             else:
-                seen[key] = (term, line)
+                message = f"glossary entry '{term}': '{form}' already belongs to '{first_term}' (line {first_line})"
+            problems.append(Problem(path, line, message))
         entries.append(entry)
     return Glossary(path, entries, problems)

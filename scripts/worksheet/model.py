@@ -16,7 +16,6 @@ from .glossary import Entry, Glossary, Match, parse_glossary
 from .notes import Note, parse_notes
 from .problems import Problem
 from .questions import QuestionPage, parse_questions
-from .quotes import find_quotations
 from .source import read_text
 
 ARTICLE = "article.md"
@@ -33,54 +32,68 @@ class Worksheet:
     notes: list[Note]
     notes_path: str = NOTES
     load_problems: list[Problem] = field(default_factory=list)
+    _memo: dict = field(default_factory=dict, repr=False, compare=False)
+
+    def _once(self, name: str, compute):
+        """Computed on first use, then kept: the content never changes once loaded."""
+        if name not in self._memo:
+            self._memo[name] = compute()
+        return self._memo[name]
 
     # -- where glossary terms stand --------------------------------------
     def article_matches(self) -> list[Match]:
-        return self.glossary.find(self.article.flow.text)
+        return self._once("matches", lambda: self.glossary.find(self.article.flow.text))
 
     def matches_by_line(self) -> dict[int, list[tuple[int, int, Entry]]]:
         """For each line, (start column, end column, entry) of each term piece.
         A term split over two lines gives a piece on each."""
+        return self._once("by_line", self._matches_by_line)
+
+    def _matches_by_line(self):
         flow = self.article.flow
         pieces: dict[int, list[tuple[int, int, Entry]]] = defaultdict(list)
         for match in self.article_matches():
             for number in flow.span_lines(match.start, match.end):
-                line = self.article.line(number)
-                line_start = flow.starts[flow.numbers.index(number)]
+                line_start = flow.line_start(number)
+                if line_start is None:  # a blank line inside a match
+                    continue
                 start = max(match.start, line_start) - line_start
-                end = min(match.end, line_start + len(line.text)) - line_start
+                end = min(match.end, line_start + len(self.article.line(number).text)) - line_start
                 if end > start:
                     pieces[number].append((start, end, match.entry))
         return pieces
 
     def occurrences(self) -> dict[str, dict[str, list]]:
         """For each entry (by term): the article lines and the questions it occurs in."""
+        return self._once("occurrences", self._occurrences)
+
+    def _occurrences(self) -> dict[str, dict[str, list]]:
         found = {e.term: {"lines": [], "questions": []} for e in self.glossary.entries}
         flow = self.article.flow
         for match in self.article_matches():
             first = flow.span_lines(match.start, match.end)[0]
             lines = found[match.entry.term]["lines"]
-            if first not in lines:
+            if not lines or lines[-1] != first:  # matches come in order
                 lines.append(first)
         for q in self.questions.questions:
             for match in self.glossary.find(q.text.text):
                 ids = found[match.entry.term]["questions"]
-                if q.id not in ids:
+                if not ids or ids[-1] != q.id:
                     ids.append(q.id)
         return found
 
     def citations(self) -> dict[int, list[str]]:
         """For each article line, the ids of the questions that cite it."""
+        return self._once("citations", self._citations)
+
+    def _citations(self) -> dict[int, list[str]]:
         cited: dict[int, list[str]] = defaultdict(list)
         for q in self.questions.questions:
             for r in q.ranges:
-                for n in r:
-                    if self.article.has_line(n) and q.id not in cited[n]:
+                for n in range(max(1, r.first), min(r.last, len(self.article)) + 1):
+                    if not cited[n] or cited[n][-1] != q.id:
                         cited[n].append(q.id)
         return cited
-
-    def question_quotations(self, question):
-        return find_quotations(question.text.text)
 
 
 def _label(path: Path) -> str:

@@ -31,7 +31,6 @@ from .refs import TARGET, LineRange, parse_link_text
 from .source import split_front_matter
 
 HEADING = re.compile(r"^##\s+(?P<title>[^{#]*?)\s*(?:\{(?P<attrs>[^}]*)\})?\s*$")
-SUBHEADING = re.compile(r"^###\s+(?P<title>.+?)\s*$")
 LINK = re.compile(r"\[(?P<text>[^\]\n]+)\]\((?P<target>[^)\s]+)\)")
 LINES_PARAGRAPH = re.compile(r"^lines?\s*:", re.IGNORECASE)
 SPACE = re.compile(r"^writing space\s*:\s*(?P<n>\d+)\s*lines?\s*$", re.IGNORECASE)
@@ -48,11 +47,14 @@ class Block:
 
 @dataclass
 class LineLink:
+    """A link whose text names lines, or whose target is a line (``#L25``)."""
+
     text: str
     target: str
     range: LineRange | None  # what the text names
     anchor: int | None  # the line the target points to
     line: int  # file line
+    page: str = ""  # the page the target points to
 
 
 @dataclass
@@ -61,12 +63,18 @@ class Question:
     number: int
     line: int  # file line of the heading
     title: str
-    text: Block = field(default_factory=Block)
+    text: Block = field(default_factory=Block)  # all its paragraphs
+    paragraphs: list[Block] = field(default_factory=list)  # the same, one by one
     lines_paragraph: Block = field(default_factory=Block)
     links: list[LineLink] = field(default_factory=list)
     writing_space: int | None = None
     answer: Block | None = None
     notes: Block | None = None
+
+    @property
+    def name(self) -> str:
+        """How messages call it: its id, or its place when it has none."""
+        return self.id or f"question {self.number}"
 
     @property
     def ranges(self) -> list[LineRange]:
@@ -111,21 +119,21 @@ def _links(block: Block) -> list[LineLink]:
     for i, row in enumerate(block.text.split("\n")):
         for m in LINK.finditer(row):
             target = TARGET.match(m.group("target"))
-            if target is None:
-                continue
-            links.append(
-                LineLink(m.group("text"), m.group("target"), parse_link_text(m.group("text")),
-                         int(target.group("line")), block.line + i)
-            )
+            named = parse_link_text(m.group("text"))
+            if target is None and named is None:
+                continue  # an ordinary link
+            page = target.group("page") if target else m.group("target").split("#")[0]
+            anchor = int(target.group("line")) if target else None
+            links.append(LineLink(m.group("text"), m.group("target"), named, anchor, block.line + i, page))
     return links
 
 
-def parse_questions(text: str, path: str, article_page: str = "article.md") -> QuestionPage:
+def parse_questions(text: str, path: str) -> QuestionPage:
     meta, body, body_line = split_front_matter(text, path)
     rows = list(enumerate(body.split("\n"), start=body_line))
     problems: list[Problem] = []
     starts = [i for i, (_, row) in enumerate(rows) if row.startswith("## ")]
-    intro = "\n".join(r for _, r in rows[: starts[0]] if True) if starts else body
+    intro = "\n".join(r for _, r in rows[: starts[0]]) if starts else body
     questions = []
     for k, start in enumerate(starts):
         end = starts[k + 1] if k + 1 < len(starts) else len(rows)
@@ -153,19 +161,27 @@ def parse_questions(text: str, path: str, article_page: str = "article.md") -> Q
                     problems.append(Problem(path, para.line, "write the writing space as 'Writing space: 6 lines'"))
             else:
                 text_blocks.append(para)
+        question.paragraphs = text_blocks
         if text_blocks:
             question.text = Block("\n\n".join(b.text for b in text_blocks), text_blocks[0].line)
         question.links = [link for b in [*text_blocks, question.lines_paragraph] for link in _links(b)]
+        seen: dict[str, int] = {}
         for j, cut in enumerate(cuts):
             part_end = cuts[j + 1] if j + 1 < len(cuts) else len(section)
             sub_line, sub_row = section[cut]
-            name = SUBHEADING.match(sub_row).group("title").strip().lower()
-            kind = PARTS.get(name)
+            name = " ".join(sub_row[4:].split())
+            kind = PARTS.get(name.lower())
             if kind is None:
                 problems.append(
-                    Problem(path, sub_line, f"unknown part '### {sub_row[4:].strip()}': use '### Model answer' or '### Teacher notes'")
+                    Problem(path, sub_line, f"unknown part '### {name}': use '### Model answer' or '### Teacher notes'")
                 )
                 continue
+            if kind in seen:
+                problems.append(
+                    Problem(path, sub_line, f"{question.name}: a second '### {name}' section (the first is at line {seen[kind]})")
+                )
+                continue
+            seen[kind] = sub_line
             block = _block(section[cut + 1 : part_end])
             if not block.line:
                 block.line = sub_line

@@ -1,8 +1,9 @@
 """Quotations: finding them in prose and matching them against the article.
 
-A quotation is text between « and », “ and ”, or straight double quotes.
-Matching ignores differences of whitespace, quote style and dash style only;
-an ellipsis (… , ... or [...]) inside a quotation stands for any gap.
+A quotation is text between « and », “ and ”, or straight double quotes
+(which may run over a line break, never over a blank line). Matching ignores
+differences of whitespace, quote style and dash style only; an ellipsis
+(… , ... or [...]) inside a quotation stands for any gap.
 """
 
 from __future__ import annotations
@@ -10,8 +11,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_PAIRS = [("«", "»"), ("“", "”"), ('"', '"')]
-_QUOTE_RE = re.compile(r"«\s*(?P<g>[^«»]+?)\s*»|“(?P<c>[^“”]+?)”|\"(?P<s>[^\"\n]+?)\"")
+_QUOTE_RE = re.compile(
+    r"«\s*(?P<g>[^«»]+?)\s*»"
+    r"|“(?P<c>[^“”]+?)”"
+    r'|(?<!=)"(?P<s>(?:[^"\n]|\n(?![^\S\n]*\n))+?)"'  # not an HTML attribute value
+)
 _ELLIPSIS = re.compile(r"\s*(?:\[\s*(?:\.\.\.|…)\s*\]|\.\.\.|…)\s*")
 _TRANSLATE = str.maketrans(
     {
@@ -30,9 +34,14 @@ class Quotation:
     end: int
 
 
+def plain_marks(text: str) -> str:
+    """Straight quotes and hyphens for every quote and dash style; same length."""
+    return text.translate(_TRANSLATE)
+
+
 def normalise(text: str) -> str:
     """Same quotes, same dashes, single spaces."""
-    return " ".join(text.translate(_TRANSLATE).split())
+    return " ".join(plain_marks(text).split())
 
 
 def find_quotations(prose: str) -> list[Quotation]:
@@ -49,15 +58,24 @@ def pieces(quotation: str) -> list[str]:
     return [p for p in (normalise(x) for x in _ELLIPSIS.split(quotation)) if p]
 
 
-def occurs_in(quotation: str, text: str) -> bool:
-    """Whether the quotation stands verbatim in ``text`` (already normalised)."""
+def find_in(quotation: str, text: str, start: int = 0, end: int | None = None) -> tuple[int, int] | None:
+    """Where the quotation stands in ``text[start:end]`` (``text`` already
+    normalised), as (start, end) offsets in ``text``; None when it does not."""
+    end = len(text) if end is None else end
     parts = pieces(quotation)
     if not parts:
-        return True
-    position = 0
+        return (start, start)
+    first = position = text.find(parts[0], start, end)
+    if first == -1:
+        return None
     for part in parts:
-        found = text.find(part, position)
+        found = text.find(part, position, end)
         if found == -1:
-            return False
+            return None
         position = found + len(part)
-    return True
+    return first, position
+
+
+def occurs_in(quotation: str, text: str) -> bool:
+    """Whether the quotation stands verbatim in ``text`` (already normalised)."""
+    return find_in(quotation, text) is not None

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 DASHES = "-‐‑‒–—"
-_RANGE = rf"(\d{{1,6}})(?:\s*[{DASHES}]\s*(\d{{1,6}}))?"
+_RANGE = rf"([0-9]{{1,6}})(?:\s*[{DASHES}]\s*([0-9]{{1,6}}))?"
 
 #: A whole link text such as "lines 25–29" or "line 4".
 LINK_TEXT = re.compile(rf"^\s*(?:lines?|ll?\.)\s*{_RANGE}\s*$", re.IGNORECASE)
@@ -17,7 +17,7 @@ MENTION = re.compile(
 )
 
 #: A link target into the article: "article.md#L25".
-TARGET = re.compile(r"^(?P<page>[^#]*)#L(?P<line>\d{1,6})$")
+TARGET = re.compile(r"^(?P<page>[^#]*)#L(?P<line>[0-9]{1,6})$")
 
 
 @dataclass(frozen=True, order=True)

@@ -20,7 +20,7 @@ def read_text(path: Path, label: str) -> str:
     except FileNotFoundError:
         raise WorksheetError(Problem(label, 0, "file not found")) from None
     except OSError as exc:
-        raise WorksheetError(Problem(label, 0, f"cannot read file: {exc.strerror}")) from None
+        raise WorksheetError(Problem(label, 0, f"cannot read file: {exc.strerror or exc}")) from None
     try:
         return data.decode("utf-8").replace("\r\n", "\n").lstrip("\ufeff")
     except UnicodeDecodeError as exc:
@@ -28,15 +28,17 @@ def read_text(path: Path, label: str) -> str:
         raise WorksheetError(Problem(label, line, "not valid UTF-8 text")) from None
 
 
-def parse_yaml(text: str, label: str, first_line: int = 1):
+def parse_yaml(text: str, label: str, first_line: int = 1, loader=yaml.SafeLoader):
     """YAML data; ``first_line`` is where ``text`` starts in the file."""
     try:
-        return yaml.safe_load(text)
+        return yaml.load(text, Loader=loader)  # noqa: S506 - a SafeLoader
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = first_line + mark.line if mark is not None else first_line
-        reason = getattr(exc, "problem", None) or "not valid YAML"
+        reason = " ".join(str(getattr(exc, "problem", None) or "not valid YAML").split())
         raise WorksheetError(Problem(label, line, f"invalid YAML: {reason}")) from None
+    except RecursionError:
+        raise WorksheetError(Problem(label, first_line, "invalid YAML: nested too deeply")) from None
 
 
 def split_front_matter(text: str, label: str) -> tuple[dict, str, int]:

@@ -23,8 +23,7 @@ _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _map
 
 def load_records(text: str, label: str, what: str) -> list[dict]:
     """A YAML list of mappings, each with its ``__line__``."""
-    parse_yaml(text, label)  # a clean, located message for broken YAML
-    data = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - SafeLoader subclass
+    data = parse_yaml(text, label, loader=_LineLoader)
     if data is None:
         return []
     if not isinstance(data, list):
