@@ -4,7 +4,7 @@
 #   ./run.sh serve    install what the site needs, then serve it at http://127.0.0.1:8000
 #   ./run.sh test     install what the tests need (Python packages, Debian's chromium
 #                     and poppler-utils when missing), then run every test
-#   ./run.sh build    build the classroom edition into site/ (strict)
+#   ./run.sh build    build the classroom edition into site/ (strict), with its PDFs
 #
 # Extra arguments after "test" go to pytest, e.g. ./run.sh test -k glossary
 set -euo pipefail
@@ -47,8 +47,10 @@ case "${1:-}" in
     exec "$VENV/bin/mkdocs" serve --dev-addr 127.0.0.1:8000
     ;;
   build)
-    python_env requirements.txt
-    exec "$VENV/bin/mkdocs" build --strict
+    python_env requirements-test.txt
+    need_debian chromium chromium
+    "$VENV/bin/mkdocs" build --strict
+    exec "$VENV/bin/python" scripts/make_pdfs.py --site site
     ;;
   test)
     shift

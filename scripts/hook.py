@@ -71,14 +71,21 @@ def on_page_markdown(markdown, page, config, files):
     if source == "article.md":
         return _article_page(worksheet, markdown)
     if source == "questions.md":
-        return render.questions_markdown(worksheet, with_answers=with_answers)
+        return render.SHEET_HEADER + "\n\n" + render.questions_markdown(worksheet, with_answers=with_answers)
+    if source == "worksheet.md":
+        return _worksheet_page(worksheet, markdown, with_answers)
     if source == "glossary.md":
         return markdown.rstrip() + "\n\n" + render.glossary_markdown(worksheet)
     return markdown if with_answers else _CLASSROOM_ONLY.sub("", markdown)
 
 
-#: Parts of a page meant for the classroom edition only (teacher instructions).
-_CLASSROOM_ONLY = re.compile(r'^<div class="classroom-only" markdown>\n.*?\n</div>\n', re.DOTALL | re.MULTILINE)
+#: Parts of a page meant for the classroom edition only (teacher instructions,
+#: the answer key's link): a ``<div class="classroom-only" markdown>`` block
+#: or an inline ``<span class="classroom-only …">``.
+_CLASSROOM_ONLY = re.compile(
+    r'^<div class="classroom-only" markdown>\n.*?\n</div>\n|<span class="classroom-only[^"]*">.*?</span>',
+    re.DOTALL | re.MULTILINE,
+)
 
 
 def on_post_build(config):
@@ -107,4 +114,19 @@ def _article_page(worksheet, markdown: str) -> str:
     start = next(i for i, row in enumerate(rows) if FENCE_OPEN.match(row))
     end = next(i for i in range(start + 1, len(rows)) if rows[i].strip() == "```")
     before, after = "\n".join(rows[:start]), "\n".join(rows[end + 1 :])
-    return "\n\n".join([render.article_header(worksheet), before, render.article_block(worksheet), after])
+    return "\n\n".join([render.SHEET_HEADER, render.article_header(worksheet), before,
+                          render.article_block(worksheet), render.vocabulary_html(worksheet), after])
+
+
+def _worksheet_page(worksheet, markdown: str, with_answers: bool) -> str:
+    """The whole sheet on one page, article then questions, to print in one go."""
+    intro = markdown if with_answers else _CLASSROOM_ONLY.sub("", markdown)
+    return "\n\n".join([
+        intro,
+        render.SHEET_HEADER,
+        render.article_header(worksheet),
+        render.article_block(worksheet, questions_url=""),
+        render.vocabulary_html(worksheet),
+        '<h2 class="sheet-questions-title" id="questions">Questions</h2>',
+        render.questions_body(worksheet, with_answers=with_answers, article_page=""),
+    ])

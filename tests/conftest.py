@@ -82,3 +82,11 @@ def context(context, base_url, outside_requests):
 
     context.route(lambda url: not url.startswith(base_url), refuse)
     return context
+
+
+@pytest.fixture(scope="session")
+def pdfs(site):
+    """The ready-made PDFs of the classroom edition, made as the README says."""
+    from make_pdfs import make_pdfs
+
+    return {path.name: path for path in make_pdfs(site)}

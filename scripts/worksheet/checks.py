@@ -6,10 +6,12 @@ the worksheet keeps all its promises.
 
 from __future__ import annotations
 
-from .model import Worksheet
+import posixpath
+
+from .model import ARTICLE, Worksheet
 from .problems import Problem
 from .questions import Question
-from .quotes import find_quotations, normalise, occurs_in
+from .quotes import find_in, find_quotations, normalise, occurs_in
 from .refs import LineRange, find_mentions
 
 #: How far after a quotation a line mention may stand to belong to it: "…" (l. 9)
@@ -50,92 +52,128 @@ def check_question_ids(ws: Worksheet) -> list[Problem]:
     return problems
 
 
+def range_problem(ws: Worksheet, r: LineRange) -> str | None:
+    """What is wrong with a cited range, or None when it is a real one."""
+    if not r.forward:
+        return f"range {r.first}–{r.last} runs backwards: write {r.last}–{r.first}"
+    for n in (r.first, r.last):
+        if not ws.article.has_line(n):
+            return f"line {n} does not exist (the article has {len(ws.article)} lines)"
+    return None
+
+
 def check_line_links(ws: Worksheet, q: Question) -> list[Problem]:
     problems = []
-    name = q.id or f"question {q.number}"
     if not q.links:
         line = q.lines_paragraph.line or q.line
-        problems.append(_where(ws, line, f"{name} cites no lines: add a link such as [lines 25–29](article.md#L25)"))
-    total = len(ws.article)
+        problems.append(_where(ws, line, f"{q.name} cites no lines: add a link such as [lines 25–29]({ARTICLE}#L25)"))
     for link in q.links:
         r = link.range
         if r is None:
-            problems.append(_where(ws, link.line, f"{name}: link text '{link.text}' does not say which lines it cites (write 'line 4' or 'lines 4–7')"))
+            problems.append(_where(ws, link.line, f"{q.name}: link text '{link.text}' does not say which lines it cites (write 'line 4' or 'lines 4–7')"))
             continue
-        if not r.forward:
-            problems.append(_where(ws, link.line, f"{name}: range {r.first}–{r.last} runs backwards: write {r.last}–{r.first}"))
+        bad = range_problem(ws, r)
+        if bad:
+            problems.append(_where(ws, link.line, f"{q.name}: {bad}"))
             continue
-        for n in (r.first, r.last):
-            if not ws.article.has_line(n):
-                problems.append(_where(ws, link.line, f"{name}: line {n} does not exist (the article has {total} lines)"))
-                break
-        if link.anchor != r.first:
-            problems.append(_where(ws, link.line, f"{name}: link '{link.text}' points to #L{link.anchor}; it should point to #L{r.first}"))
+        expected = f"{ARTICLE}#L{r.first}"
+        if link.anchor != r.first or posixpath.normpath(link.page) != ARTICLE:
+            problems.append(_where(ws, link.line, f"{q.name}: link '{link.text}' points to {link.target}: it should point to {expected}"))
     return problems
 
 
-def _valid_ranges(ws: Worksheet, ranges: list[LineRange]) -> list[LineRange]:
-    return [r for r in ranges if r.forward and ws.article.has_line(r.first) and ws.article.has_line(r.last)]
+def _runs(ranges: list[LineRange]) -> list[LineRange]:
+    """The ranges merged where they overlap or touch: 25–29 and 30–36 read as 25–36."""
+    runs: list[LineRange] = []
+    for r in sorted(ranges):
+        if runs and r.first <= runs[-1].last + 1:
+            runs[-1] = LineRange(runs[-1].first, max(runs[-1].last, r.last))
+        else:
+            runs.append(r)
+    return runs
+
+
+def _found_in(ws: Worksheet, quotation: str, r: LineRange) -> bool:
+    flow = ws.article.flow
+    return find_in(quotation, flow.normal, *flow.span(r.first, r.last)) is not None
+
+
+def _found_at(ws: Worksheet, quotation: str) -> str | None:
+    """Where a quotation stands in the article ("line 12", "lines 12–13"), if anywhere."""
+    flow = ws.article.flow
+    span = find_in(quotation, flow.normal)
+    if span is None:
+        return None
+    lines = flow.span_lines(*span)
+    return LineRange(lines[0], lines[-1]).label()
 
 
 def check_question_quotations(ws: Worksheet, q: Question) -> list[Problem]:
-    ranges = _valid_ranges(ws, q.ranges)
-    if not ranges:
+    """Every quotation in the question stands in the lines it cites. Checked
+    once its line links are sound, so one broken link gives one problem."""
+    ranges = q.ranges
+    if not q.links or len(ranges) < len(q.links) or any(range_problem(ws, r) for r in ranges):
         return []
-    texts = [normalise(ws.article.text_of(r.first, r.last)) for r in ranges]
-    problems = []
+    runs = _runs(ranges)
     cited = ", ".join(str(r) for r in ranges)
-    for quote in find_quotations(q.text.text):
-        if not any(occurs_in(quote.text, t) for t in texts):
-            line = q.text.line + q.text.text[: quote.start].count("\n")
-            problems.append(_where(ws, line, f"{q.id}: quotation \"{_short(quote.text)}\" is not in the lines it cites ({cited})"))
+    problems = []
+    for para in q.paragraphs:
+        for quote in find_quotations(para.text):
+            if any(_found_in(ws, quote.text, r) for r in runs):
+                continue
+            line = para.line + para.text.count("\n", 0, quote.start)
+            elsewhere = _found_at(ws, quote.text)
+            but = f" but in {elsewhere}" if elsewhere else ""
+            problems.append(_where(ws, line, f"{q.name}: quotation \"{_short(quote.text)}\" is not in the lines it cites ({cited}){but}"))
     return problems
 
 
 def check_parts(ws: Worksheet, q: Question) -> list[Problem]:
     problems = []
-    name = q.id or f"question {q.number}"
     if not q.text.text.strip():
-        problems.append(_where(ws, q.line, f"{name} has no question text"))
-    for attr, label, heading in (("answer", "model answer", "### Model answer"), ("notes", "teacher notes", "### Teacher notes")):
-        block = getattr(q, attr)
+        problems.append(_where(ws, q.line, f"{q.name} has no question text"))
+    for block, label, heading in ((q.answer, "model answer", "### Model answer"), (q.notes, "teacher notes", "### Teacher notes")):
         if block is None:
-            problems.append(_where(ws, q.line, f"{name} has no {label}: add a '{heading}' section"))
+            problems.append(_where(ws, q.line, f"{q.name} has no {label}: add a '{heading}' section"))
         elif not block.text.strip():
-            problems.append(_where(ws, block.line, f"{name}: the {label} is empty"))
+            verb = "are" if label.endswith("s") else "is"
+            problems.append(_where(ws, block.line, f"{q.name}: the {label} {verb} empty"))
     return problems
 
 
 def check_answer_quotations(ws: Worksheet, q: Question) -> list[Problem]:
+    """Every quotation in the model answer is in the article; when a line
+    mention follows it ("…" (l. 9)), it is in those lines."""
     if q.answer is None or not q.answer.text:
         return []
     prose = q.answer.text
-    whole = normalise(ws.article.flow.text)
     mentions = find_mentions(prose)
     problems = []
     for quote in find_quotations(prose):
-        line = q.answer.line + prose[: quote.start].count("\n")
-        ranges = _mention_after(prose, quote.end, mentions)
-        if ranges:
-            valid = _valid_ranges(ws, ranges)
-            if len(valid) < len(ranges):
-                bad = next(r for r in ranges if r not in valid)
-                problems.append(_where(ws, line, f"{q.id} model answer: quotation \"{_short(quote.text)}\" gives lines {bad}, which do not exist"))
+        line = q.answer.line + prose.count("\n", 0, quote.start)
+        said = f"{q.name} model answer: quotation \"{_short(quote.text)}\""
+        r = _mention_after(prose, quote.end, mentions)
+        if r is not None:
+            bad = range_problem(ws, r)
+            if bad:
+                problems.append(_where(ws, line, f"{said}: {bad}"))
                 continue
-            if not any(occurs_in(quote.text, normalise(ws.article.text_of(r.first, r.last))) for r in valid):
-                where = "in the article" if not occurs_in(quote.text, whole) else f"in lines {', '.join(map(str, valid))}"
-                problems.append(_where(ws, line, f"{q.id} model answer: quotation \"{_short(quote.text)}\" is not {where}"))
-        elif not occurs_in(quote.text, whole):
-            problems.append(_where(ws, line, f"{q.id} model answer: quotation \"{_short(quote.text)}\" is not in the article"))
+            if _found_in(ws, quote.text, r):
+                continue
+        elsewhere = _found_at(ws, quote.text)
+        if elsewhere is None:
+            problems.append(_where(ws, line, f"{said} is not in the article"))
+        elif r is not None:
+            problems.append(_where(ws, line, f"{said} is not in {r.label()} but in {elsewhere}"))
     return problems
 
 
-def _mention_after(prose: str, end: int, mentions) -> list[LineRange]:
+def _mention_after(prose: str, end: int, mentions) -> LineRange | None:
     """The line mention standing right after a quotation, if any: "…" (l. 9)."""
     for start, _stop, r in mentions:
         if end <= start <= end + MENTION_REACH and not prose[end:start].strip(" ,(\n"):
-            return [r]
-    return []
+            return r
+    return None
 
 
 def check_notes(ws: Worksheet) -> list[Problem]:
@@ -143,7 +181,7 @@ def check_notes(ws: Worksheet) -> list[Problem]:
     total = len(ws.article)
     for note in ws.notes:
         if not ws.article.has_line(note.line):
-            problems.append(Problem(ws.notes_path, note.source_line, f"note on line {note.line}: the article has {total} lines"))
+            problems.append(Problem(ws.notes_path, note.source_line, f"note on line {note.line}: line {note.line} does not exist (the article has {total} lines)"))
             continue
         if note.phrase:
             text = normalise(ws.article.text_of(note.line, min(total, note.line + 1)))

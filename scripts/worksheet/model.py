@@ -99,9 +99,10 @@ class Worksheet:
 def _label(path: Path) -> str:
     """How messages name a file: relative to the working folder when inside it."""
     try:
-        return Path(os.path.relpath(path)).as_posix() if not os.path.relpath(path).startswith("..") else path.as_posix()
-    except ValueError:
+        relative = Path(os.path.relpath(path))
+    except ValueError:  # another drive
         return path.as_posix()
+    return path.as_posix() if relative.parts[:1] == (os.pardir,) else relative.as_posix()
 
 
 def load_worksheet(folder: Path) -> Worksheet:

@@ -145,9 +145,11 @@ def excerpt_html(ws: Worksheet, ranges: list[LineRange]) -> str:
 # -- questions ---------------------------------------------------------------
 
 def question_markdown(ws: Worksheet, q: Question, *, with_answers: bool, article_page: str = "article.md") -> str:
-    """One question as Markdown for the page: text, line links, excerpts,
-    writing space and (unless left out) the model answer and teacher notes."""
-    parts = [f'/// html | div.question\n    attrs: {{data-question: "{q.id}", data-space: "{q.writing_space or 0}"}}\n']
+    """One question as Markdown for the page: text, line links, excerpt, the
+    answer space (ruled lines on paper, where the model answer stands in the
+    answer key), and the teacher notes, unless answers are left out."""
+    space = q.writing_space or DEFAULT_WRITING_SPACE
+    parts = [f'/// html | div.question\n    attrs: {{data-question: "{q.id}"}}\n']
     parts.append(f"## Question {q.number} {{ #{q.id} }}\n")
     parts.append(f'<p class="question-text">{prose_with_terms(ws, q.text.text)}</p>\n')
     links = [
@@ -159,23 +161,70 @@ def question_markdown(ws: Worksheet, q: Question, *, with_answers: bool, article
     shown = [r for r in q.ranges if r.forward and ws.article.has_line(r.first) and ws.article.has_line(r.last)]
     if shown:
         parts.append(excerpt_html(ws, shown) + "\n")
-    parts.append(
-        f'<div class="writing-space" aria-hidden="true" style="--writing-lines: {q.writing_space or 4}"></div>\n'
-    )
-    if with_answers:
-        for block, kind, title in ((q.answer, "model-answer", "Model answer"), (q.notes, "teacher-note", "Teacher notes")):
-            if block is not None and block.text.strip():
-                parts.append(
-                    f'/// details | {title}\n    type: {kind}\n    attrs: {{data-search-exclude: ""}}\n\n{block.text}\n\n///\n'
-                )
+    parts.append(f'/// html | div.answer-space\n    attrs: {{style: "--writing-lines: {space}"}}\n')
+    parts.append('<div class="writing-space" aria-hidden="true">' + '<span class="rule"></span>' * space + "</div>\n")
+    if with_answers and q.answer is not None:
+        parts.append(_details("Model answer", "model-answer", q.answer.text))
+    parts.append("///\n")
+    if with_answers and q.notes is not None:
+        parts.append(_details("Teacher notes", "teacher-note", q.notes.text))
     parts.append("///\n")
     return "\n".join(parts)
 
 
-def questions_markdown(ws: Worksheet, *, with_answers: bool) -> str:
+DEFAULT_WRITING_SPACE = 4
+
+
+def _details(title: str, kind: str, body: str) -> str:
+    """A collapsed block, kept out of the search index."""
+    return f'/// details | {title}\n    type: {kind}\n    attrs: {{data-search-exclude: ""}}\n\n{body}\n\n///\n'
+
+
+def gathered_notes_markdown(ws: Worksheet) -> str:
+    """All teacher notes after the last question, for the printed answer key."""
+    parts = ['/// html | section.gathered-notes.teacher-only\n    attrs: {data-search-exclude: ""}\n',
+             '<p class="gathered-notes-title">Teacher notes</p>\n']
+    for q in ws.questions.questions:
+        if q.notes is not None and q.notes.text.strip():
+            parts.append(f'<p class="gathered-notes-question">Question {q.number}</p>\n\n{q.notes.text}\n')
+    parts.append("///\n")
+    return "\n".join(parts)
+
+
+def questions_markdown(ws: Worksheet, *, with_answers: bool, article_page: str = "article.md") -> str:
+    """The questions page: its introduction, then every question."""
     page = ws.questions
-    body = "\n".join(question_markdown(ws, q, with_answers=with_answers) for q in page.questions)
-    return page.intro.rstrip() + "\n\n" + body
+    return page.intro.rstrip() + "\n\n" + questions_body(ws, with_answers=with_answers, article_page=article_page)
+
+
+def questions_body(ws: Worksheet, *, with_answers: bool, article_page: str = "article.md") -> str:
+    body = "\n".join(question_markdown(ws, q, with_answers=with_answers, article_page=article_page)
+                     for q in ws.questions.questions)
+    if with_answers:
+        body += "\n" + gathered_notes_markdown(ws)
+    return body
+
+
+# -- print -------------------------------------------------------------------
+
+SHEET_HEADER = (
+    '<div class="sheet-header print-only" aria-hidden="true">'
+    "<span>Name:</span><span>Class:</span><span>Date:</span></div>"
+)
+
+
+def vocabulary_html(ws: Worksheet) -> str:
+    """The article's glossary as a compact box for paper, where pop-ups cannot go."""
+    found = ws.occurrences()
+    items = [
+        f'<li><b>{escape(e.term)}</b> <i>{escape(e.pos)}</i> <span lang="fr">{escape(e.french)}</span></li>'
+        for e in ws.glossary.entries if found[e.term]["lines"]
+    ]
+    return (
+        '<section class="vocabulary print-only" aria-label="Vocabulary" data-search-exclude>'
+        '<p class="vocabulary-title">Vocabulary</p>'
+        f'<ul class="vocabulary-list">{"".join(items)}</ul></section>'
+    )
 
 
 # -- glossary ----------------------------------------------------------------

@@ -28,7 +28,7 @@ def read_text(path: Path, label: str) -> str:
         raise WorksheetError(Problem(label, line, "not valid UTF-8 text")) from None
 
 
-def parse_yaml(text: str, label: str, first_line: int = 1, loader=yaml.SafeLoader):
+def parse_yaml(text: str, label: str, first_line: int = 1, loader=yaml.SafeLoader, what: str = "YAML"):
     """YAML data; ``first_line`` is where ``text`` starts in the file."""
     try:
         return yaml.load(text, Loader=loader)  # noqa: S506 - a SafeLoader
@@ -36,9 +36,9 @@ def parse_yaml(text: str, label: str, first_line: int = 1, loader=yaml.SafeLoade
         mark = getattr(exc, "problem_mark", None)
         line = first_line + mark.line if mark is not None else first_line
         reason = " ".join(str(getattr(exc, "problem", None) or "not valid YAML").split())
-        raise WorksheetError(Problem(label, line, f"invalid YAML: {reason}")) from None
+        raise WorksheetError(Problem(label, line, f"invalid {what}: {reason}")) from None
     except RecursionError:
-        raise WorksheetError(Problem(label, first_line, "invalid YAML: nested too deeply")) from None
+        raise WorksheetError(Problem(label, first_line, f"invalid {what}: nested too deeply")) from None
 
 
 def split_front_matter(text: str, label: str) -> tuple[dict, str, int]:
@@ -51,7 +51,7 @@ def split_front_matter(text: str, label: str) -> tuple[dict, str, int]:
             end = len(text) - 4
         else:
             raise WorksheetError(Problem(label, 1, "front matter is not closed by a '---' line"))
-    meta = parse_yaml(text[4 : end + 1], label, first_line=2) or {}
+    meta = parse_yaml(text[4 : end + 1], label, first_line=2, what="front matter") or {}
     if not isinstance(meta, dict):
         raise WorksheetError(Problem(label, 2, "front matter must be a list of 'key: value' lines"))
     body = text[end + 5 :]

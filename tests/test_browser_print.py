@@ -1,0 +1,64 @@
+"""Printing from the browser follows teacher mode: off gives the worksheet,
+on gives the answer key, whatever Material opens before printing."""
+
+from __future__ import annotations
+
+import subprocess
+
+import pytest
+from playwright.sync_api import Page
+
+from test_editions import normalise
+
+pytestmark = pytest.mark.browser
+
+
+def printed_text(page: Page, tmp_path, name: str) -> str:
+    """What comes out of the printer: page.pdf() fires beforeprint, so
+    Material opens every collapsed block, as it does for a real print."""
+    path = tmp_path / name
+    page.pdf(path=str(path), format="A4")
+    return normalise(subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout)
+
+
+def displayed(page: Page, selector: str) -> int:
+    return page.locator(selector).evaluate_all("els => els.filter(e => getComputedStyle(e).display !== 'none').length")
+
+
+@pytest.mark.parametrize("path", ["questions/", "worksheet/"])
+def test_printing_in_student_mode_prints_no_answer(page: Page, tmp_path, path):
+    page.goto(path)
+    answer = normalise(page.locator("details.model-answer p").first.evaluate("e => e.textContent"))
+    printed = printed_text(page, tmp_path, "student.pdf")
+    assert answer[:60] not in printed
+    assert "question 1" in printed
+
+
+def test_printing_in_teacher_mode_prints_the_answers_in_the_writing_space(page: Page, tmp_path):
+    page.goto("worksheet/?teacher=1")
+    answer = normalise(page.locator("details.model-answer p").first.evaluate("e => e.textContent"))
+    printed = printed_text(page, tmp_path, "key.pdf")
+    assert answer[:60] in printed
+    assert "teacher notes" in printed
+
+
+def test_print_media_screenshots_in_both_modes(page: Page, tmp_path):
+    page.set_viewport_size({"width": 794, "height": 1123})  # A4 at 96 dpi
+    page.goto("worksheet/")
+    page.emulate_media(media="print")
+    assert displayed(page, ".md-header, .md-tabs, .md-footer, .teacher-toggle, .evidence") == 0
+    assert displayed(page, ".writing-space") == 7
+    assert displayed(page, "details.model-answer") == 0
+    assert displayed(page, ".sheet-header, .vocabulary") == 2
+    page.screenshot(path=tmp_path / "print-student.png", full_page=True)
+    page.goto("worksheet/?teacher=1")
+    page.emulate_media(media="print")
+    assert displayed(page, ".writing-space") == 0
+    assert displayed(page, "details.model-answer") == 7
+    assert displayed(page, "details.teacher-note") == 0
+    assert displayed(page, ".gathered-notes") == 1
+    heights = page.locator(".answer-space").evaluate_all("els => els.map(e => e.getBoundingClientRect().height)")
+    page.screenshot(path=tmp_path / "print-teacher.png", full_page=True)
+    page.goto("worksheet/?teacher=0")
+    page.emulate_media(media="print")
+    assert page.locator(".answer-space").evaluate_all("els => els.map(e => e.getBoundingClientRect().height)") == heights

@@ -1,0 +1,104 @@
+"""The ready-made PDFs, read back with pdftotext as a teacher's printer would
+see them: the worksheet and the answer key."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+
+import pytest
+
+from support import soup, text
+from test_editions import normalise
+from test_questions_page import SHEET_QUESTIONS
+
+
+def pdf_pages(path) -> list[str]:
+    out = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    return out.split("\f")[:-1] if out.endswith("\f") else out.split("\f")
+
+
+def page_count(path) -> int:
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+    return int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
+
+
+@pytest.fixture(scope="module")
+def article_lines(site):
+    return {int(e["id"][1:]): text(e) for e in soup(site, "article").select(".line-text[id]")}
+
+
+@pytest.fixture(scope="module")
+def model_answer_sentences(site):
+    sentences = []
+    for block in soup(site, "questions").select("details.model-answer"):
+        block.select_one("summary").decompose()
+        for item in block.find_all(["p", "li"]):
+            for piece in re.split(r"(?<=[.!?])\s+", item.get_text(" ")):
+                if len(piece.split()) >= 4:
+                    sentences.append(normalise(piece))
+    return sentences
+
+
+def question_pages(path) -> dict[int, int]:
+    found = {}
+    for number, page in enumerate(pdf_pages(path), start=1):
+        for m in re.finditer(r"^\s*QUESTION (\d+)\s*$", page, re.M):
+            found.setdefault(int(m.group(1)), number)
+    return found
+
+
+def test_both_pdfs_are_a4_and_within_their_page_budget(pdfs):
+    assert set(pdfs) == {"worksheet.pdf", "answer-key.pdf"}
+    for path in pdfs.values():
+        info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+        assert re.search(r"Page size:\s+59[45]\.\d+ x 84[12]\.\d+ pts \(A4\)", info), info
+    assert page_count(pdfs["worksheet.pdf"]) <= 4
+    assert page_count(pdfs["answer-key.pdf"]) <= 6
+
+
+def test_the_worksheet_holds_all_65_lines_numbered_as_on_paper(pdfs, article_lines):
+    layout = "\n".join(pdf_pages(pdfs["worksheet.pdf"]))
+    flat = normalise(layout)
+    for number, line in article_lines.items():
+        if line:
+            assert normalise(line) in flat, number
+    for number in range(5, 66, 5):
+        start = re.escape(article_lines[number][:20])
+        assert re.search(rf"^\s*{number}\s+{start}", layout, re.M), f"no margin number {number} beside its line"
+    # and no other number stands in the article's margin
+    article = layout[: layout.index("potentially dystopian project.")]
+    margin = [int(m) for m in re.findall(r"^\s{0,12}(\d{1,2})\s{2,}\S", article, re.M)]
+    margin += [65]
+    assert sorted(margin) == list(range(5, 66, 5))
+
+
+def test_the_worksheet_holds_the_questions_and_no_answer(pdfs, model_answer_sentences):
+    flat = normalise(" ".join(pdf_pages(pdfs["worksheet.pdf"])))
+    for question in SHEET_QUESTIONS:
+        assert normalise(question) in flat, question
+    assert [s for s in model_answer_sentences if s in flat] == []
+    assert "name:" in flat and "class:" in flat and "date:" in flat
+    assert "vocabulary" in flat and "surveillance" in flat
+
+
+def test_the_answer_key_holds_every_model_answer_and_the_notes(pdfs, model_answer_sentences):
+    flat = normalise(" ".join(pdf_pages(pdfs["answer-key.pdf"])))
+    missing = [s for s in model_answer_sentences if s not in flat]
+    assert missing == []
+    assert "teacher notes" in flat
+
+
+def test_each_question_starts_on_the_same_page_in_both(pdfs):
+    worksheet, key = question_pages(pdfs["worksheet.pdf"]), question_pages(pdfs["answer-key.pdf"])
+    assert sorted(worksheet) == list(range(1, 8))
+    assert worksheet == key
+
+
+def test_the_student_edition_gets_the_worksheet_only(student_site):
+    from make_pdfs import make_pdfs
+
+    dest, _ = student_site
+    made = make_pdfs(dest)
+    assert [p.name for p in made] == ["worksheet.pdf"]
+    assert not (dest / "pdf" / "answer-key.pdf").exists()
