@@ -24,7 +24,7 @@ def article(site):
 
 
 def test_at_least_25_entries_in_alphabetical_order(entries):
-    terms = [text(e.select_one("h3")) for e in entries]
+    terms = [text(e.select_one("h2")) for e in entries]
     assert len(terms) >= 25
     assert terms == sorted(terms, key=str.casefold)
     for term in REQUIRED:
@@ -33,7 +33,7 @@ def test_at_least_25_entries_in_alphabetical_order(entries):
 
 def test_each_entry_has_part_of_speech_definition_and_french(entries):
     for entry in entries:
-        term = text(entry.select_one("h3"))
+        term = text(entry.select_one("h2"))
         assert text(entry.select_one(".glossary-pos")), term
         french = entry.select_one('.glossary-french [lang="fr"]')
         assert french is not None and text(french), term
@@ -44,7 +44,7 @@ def test_each_entry_has_part_of_speech_definition_and_french(entries):
 def test_line_links_lead_to_lines_where_the_term_occurs(entries, article):
     checked = 0
     for entry in entries:
-        slug = entry.select_one("h3")["id"]
+        slug = entry.select_one("h2")["id"]
         for link in entry.select(".glossary-where a[href*='article/']"):
             line = int(re.search(r"#L(\d+)$", link["href"]).group(1))
             assert text(link) == str(line)
@@ -57,7 +57,7 @@ def test_line_links_lead_to_lines_where_the_term_occurs(entries, article):
 def test_every_occurrence_in_the_article_is_listed(entries, article):
     listed = {}
     for entry in entries:
-        slug = entry.select_one("h3")["id"]
+        slug = entry.select_one("h2")["id"]
         listed[slug] = {int(re.search(r"#L(\d+)$", a["href"]).group(1))
                         for a in entry.select(".glossary-where a[href*='article/']")}
     for term in article.select(".article:not(.article--excerpt) abbr.term"):

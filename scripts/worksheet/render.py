@@ -243,7 +243,7 @@ def glossary_markdown(ws: Worksheet, *, article_page: str = "article.md", questi
             places.append(f"Questions: {questions}")
         forms = f' <span class="glossary-forms">also: {escape(", ".join(entry.forms))}</span>' if entry.forms else ""
         out.append(
-            f'<div class="glossary-entry" markdown>\n\n### {escape(entry.term, quote=False)} {{ #{entry.slug} }}\n\n'
+            f'<div class="glossary-entry" markdown>\n\n## {escape(entry.term, quote=False)} {{ #{entry.slug} }}\n\n'
             f'<p class="glossary-meta"><span class="glossary-pos">{escape(entry.pos)}</span>{forms}</p>\n\n'
             f"{escape(entry.definition, quote=False)}\n\n"
             f'<p class="glossary-french"><span class="glossary-label">French:</span> <span lang="fr">{escape(entry.french)}</span></p>\n\n'

@@ -1,0 +1,103 @@
+"""Accessibility: axe-core (WCAG 2.1 A and AA) finds nothing on any page, in
+both modes and both palettes; the keyboard reaches everything interactive,
+and focus always shows."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Page
+
+from support import ROOT
+
+pytestmark = pytest.mark.browser
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+PAGES = ["", "article/", "questions/", "glossary/", "worksheet/"]
+WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def axe_violations(page: Page) -> list[str]:
+    if not AXE.exists():
+        pytest.fail("axe-core missing: ./run.sh test installs it (npm ci)")
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})", WCAG
+    )
+    return [f"{v['id']} ({v['impact']}): {n['target']} {n['failureSummary'][:160]}"
+            for v in result["violations"] for n in v["nodes"]]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("teacher", ["0", "1"])
+def test_axe_finds_no_violation(browser, base_url, scheme, teacher):
+    context = browser.new_context(color_scheme=scheme)
+    page = context.new_page()
+    found = {}
+    try:
+        for path in PAGES:
+            page.goto(f"{base_url}{path}?teacher={teacher}")
+            page.wait_for_selector(".md-content")
+            expected = "slate" if scheme == "dark" else "default"
+            assert page.evaluate("document.body.dataset.mdColorScheme") == expected
+            if teacher == "1":  # check what a teacher opens, too
+                page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
+            violations = axe_violations(page)
+            if violations:
+                found[path or "/"] = violations
+    finally:
+        context.close()
+    assert found == {}
+
+
+RECORD_FOCUS = """() => {
+  window.__stops = [];
+  const shows = el => { const s = getComputedStyle(el);
+    return (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== 'none' };
+  const seen = new WeakSet();
+  document.addEventListener('focusin', event => {
+    const e = event.target;
+    if (seen.has(e)) return;  // focus wrapped round: count each element once
+    seen.add(e);
+    // Material hides its toggle inputs and draws their focus on the next label.
+    const label = e.matches('input.md-option') ? e.nextElementSibling : null;
+    window.__stops.push({tag: e.tagName, cls: typeof e.className === 'string' ? e.className : '',
+                         visible: shows(e) || (!!label && shows(label)), html: e.outerHTML.slice(0, 80)});
+  });
+}"""
+
+
+def tab_through(page: Page, presses: int) -> list[dict]:
+    """Press Tab ``presses`` times; describe each element that took focus, once."""
+    page.evaluate(RECORD_FOCUS)
+    for _ in range(presses):
+        page.keyboard.press("Tab")
+    return page.evaluate("window.__stops")
+
+
+def test_keyboard_reaches_every_term_note_and_evidence_marker_with_visible_focus(page: Page):
+    page.goto("article/")
+    page.wait_for_selector(".md-annotation")
+    terms = page.locator(".article abbr.term").count()
+    notes = page.locator(".article .md-annotation").count()
+    markers = page.locator(".article a.evidence").count()
+    stops = tab_through(page, terms + notes + markers + 30)
+    reached = lambda cls: sum(1 for s in stops if cls.split()[0] in s["cls"].split())
+    assert reached("term") == terms
+    assert reached("md-annotation") == notes >= 8
+    assert reached("evidence") == markers
+    assert [s for s in stops if not s["visible"]] == []
+
+
+def test_keyboard_reaches_line_links_and_answer_toggles_with_visible_focus(page: Page):
+    page.goto("questions/?teacher=1")
+    links = page.locator(".question a.line-link").count()
+    summaries = page.locator(".question details > summary").count()
+    terms = page.locator(".question abbr.term").count()
+    stops = tab_through(page, links + summaries + terms + 30)
+    assert sum(1 for s in stops if "line-link" in s["cls"]) == links
+    assert sum(1 for s in stops if s["tag"] == "SUMMARY") == summaries == 21
+    assert [s for s in stops if not s["visible"]] == []
+    # Enter on a focused summary opens it
+    page.locator("div.question[data-question=q3] details.model-answer > summary").focus()
+    page.keyboard.press("Enter")
+    assert page.locator("div.question[data-question=q3] details.model-answer").get_attribute("open") is not None
