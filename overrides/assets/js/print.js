@@ -1,4 +1,4 @@
-/* Answer key on paper: each model answer must fit the writing space of its
+/* Printing. The "Print this page" button; and, for the answer key on paper: each model answer must fit the writing space of its
    question, whose height is fixed so that the answer key breaks pages where
    the worksheet does. CSS cannot shrink text to fit a box, so before printing
    this steps the answer's font size down until it fits (never below 7pt). */
@@ -15,6 +15,9 @@
   }
 
   window.addEventListener("beforeprint", fitAnswers);
+  document.addEventListener("click", function (event) {
+    if (event.target.closest && event.target.closest(".print-button")) window.print();
+  });
   window.matchMedia("print").addEventListener("change", function (event) {
     if (event.matches) fitAnswers();
   });
