@@ -139,3 +139,17 @@ def test_the_student_edition_has_no_toggle_and_no_answers(browser, student_serve
         assert page.evaluate("document.documentElement.hasAttribute('data-teacher')") is False
     finally:
         context.close()
+
+
+def test_searching_for_a_phrase_of_a_model_answer_finds_nothing(page: Page):
+    page.goto("questions/?teacher=1")
+    page.keyboard.press("s")
+    search = page.get_by_placeholder("Search")
+    search.press_sequentially("surveillance")  # control: a word of the article
+    expect(page.locator(".md-search-result__item").first).to_be_visible()
+    search.fill("")
+    search.press_sequentially("Condé Nast")  # only in a teacher note
+    expect(page.locator(".md-search-result__meta")).to_contain_text("No matching")
+    search.fill("")
+    search.press_sequentially("Huxley")  # only in a model answer
+    expect(page.locator(".md-search-result__meta")).to_contain_text("No matching")
