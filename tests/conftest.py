@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 
 import pytest
 
-from support import StaticServer, free_port, mkdocs_build
+from support import ROOT, StaticServer, free_port, mkdocs_build
 
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -84,9 +86,16 @@ def context(context, base_url, outside_requests):
     return context
 
 
+def make_pdfs(site) -> dict:
+    """Run scripts/make_pdfs.py as the README says (its own process: Playwright's
+    sync API cannot nest inside the browser tests' event loop)."""
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "make_pdfs.py"), "--site", str(site)],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return {path.name: path for path in sorted((site / "pdf").glob("*.pdf"))}
+
+
 @pytest.fixture(scope="session")
 def pdfs(site):
-    """The ready-made PDFs of the classroom edition, made as the README says."""
-    from make_pdfs import make_pdfs
-
-    return {path.name: path for path in make_pdfs(site)}
+    """The ready-made PDFs of the classroom edition."""
+    return make_pdfs(site)

@@ -35,7 +35,8 @@ def mkdocs_build(dest: Path, *, config: Path = ROOT / "mkdocs.yml", edition: str
     if site_url:
         env["SITE_URL"] = site_url
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(config), "-d", str(dest)],
+        # No -q: in MkDocs 1.6 it also stops warnings from counting under --strict.
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(dest)],
         cwd=config.parent, env=env, capture_output=True, text=True,
     )
     if check and result.returncode != 0:

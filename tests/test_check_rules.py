@@ -28,7 +28,7 @@ class Case:
     id: str
     edits: list[Edit]
     expected: list[str]  # the checker's exact output, one problem a line
-    warning: bool = False  # a warning: printed, but the check passes
+    kind: str = "error"  # "warning": printed, the check passes; "unreadable": the file cannot be read
     hook: bool = False  # also build it with the hook
 
 
@@ -52,14 +52,13 @@ CASES = [
     Case("no-line-reference", [q(f"Lines: {Q1_LINKS}", "Lines: none yet")],
          ["docs/questions.md:13: q1 cites no lines: add a link such as [lines 25–29](article.md#L25)"], hook=True),
     Case("line-does-not-exist", [q("[lines 11–13](article.md#L11)", "[lines 11–14](article.md#L11)")],
-         ["docs/questions.md:29: q2: line 14 does not exist (the article has 13 lines)"], hook=True),
+         ["docs/questions.md:29: q2: line 14 does not exist (the article has 13 lines)"]),
     Case("line-zero", [q("[lines 1–4](article.md#L1)", "[lines 0–4](article.md#L0)")],
          ["docs/questions.md:29: q2: line 0 does not exist (the article has 13 lines)"]),
     Case("range-backwards", [q(Q1_LINKS, "[lines 9–5](article.md#L9)")],
          ["docs/questions.md:13: q1: range 9–5 runs backwards: write 5–9"], hook=True),
     Case("link-target-disagrees", [q(Q1_LINKS, "[lines 5–9](article.md#L6)")],
-         ["docs/questions.md:13: q1: link 'lines 5–9' points to article.md#L6: it should point to article.md#L5"],
-         hook=True),
+         ["docs/questions.md:13: q1: link 'lines 5–9' points to article.md#L6: it should point to article.md#L5"]),
     Case("link-target-other-page", [q(Q1_LINKS, "[lines 5–9](glossary.md#L5)")],
          ["docs/questions.md:13: q1: link 'lines 5–9' points to glossary.md#L5: it should point to article.md#L5"]),
     Case("link-target-no-line", [q(Q1_LINKS, "[lines 5–9](article.md)")],
@@ -69,8 +68,7 @@ CASES = [
           "(write 'line 4' or 'lines 4–7')"]),
     # -- quotations in a question -----------------------------------------
     Case("question-quotation-misquoted", [q("« Parents and activists »", "« Parents and protesters »")],
-         ['docs/questions.md:11: q1: quotation "Parents and protesters" is not in the lines it cites (5–9)'],
-         hook=True),
+         ['docs/questions.md:11: q1: quotation "Parents and protesters" is not in the lines it cites (5–9)']),
     Case("question-quotation-outside-its-lines", [q("« Parents and activists »", '"Every morning"')],
          ['docs/questions.md:11: q1: quotation "Every morning" is not in the lines it cites (5–9) but in lines 1–2']),
     Case("question-quotation-wrong-case", [q("« Parents and activists »", "« parents and activists »")],
@@ -85,8 +83,7 @@ CASES = [
          ['docs/questions.md:12: q1: quotation "the traffic lights" is not in the lines it cites (5–9) but in line 4']),
     # -- quotations in a model answer -------------------------------------
     Case("answer-quotation-not-in-article", [q(ROAD, '"many children died in car accidents" (l. 7)')],
-         ['docs/questions.md:19: q1 model answer: quotation "many children died in car accidents" is not in the article'],
-         hook=True),
+         ['docs/questions.md:19: q1 model answer: quotation "many children died in car accidents" is not in the article']),
     Case("answer-quotation-without-line-not-in-article",
          [q('"slowly changed course" (l. 9)', '"slowly changed its mind"')],
          ['docs/questions.md:19: q1 model answer: quotation "slowly changed its mind" is not in the article']),
@@ -101,11 +98,11 @@ CASES = [
     Case("answer-long-quotation-is-shortened",
          [q('"wide, red and car-free" (l. 11)',
             '"Today the lanes are wide, red and car-free – well, almost. Locals say it" (lines 11–12)')],
-         ['docs/questions.md:35: q2 model answer: quotation "Today the lanes are wide, red and car-free – well, almost. Lo…" '
+         ['docs/questions.md:35: q2 model answer: quotation "Today the lanes are wide, red and car-free – well, almost.…" '
           "is not in the article"]),
     # -- questions ----------------------------------------------------------
     Case("duplicate-id", [q("{ #q2 }", "{ #q1 }")],
-         ["docs/questions.md:25: question id 'q1' is already used at line 9"], hook=True),
+         ["docs/questions.md:25: question id 'q1' is already used at line 9"]),
     Case("ids-not-sequential", [q("{ #q2 }", "{ #q3 }")],
          ["docs/questions.md:25: question 2 has id 'q3': ids run q1, q2, q3… so this one is 'q2'"]),
     Case("missing-id", [q("## Question 2 { #q2 }", "## Question 2")],
@@ -122,12 +119,16 @@ CASES = [
          ["docs/questions.md:21: q1: the teacher notes are empty"]),
     Case("no-question-text", [q("How did « Parents and activists » change the city?\n\n", "")],
          ["docs/questions.md:9: q1 has no question text"]),
+    Case("writing-space-unreadable", [q("Writing space: 4 lines", "Writing space: four")],
+         ["docs/questions.md:15: write the writing space as 'Writing space: 6 lines'"]),
+    Case("no-questions", [q("## Question 1 { #q1 }", "Question 1"), q("## Question 2 { #q2 }", "Question 2")],
+         ["docs/questions.md: no questions: start each with '## Question 1 { #q1 }'"]),
     Case("unknown-part", [q("### Teacher notes\n\n- Expect", "### Notes for teachers\n\n- Expect")],
          ["docs/questions.md:9: q1 has no teacher notes: add a '### Teacher notes' section",
           "docs/questions.md:21: unknown part '### Notes for teachers': use '### Model answer' or '### Teacher notes'"]),
     # -- glossary -----------------------------------------------------------
     Case("glossary-no-definition", [g("  definition: To move from side to side in an unsteady way.\n", "")],
-         ["docs/glossary.yml:7: glossary entry 'wobble' has no definition"], hook=True),
+         ["docs/glossary.yml:7: glossary entry 'wobble' has no definition"]),
     Case("glossary-no-part-of-speech", [g("  pos: verb\n", "")],
          ["docs/glossary.yml:7: glossary entry 'wobble' has no part of speech"]),
     Case("glossary-empty-french", [g("  french: vaciller, tanguer\n", "  french: ''\n")],
@@ -140,7 +141,7 @@ CASES = [
          ["docs/glossary.yml:7: glossary entry 'wobble': 'commuters' already belongs to 'commuter' (line 1)"]),
     Case("glossary-entry-used-nowhere", [g("- term: activist", TULIP + "- term: activist")],
          ["docs/glossary.yml:13: warning: glossary entry 'tulip' occurs nowhere in the article or the questions"],
-         warning=True, hook=True),
+         kind="warning", hook=True),
     # -- notes --------------------------------------------------------------
     Case("note-phrase-not-in-its-line", [("notes.yml", "line: 8", "line: 7")],
          ['docs/notes.yml:1: note on line 7: "Stop the child murder" is not in that line']),
@@ -148,13 +149,13 @@ CASES = [
          ["docs/notes.yml:1: note on line 80: line 80 does not exist (the article has 13 lines)"]),
     # -- unreadable input: one line naming the file ---------------------------
     Case("broken-glossary-yaml", [g("forms: [commuters]", "forms: [commuters")],
-         ["docs/glossary.yml:3: invalid YAML: expected ',' or ']', but got ':'"], hook=True),
+         ["docs/glossary.yml:3: invalid YAML: expected ',' or ']', but got ':'"], kind="unreadable", hook=True),
     Case("broken-front-matter", [("article.md", "kicker: Cities", "kicker: [Cities")],
-         ["docs/article.md:3: invalid front matter: expected ',' or ']', but got ':'"]),
+         ["docs/article.md:3: invalid front matter: expected ',' or ']', but got ':'"], kind="unreadable"),
     Case("front-matter-not-closed", [("questions.md", "title: Questions\n---\n", "title: Questions\n")],
-         ["docs/questions.md:1: front matter is not closed by a '---' line"]),
+         ["docs/questions.md:1: front matter is not closed by a '---' line"], kind="unreadable"),
     Case("no-article-block", [("article.md", "```article", "```")],
-         ["docs/article.md: no ```article block: the article text must stand in one"]),
+         ["docs/article.md: no ```article block: the article text must stand in one"], kind="unreadable"),
 ]
 
 
@@ -185,7 +186,7 @@ def test_the_checker_reports_the_rule(case, tmp_path):
     broken_worksheet(tmp_path, case.edits)
     result = run_check(tmp_path)
     assert result.stdout.splitlines() == case.expected
-    assert result.returncode == (0 if case.warning else 1)
+    assert result.returncode == (0 if case.kind == "warning" else 1)
     assert result.stderr == ""
 
 
@@ -194,11 +195,11 @@ HOOK_CASES = [c for c in CASES if c.hook]
 
 @pytest.fixture(scope="module")
 def strict_builds(tmp_path_factory):
-    """Every hook case built with --strict, two at a time."""
+    """Every hook case built with --strict, in parallel."""
     def build(case):
         return strict_build(broken_worksheet(tmp_path_factory.mktemp(case.id), case.edits))
 
-    with ThreadPoolExecutor(max_workers=max(2, os.cpu_count() or 2)) as pool:
+    with ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
         return dict(zip((c.id for c in HOOK_CASES), pool.map(build, HOOK_CASES)))
 
 
@@ -206,12 +207,12 @@ def strict_builds(tmp_path_factory):
 def test_the_rule_stops_a_strict_build(case, strict_builds):
     result = strict_builds[case.id]
     assert result.returncode == 1
-    log = result.stderr
-    if case.warning:
+    log = result.stdout + result.stderr
+    if case.kind == "warning":
         assert [line.split(" - ", 1)[1].strip() for line in log.splitlines() if line.startswith("WARNING")] == \
             [f"worksheet: {line}" for line in case.expected]
         assert "Aborted with 1 warnings in strict mode!" in log
-    elif case.id.startswith("broken-"):
+    elif case.kind == "unreadable":
         assert f"Cannot read the worksheet: {case.expected[0]}\n" in log
     else:
         listing = log.split(f"The worksheet has {len(case.expected)} problem(s):\n", 1)[1].splitlines()
@@ -278,21 +279,24 @@ def test_a_line_given_beside_an_answer_quotation_is_checked(mention, label, tmp_
     ]
 
 
-@pytest.mark.parametrize("file,old,new,warning", [
-    ("index.md", "[the article](article.md)", "[the article](articel.md)",
+BROKEN_LINKS = [
+    (("index.md", "[the article](article.md)", "[the article](articel.md)"),
      "Doc file 'index.md' contains a link 'articel.md', but the target is not found among documentation files."),
-    ("index.md", "[the article](article.md)", "[the article](article.md#L31)",
+    (("index.md", "[two questions](questions.md)", "[two questions](article.md#L31)"),
      "Doc file 'index.md' contains a link 'article.md#L31', but the doc 'article.md' does not contain an anchor '#L31'."),
-    ("questions.md", "leaves out *of cycling here*.", "leaves out [a phrase](glossary.md#no-such-entry).",
+    (("questions.md", "leaves out *of cycling here*.", "leaves out [a phrase](glossary.md#no-such-entry)."),
      "Doc file 'questions.md' contains a link 'glossary.md#no-such-entry', but the doc 'glossary.md' does not "
      "contain an anchor '#no-such-entry'."),
-])
-def test_a_broken_link_fails_a_strict_build(file, old, new, warning, tmp_path):
+]
+
+
+def test_broken_links_and_anchors_fail_a_strict_build(tmp_path):
     """MkDocs' own link and anchor validation: the checker has nothing to say,
-    the strict build stops."""
-    config = broken_worksheet(tmp_path, [(file, old, new)])
+    the strict build stops with one warning per broken link."""
+    config = broken_worksheet(tmp_path, [edit for edit, _ in BROKEN_LINKS])
     assert run_check(tmp_path).returncode == 0
     result = strict_build(config)
     assert result.returncode == 1
-    assert f"WARNING -  {warning}" in result.stderr
-    assert "Aborted with 1 warnings in strict mode!" in result.stderr
+    warnings = [line for line in result.stderr.splitlines() if line.startswith("WARNING")]
+    assert warnings == [f"WARNING -  {warning}" for _, warning in BROKEN_LINKS]
+    assert f"Aborted with {len(BROKEN_LINKS)} warnings in strict mode!" in result.stdout + result.stderr

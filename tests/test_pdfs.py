@@ -96,9 +96,8 @@ def test_each_question_starts_on_the_same_page_in_both(pdfs):
 
 
 def test_the_student_edition_gets_the_worksheet_only(student_site):
-    from make_pdfs import make_pdfs
+    from conftest import make_pdfs
 
     dest, _ = student_site
-    made = make_pdfs(dest)
-    assert [p.name for p in made] == ["worksheet.pdf"]
+    assert list(make_pdfs(dest)) == ["worksheet.pdf"]
     assert not (dest / "pdf" / "answer-key.pdf").exists()

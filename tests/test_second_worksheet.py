@@ -92,7 +92,8 @@ def test_its_glossary_terms_pop_up(tiny_site):
     question_terms = [text(t) for t in soup(tiny_site, "questions").select(".question-text abbr.term")]
     assert question_terms == ["activists", "commuters"]
     glossary = soup(tiny_site, "glossary")
-    assert [h["id"] for h in glossary.select(".glossary-entry h3")] == ["activist", "commuter", "wobble"]
+    headings = [entry.find(re.compile(r"^h[1-6]$")) for entry in glossary.select(".glossary-entry")]
+    assert [h["id"] for h in headings] == ["activist", "commuter", "wobble"]
 
 
 def test_its_notes_and_question_markers_sit_beside_their_lines(tiny_site):

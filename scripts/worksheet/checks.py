@@ -229,4 +229,4 @@ def _compress(numbers: list[int]) -> str:
 
 def _short(text: str, width: int = 60) -> str:
     text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1] + "…"
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"

@@ -68,19 +68,53 @@ class Glossary:
         for entry in self.entries:
             for form in entry.all_forms:
                 self._by_form.setdefault(_key(form), entry)
-        forms = sorted(self._by_form, key=len, reverse=True)  # longest first
-        alternatives = "|".join(r"\s+".join(map(re.escape, f.split())) for f in forms)
-        self._pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE) if forms else None
+        self._pattern = re.compile(rf"(?<!\w){_alternation(self._by_form)}(?!\w)") if self._by_form else None
 
     def find(self, text: str) -> list[Match]:
-        """Non-overlapping matches in ``text``, longest form first."""
+        """Non-overlapping matches in ``text``, the longest form first."""
         if self._pattern is None:
             return []
-        return [Match(self._by_form[_key(m.group())], m.start(), m.end()) for m in self._pattern.finditer(text)]
+        return [Match(self._by_form[" ".join(m.group().split())], m.start(), m.end())
+                for m in self._pattern.finditer(_fold(text))]
+
+
+def _fold(text: str) -> str:
+    """Lower case, same length (so offsets hold): "İ" is the one letter whose
+    lower case is two characters."""
+    return text.replace("\u0130", "i").lower()
 
 
 def _key(form: str) -> str:
-    return " ".join(form.split()).casefold()
+    return " ".join(_fold(form).split())
+
+
+def _alternation(keys) -> str:
+    """One pattern for many forms that shares their common beginnings, so that
+    matching costs the length of a form, not the number of forms. Where one
+    form goes on into a longer one, the longer is tried first."""
+    trie: dict = {}
+    for key in keys:
+        node = trie
+        for char in key:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a form ends here
+    return _pattern_of(trie)
+
+
+def _pattern_of(node: dict) -> str:
+    chain = ""
+    while len(node) == 1 and "" not in node:  # a run of single letters: no recursion
+        (char, node), = node.items()
+        chain += _piece(char)
+    branches = [_piece(char) + _pattern_of(child) for char, child in node.items() if char]
+    if not branches:
+        return chain
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return chain + (f"(?:{body})?" if "" in node else body)
+
+
+def _piece(char: str) -> str:
+    return r"\s+" if char == " " else re.escape(char)
 
 
 LABELS = {"definition": "definition", "pos": "part of speech", "french": "French translation"}

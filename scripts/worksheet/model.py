@@ -71,7 +71,7 @@ class Worksheet:
         found = {e.term: {"lines": [], "questions": []} for e in self.glossary.entries}
         flow = self.article.flow
         for match in self.article_matches():
-            first = flow.span_lines(match.start, match.end)[0]
+            first, _ = flow.locate(match.start)
             lines = found[match.entry.term]["lines"]
             if not lines or lines[-1] != first:  # matches come in order
                 lines.append(first)

@@ -15,9 +15,10 @@ class Problem:
     warning: bool = False
 
     def __str__(self) -> str:
+        """One line, whatever characters the content put in the message."""
         where = f"{self.path}:{self.line}" if self.line else self.path
         kind = "warning: " if self.warning else ""
-        return f"{where}: {kind}{self.message}"
+        return f"{where}: {kind}{' '.join(self.message.split())}"
 
 
 class WorksheetError(Exception):

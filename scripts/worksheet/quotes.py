@@ -14,7 +14,8 @@ from dataclasses import dataclass
 _QUOTE_RE = re.compile(
     r"«\s*(?P<g>[^«»]+?)\s*»"
     r"|“(?P<c>[^“”]+?)”"
-    r'|(?<!=)"(?P<s>(?:[^"\n]|\n(?![^\S\n]*\n))+?)"'  # not an HTML attribute value
+    r'|=\s*"[^"\n]*"'  # an HTML attribute value: skipped, no quotation
+    r'|"(?P<s>(?:[^"\n]|\n(?![^\S\n]*\n))+?)"'
 )
 _ELLIPSIS = re.compile(r"\s*(?:\[\s*(?:\.\.\.|…)\s*\]|\.\.\.|…)\s*")
 _TRANSLATE = str.maketrans(

@@ -28,10 +28,23 @@ def read_text(path: Path, label: str) -> str:
         raise WorksheetError(Problem(label, line, "not valid UTF-8 text")) from None
 
 
-def parse_yaml(text: str, label: str, first_line: int = 1, loader=yaml.SafeLoader, what: str = "YAML"):
-    """YAML data; ``first_line`` is where ``text`` starts in the file."""
+#: The C parser when PyYAML has one (much faster), then the Python one.
+SAFE_LOADERS = tuple(loader for loader in (getattr(yaml, "CSafeLoader", None), yaml.SafeLoader) if loader)
+
+
+def parse_yaml(text: str, label: str, first_line: int = 1, loaders=SAFE_LOADERS, what: str = "YAML"):
+    """YAML data; ``first_line`` is where ``text`` starts in the file.
+
+    Broken YAML is read again by the Python parser, whose message is the one
+    reported: the same whether or not the C parser is installed."""
+    *fast, python = loaders
+    for loader in fast:
+        try:
+            return yaml.load(text, Loader=loader)  # noqa: S506 - a SafeLoader
+        except Exception:  # noqa: BLE001 - the Python parser says what is wrong
+            break
     try:
-        return yaml.load(text, Loader=loader)  # noqa: S506 - a SafeLoader
+        return yaml.load(text, Loader=python)  # noqa: S506 - a SafeLoader
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = first_line + mark.line if mark is not None else first_line
@@ -56,7 +69,3 @@ def split_front_matter(text: str, label: str) -> tuple[dict, str, int]:
         raise WorksheetError(Problem(label, 2, "front matter must be a list of 'key: value' lines"))
     body = text[end + 5 :]
     return meta, body, text[: end + 5].count("\n") + 1
-
-
-def load_yaml_file(path: Path, label: str):
-    return parse_yaml(read_text(path, label), label)

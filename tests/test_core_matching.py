@@ -1,0 +1,131 @@
+"""Unit tests of the core's matching: line references, quotations, article
+lines and glossary terms, on small inputs written here."""
+
+from __future__ import annotations
+
+import pytest
+
+import support  # noqa: F401 - puts scripts/ on the path
+from worksheet import Worksheet
+from worksheet.article import parse_article
+from worksheet.glossary import parse_glossary
+from worksheet.questions import parse_questions
+from worksheet.quotes import find_in, find_quotations, normalise, occurs_in
+from worksheet.refs import LineRange, find_mentions, parse_link_text
+
+ARTICLE = """```article
+  The ferry leaves at dawn. Its deck
+is full of bicycles – and of sleepy
+"commuters" who read the morning paper.
+
+  On the far bank, the day begins.
+```
+"""
+
+
+@pytest.fixture
+def article():
+    return parse_article(ARTICLE, "article.md")
+
+
+# -- line references --------------------------------------------------------------
+
+@pytest.mark.parametrize("text,expected", [
+    ("line 4", (4, 4)), ("lines 25–29", (25, 29)), ("Lines 25-29", (25, 29)), (" ll. 9 — 10 ", (9, 10)),
+    ("l. 3", (3, 3)), ("lines 29–25", (29, 25)),
+])
+def test_link_texts_name_their_lines(text, expected):
+    assert parse_link_text(text) == LineRange(*expected)
+
+
+@pytest.mark.parametrize("text", ["see the text", "lines", "lines 4–", "line four", "4", "lines ٣"])
+def test_other_link_texts_name_no_lines(text):
+    assert parse_link_text(text) is None
+
+
+def test_line_mentions_in_prose():
+    prose = 'it is "here" (l. 9), "there" (lines 9–10) and "everywhere" (11-12), not (a)'
+    assert [(prose[s:e], r) for s, e, r in find_mentions(prose)] == [
+        ("l. 9", LineRange(9, 9)), ("lines 9–10", LineRange(9, 10)), ("(11-12)", LineRange(11, 12)),
+    ]
+
+
+# -- quotations -----------------------------------------------------------------
+
+def test_quotations_in_every_style():
+    prose = 'He said « a ferry », then “a deck”, then "a\nbicycle", then "".'
+    assert [q.text for q in find_quotations(prose)] == ["a ferry", "a deck", "a\nbicycle"]
+
+
+def test_straight_quotes_do_not_run_over_a_blank_line_or_into_html():
+    prose = 'An odd " quote.\n\nThen <span class="x">"a deck"</span>.'
+    assert [q.text for q in find_quotations(prose)] == ["a deck"]
+
+
+def test_normalising_touches_only_spaces_quotes_and_dashes():
+    assert normalise("  “It’s”\n a  bicycle — or—not ") == "\"It's\" a bicycle - or-not"
+    assert normalise("Bicycle") != normalise("bicycle")
+
+
+def test_an_ellipsis_matches_any_gap_in_order(article):
+    text = article.flow.normal
+    for quote in ("The ferry … deck", "The ferry [...] the far bank", "The ferry ... Its", "… at dawn"):
+        assert occurs_in(quote, text), quote
+    assert not occurs_in("deck … The ferry", text)
+    start, end = find_in("leaves … dawn", text)
+    assert text[start:end] == "leaves at dawn"
+
+
+# -- the article ----------------------------------------------------------------
+
+def test_article_lines_keep_their_numbers(article):
+    assert len(article) == 5  # the trailing empty row is no printed line
+    assert [line.text for line in article.lines][:2] == ["The ferry leaves at dawn. Its deck", "is full of bicycles – and of sleepy"]
+    assert article.line(4).blank
+    assert [line.number for line in article.lines if line.starts_paragraph] == [1, 5]
+
+
+def test_the_flow_maps_offsets_back_to_lines(article):
+    flow = article.flow
+    start = flow.text.index("sleepy")
+    assert flow.locate(start) == (2, article.line(2).text.index("sleepy"))
+    assert list(flow.span_lines(start, flow.text.index("who"))) == [2, 3]
+    assert flow.text[slice(*flow.span(2, 4))] == article.text_of(2, 4)
+    assert flow.line_start(4) is None
+    assert len(flow.normal) == len(flow.text) and '"commuters"' in flow.normal
+
+
+# -- glossary terms ------------------------------------------------------------------
+
+GLOSSARY = """
+- term: ferry
+  forms: [ferries]
+- term: bicycle
+  forms: [bicycles]
+- term: far bank
+- term: bank
+- term: it
+"""
+
+
+def test_terms_match_whole_words_in_any_case_and_over_line_breaks():
+    glossary = parse_glossary(GLOSSARY, "glossary.yml")
+    text = "FERRIES and a ferryman; the far\nbank, a bank, a Bicycle-shed, İT."
+    assert [(text[m.start:m.end], m.entry.term) for m in glossary.find(text)] == [
+        ("FERRIES", "ferry"), ("far\nbank", "far bank"), ("bank", "bank"), ("Bicycle", "bicycle"), ("İT", "it"),
+    ]
+
+
+def test_a_term_over_a_blank_line_is_marked_on_both_lines():
+    article = parse_article("```article\nthe far\n\nbank opens\n```\n", "article.md")
+    glossary = parse_glossary("- term: far bank\n", "glossary.yml")
+    ws = Worksheet(article, parse_questions("", "questions.md"), glossary, [])
+    pieces = {n: [(s, e, entry.term) for s, e, entry in found] for n, found in ws.matches_by_line().items()}
+    assert pieces == {1: [(4, 7, "far bank")], 3: [(0, 4, "far bank")]}
+
+
+def test_citations_stay_inside_the_article():
+    article = parse_article("```article\none\ntwo\n```\n", "article.md")
+    questions = parse_questions("## Q { #q1 }\n\nWhy?\n\nLines: [lines 2–999999](article.md#L2)\n", "questions.md")
+    ws = Worksheet(article, questions, parse_glossary("", "glossary.yml"), [])
+    assert dict(ws.citations()) == {2: ["q1"]}
