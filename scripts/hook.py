@@ -64,6 +64,37 @@ def on_config(config):
     return config
 
 
+class Stash:
+    """Finished HTML kept out of Markdown's way.
+
+    The article's lines, the excerpts and the vocabulary box are complete
+    HTML; handing them to Markdown only makes it parse them again (most of
+    the build's time). Markdown gets a one-line placeholder instead, and
+    ``on_page_content`` puts the HTML back and tells MkDocs which ids it
+    holds, so that links to ``#L25`` are still validated."""
+
+    _PLACEHOLDER = re.compile(r'<div data-worksheet-stash="(\d+)"></div>')
+    _ID = re.compile(r'\bid="([^"]+)"')
+
+    def __init__(self):
+        self.blocks: list[str] = []
+
+    def __call__(self, html: str) -> str:
+        self.blocks.append(html)
+        return f'<div data-worksheet-stash="{len(self.blocks) - 1}"></div>'
+
+    def restore(self, html: str, page) -> str:
+        restored = self._PLACEHOLDER.sub(lambda m: self.blocks[int(m.group(1))], html)
+        if page.present_anchor_ids is not None:
+            for block in self.blocks:
+                page.present_anchor_ids.update(self._ID.findall(block))
+        self.blocks.clear()
+        return restored
+
+
+_stash = Stash()
+
+
 def on_page_markdown(markdown, page, config, files):
     worksheet = _state["worksheet"]
     with_answers = _state["edition"] != "student"
@@ -71,7 +102,8 @@ def on_page_markdown(markdown, page, config, files):
     if source == "article.md":
         return _article_page(worksheet, markdown)
     if source == "questions.md":
-        return render.SHEET_HEADER + "\n\n" + render.questions_markdown(worksheet, with_answers=with_answers)
+        return _stash(render.SHEET_HEADER) + "\n\n" + render.questions_markdown(
+            worksheet, with_answers=with_answers, raw=_stash)
     if source == "worksheet.md":
         return _worksheet_page(worksheet, markdown, with_answers)
     if source == "glossary.md":
@@ -106,7 +138,7 @@ def on_page_content(html, page, config, files):
         tag = match.group(0)
         return re.sub(r'href="([^"#?]*)#', lambda m: f'href="{m.group(1)}?lines={match.group("lines")}#', tag, count=1)
 
-    return _LINE_LINK.sub(add_range, html)
+    return _LINE_LINK.sub(add_range, _stash.restore(html, page))
 
 
 def _article_page(worksheet, markdown: str) -> str:
@@ -114,8 +146,8 @@ def _article_page(worksheet, markdown: str) -> str:
     start = next(i for i, row in enumerate(rows) if FENCE_OPEN.match(row))
     end = next(i for i in range(start + 1, len(rows)) if rows[i].strip() == "```")
     before, after = "\n".join(rows[:start]), "\n".join(rows[end + 1 :])
-    return "\n\n".join([render.SHEET_HEADER, render.article_header(worksheet), before,
-                          render.article_block(worksheet), render.vocabulary_html(worksheet), after])
+    return "\n\n".join([_stash(render.SHEET_HEADER + "\n" + render.article_header(worksheet)), before,
+                          render.article_block(worksheet, raw=_stash), _stash(render.vocabulary_html(worksheet)), after])
 
 
 def _worksheet_page(worksheet, markdown: str, with_answers: bool) -> str:
@@ -123,10 +155,9 @@ def _worksheet_page(worksheet, markdown: str, with_answers: bool) -> str:
     intro = markdown if with_answers else _CLASSROOM_ONLY.sub("", markdown)
     return "\n\n".join([
         intro,
-        render.SHEET_HEADER,
-        render.article_header(worksheet),
-        render.article_block(worksheet, questions_url=""),
-        render.vocabulary_html(worksheet),
+        _stash(render.SHEET_HEADER + "\n" + render.article_header(worksheet)),
+        render.article_block(worksheet, questions_url="", raw=_stash),
+        _stash(render.vocabulary_html(worksheet)),
         '<h2 class="sheet-questions-title" id="questions">Questions</h2>',
-        render.questions_body(worksheet, with_answers=with_answers, article_page=""),
+        render.questions_body(worksheet, with_answers=with_answers, article_page="", raw=_stash),
     ])

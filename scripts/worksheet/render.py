@@ -8,6 +8,16 @@ note markers beside it, never inside it.
 from __future__ import annotations
 
 from html import escape
+from typing import Callable
+
+#: How a block of finished HTML goes into the page's Markdown. By default as
+#: it is; the MkDocs hook passes a function that keeps it out of Markdown's
+#: way and puts it back afterwards (see scripts/hook.py).
+Raw = Callable[[str], str]
+
+
+def _as_is(html: str) -> str:
+    return html
 
 from .glossary import Entry
 from .model import Worksheet
@@ -101,7 +111,8 @@ def article_header(ws: Worksheet) -> str:
     )
 
 
-def article_block(ws: Worksheet, *, anchors: bool = True, notes: bool = True, questions_url: str | None = "../questions/") -> str:
+def article_block(ws: Worksheet, *, anchors: bool = True, notes: bool = True,
+                  questions_url: str | None = "../questions/", raw: Raw = _as_is) -> str:
     """The whole article, numbered, with its notes as Material annotations and,
     beside each line a question cites, a marker linking back to that question."""
     marks: dict[int, list[str]] = {}
@@ -119,7 +130,7 @@ def article_block(ws: Worksheet, *, anchors: bool = True, notes: bool = True, qu
             marks.setdefault(note.line, []).insert(0, f'<span class="note-marker">({i})</span>')
             items.append(f"{i}.  **{escape(note.phrase, quote=False)}:** {note.text}")
     body = lines_html(ws, range(1, len(ws.article) + 1), anchors=anchors, marks={n: "".join(m) for n, m in marks.items()})
-    html = f'<div class="article annotate" data-lines="{len(ws.article)}">\n{body}\n</div>'
+    html = raw(f'<div class="article annotate" data-lines="{len(ws.article)}">\n{body}\n</div>')
     if items:
         html += "\n\n" + "\n".join(items) + "\n"
     return html
@@ -144,7 +155,8 @@ def excerpt_html(ws: Worksheet, ranges: list[LineRange]) -> str:
 
 # -- questions ---------------------------------------------------------------
 
-def question_markdown(ws: Worksheet, q: Question, *, with_answers: bool, article_page: str = "article.md") -> str:
+def question_markdown(ws: Worksheet, q: Question, *, with_answers: bool, article_page: str = "article.md",
+                      raw: Raw = _as_is) -> str:
     """One question as Markdown for the page: text, line links, excerpt, the
     answer space (ruled lines on paper, where the model answer stands in the
     answer key), and the teacher notes, unless answers are left out."""
@@ -160,7 +172,7 @@ def question_markdown(ws: Worksheet, q: Question, *, with_answers: bool, article
         parts.append('<p class="question-lines" markdown>Lines: ' + ", ".join(links) + "</p>\n")
     shown = [r for r in q.ranges if r.forward and ws.article.has_line(r.first) and ws.article.has_line(r.last)]
     if shown:
-        parts.append(excerpt_html(ws, shown) + "\n")
+        parts.append(raw(excerpt_html(ws, shown)) + "\n")
     parts.append(f'/// html | div.answer-space\n    attrs: {{style: "--writing-lines: {space}"}}\n')
     parts.append('<div class="writing-space" aria-hidden="true">' + '<span class="rule"></span>' * space + "</div>\n")
     if with_answers and q.answer is not None:
@@ -191,14 +203,16 @@ def gathered_notes_markdown(ws: Worksheet) -> str:
     return "\n".join(parts)
 
 
-def questions_markdown(ws: Worksheet, *, with_answers: bool, article_page: str = "article.md") -> str:
+def questions_markdown(ws: Worksheet, *, with_answers: bool, article_page: str = "article.md",
+                       raw: Raw = _as_is) -> str:
     """The questions page: its introduction, then every question."""
     page = ws.questions
-    return page.intro.rstrip() + "\n\n" + questions_body(ws, with_answers=with_answers, article_page=article_page)
+    return page.intro.rstrip() + "\n\n" + questions_body(ws, with_answers=with_answers, article_page=article_page, raw=raw)
 
 
-def questions_body(ws: Worksheet, *, with_answers: bool, article_page: str = "article.md") -> str:
-    body = "\n".join(question_markdown(ws, q, with_answers=with_answers, article_page=article_page)
+def questions_body(ws: Worksheet, *, with_answers: bool, article_page: str = "article.md",
+                   raw: Raw = _as_is) -> str:
+    body = "\n".join(question_markdown(ws, q, with_answers=with_answers, article_page=article_page, raw=raw)
                      for q in ws.questions.questions)
     if with_answers:
         body += "\n" + gathered_notes_markdown(ws)
