@@ -71,3 +71,12 @@ def soup(site: Path, page: str) -> BeautifulSoup:
 
 def text(element) -> str:
     return " ".join(element.get_text().split())
+
+
+def tab_until(page, selector: str, limit: int = 100) -> None:
+    """Press Tab until the focused element matches ``selector``; fail if it never does."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate("s => document.activeElement.matches(s)", selector):
+            return
+    raise AssertionError(f"Tab never reached {selector} in {limit} presses")

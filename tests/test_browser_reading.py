@@ -8,6 +8,8 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
+from support import tab_until
+
 pytestmark = pytest.mark.browser
 
 TOOLTIP = ".md-tooltip2--active[role=tooltip]"
@@ -21,12 +23,7 @@ def test_hovering_a_term_shows_its_definition(page: Page):
 
 def test_keyboard_focus_on_a_term_shows_its_definition(page: Page):
     page.goto("article/")
-    for _ in range(80):
-        page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.matches('abbr.term')"):
-            break
-    else:
-        pytest.fail("Tab never reached a glossary term")
+    tab_until(page, "abbr.term")
     term = page.evaluate("document.activeElement.dataset.term")
     expect(page.locator(TOOLTIP)).to_be_visible()
     assert page.evaluate("document.activeElement.getAttribute('aria-describedby')")

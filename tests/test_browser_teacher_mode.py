@@ -7,6 +7,8 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
+from support import tab_until
+
 pytestmark = pytest.mark.browser
 
 ANSWERS = "details.model-answer, details.teacher-note"
@@ -88,12 +90,7 @@ def test_the_address_sets_the_mode(page: Page):
 
 def test_the_keyboard_reaches_and_operates_the_toggle(page: Page):
     page.goto("questions/")
-    for _ in range(30):
-        page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.classList.contains('teacher-toggle')"):
-            break
-    else:
-        pytest.fail("Tab never reached the teacher toggle")
+    tab_until(page, ".teacher-toggle", limit=30)
     page.keyboard.press("Enter")
     expect(toggle(page)).to_have_attribute("aria-pressed", "true")
     page.keyboard.press("Space")
