@@ -33,10 +33,12 @@ def site(tmp_path_factory, site_port):
 
 @pytest.fixture(scope="session")
 def student_site(tmp_path_factory):
-    """The student edition: the same site with every answer removed at build time."""
+    """The student edition, with its PDF, as it would be published: the same
+    site with every answer removed at build time."""
     port = free_port()
     dest = tmp_path_factory.mktemp("student-site")
     mkdocs_build(dest, edition="student", site_url=f"http://127.0.0.1:{port}/")
+    make_pdfs(dest)
     return dest, port
 
 

@@ -84,6 +84,7 @@ def file_text(path) -> str:
 def test_no_answer_sentence_in_any_file_of_the_student_edition(student_site, answer_sentences):
     dest, _ = student_site
     files = [p for p in dest.rglob("*") if p.is_file()]
+    assert (dest / "pdf" / "worksheet.pdf") in files
     leaks = []
     for path in files:
         content = normalise(file_text(path))
