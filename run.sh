@@ -2,9 +2,10 @@
 # Set-up and everyday commands for the study site, on a fresh Debian machine.
 #
 #   ./run.sh serve    install what the site needs, then serve it at http://127.0.0.1:8000
-#   ./run.sh test     install what the tests need (Python packages, Debian's chromium
-#                     and poppler-utils when missing), then run every test
+#   ./run.sh test     install what the tests need (Python and npm packages; Debian's chromium,
+#                     poppler-utils, Node and Java when missing), then run every test
 #   ./run.sh build    build the classroom edition into site/ (strict), with its PDFs
+#   ./run.sh offline  make the offline copy, build/study-site-offline.zip (--student: the student edition)
 #
 # Extra arguments after "test" go to pytest, e.g. ./run.sh test -k glossary
 set -euo pipefail
@@ -41,6 +42,12 @@ python_env() {  # python_env REQUIREMENTS: a virtual environment with exact vers
   "$VENV/bin/python" -m pip install -q --disable-pip-version-check -r "$1" -c constraints.txt
 }
 
+node_env() {  # node_env: node_modules/ with the exact versions in package-lock.json
+  if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    npm ci --no-audit --no-fund
+  fi
+}
+
 case "${1:-}" in
   serve)
     python_env requirements.txt
@@ -57,7 +64,18 @@ case "${1:-}" in
     python_env requirements-test.txt
     need_debian chromium chromium
     need_debian pdftotext poppler-utils
+    need_debian npm nodejs npm
+    need_debian java default-jre-headless
+    node_env
     exec "$VENV/bin/python" -m pytest "$@"
+    ;;
+  offline)
+    shift
+    python_env requirements-test.txt
+    need_debian chromium chromium
+    need_debian npm nodejs npm
+    node_env
+    exec "$VENV/bin/python" scripts/make_offline.py "$@"
     ;;
   *)
     sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'
