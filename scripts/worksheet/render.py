@@ -71,12 +71,13 @@ def lines_html(ws: Worksheet, numbers: range, *, anchors: bool, marks: dict[int,
             if open_paragraph:
                 out.append("</p>")
                 open_paragraph = False
-        shown = str(number) if number % NUMBER_EVERY == 0 else ""
+        shown = (f'<span class="line-number" aria-hidden="true">{number}</span>' if number % NUMBER_EVERY == 0
+                 else '<span class="line-number"></span>')
         ident = f' id="L{number}"' if anchors else ""
         side = f'<span class="line-marks">{marks[number]}</span>' if number in marks else ""
         if line.blank:
             out.append(
-                f'<div class="line line--blank" data-line="{number}"><span class="line-number" aria-hidden="true">{shown}</span>'
+                f'<div class="line line--blank" data-line="{number}">{shown}'
                 f'<span class="line-text"{ident}></span></div>'
             )
             continue
@@ -86,7 +87,7 @@ def lines_html(ws: Worksheet, numbers: range, *, anchors: bool, marks: dict[int,
             open_paragraph = True
         text = marked_up(line.text, terms.get(number, []))
         out.append(
-            f'<span class="line" data-line="{number}"><span class="line-number" aria-hidden="true">{shown}</span>'
+            f'<span class="line" data-line="{number}">{shown}'
             f'<span class="line-text"{ident}>{text}</span>{side}</span>\n'
         )
     if open_paragraph:
@@ -121,7 +122,7 @@ def article_block(ws: Worksheet, *, anchors: bool = True, notes: bool = True,
         for number, ids in sorted(cited.items()):
             marks[number] = [
                 f'<a class="evidence{"" if qid in cited.get(number - 1, []) else " evidence--start"}" '
-                f'href="{questions_url}#{qid}" title="Question {qid[1:]} draws on this line">Q{qid[1:]}</a>'
+                f'href="{questions_url}#{qid}" aria-label="Q{qid[1:]}: question {qid[1:]} draws on this line">Q{qid[1:]}</a>'
                 for qid in ids
             ]
     items = []
