@@ -3,9 +3,11 @@ publish a worksheet that breaks its promises.
 
 - ``on_config`` loads the worksheet and runs every check: a problem stops the
   build (``mkdocs build`` and ``mkdocs serve`` alike) with the full list.
-- ``on_page_markdown`` turns the article, questions and glossary pages into
-  their rendered form. It works on Markdown, before Material's search plugin
+- ``on_page_markdown`` turns the article, questions, glossary and worksheet
+  pages into their rendered form. It works before Material's search plugin
   indexes the page, so what the student edition leaves out is never indexed.
+- ``on_page_content`` puts back the finished HTML kept out of Markdown's way
+  (see ``Stash``) and gives line links their whole range.
 
 ``SITE_EDITION=student`` builds the student edition: no model answers, no
 teacher notes, no teacher toggle.
