@@ -23,6 +23,10 @@ install_debian() {  # install_debian PACKAGE...
   DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "$@" >/dev/null
 }
 
+need_browser() {  # Debian's chromium, unless CHROMIUM_PATH names another Chromium-based browser
+  [ -n "${CHROMIUM_PATH:-}" ] || need_debian chromium chromium
+}
+
 need_debian() {  # need_debian COMMAND PACKAGE...: install the packages if COMMAND is missing
   local command=$1; shift
   command -v "$command" >/dev/null 2>&1 || install_debian "$@"
@@ -55,14 +59,14 @@ case "${1:-}" in
     ;;
   build)
     python_env requirements-test.txt
-    need_debian chromium chromium
+    need_browser
     "$VENV/bin/mkdocs" build --strict
     exec "$VENV/bin/python" scripts/make_pdfs.py --site site
     ;;
   test)
     shift
     python_env requirements-test.txt
-    need_debian chromium chromium
+    need_browser
     need_debian pdftotext poppler-utils
     need_debian npm nodejs npm
     need_debian java default-jre-headless
@@ -72,7 +76,7 @@ case "${1:-}" in
   offline)
     shift
     python_env requirements-test.txt
-    need_debian chromium chromium
+    need_browser
     need_debian npm nodejs npm
     node_env
     exec "$VENV/bin/python" scripts/make_offline.py "$@"

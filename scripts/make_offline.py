@@ -124,7 +124,7 @@ def without_instant_navigation(site: Path) -> int:
 def add_pdfs(site: Path, *, student: bool) -> bool:
     """Render the PDFs from a normal build of the same edition and copy them
     into the offline site. False when chromium is missing."""
-    if not (shutil.which("chromium") or shutil.which("chromium-browser")):
+    if not (os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or shutil.which("chromium-browser")):
         return False
     with tempfile.TemporaryDirectory(prefix="study-site-pdf-") as tmp:
         normal = Path(tmp) / "site"

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import functools
+import os
 import shutil
 import sys
 import threading
@@ -32,11 +33,9 @@ class _Quiet(SimpleHTTPRequestHandler):
         pass
 
 
-def chromium_path() -> str:
-    path = shutil.which("chromium") or shutil.which("chromium-browser")
-    if not path:
-        sys.exit("make_pdfs.py: chromium not found (apt-get install chromium)")
-    return path
+def chromium_path() -> str | None:
+    """The browser to drive: $CHROMIUM_PATH, else Debian's chromium."""
+    return os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or shutil.which("chromium-browser")
 
 
 def make_pdfs(site: Path) -> list[Path]:
@@ -44,6 +43,9 @@ def make_pdfs(site: Path) -> list[Path]:
     sheet = site / PAGE / "index.html"
     if not sheet.exists():
         raise SystemExit(f"make_pdfs.py: {sheet} not found: build the site first (mkdocs build)")
+    browser_path = chromium_path()
+    if not browser_path:
+        raise SystemExit("make_pdfs.py: chromium not found (apt-get install chromium, or set CHROMIUM_PATH)")
     classroom = 'class="teacher-toggle"' in sheet.read_text(encoding="utf-8")
     jobs = [("worksheet.pdf", "0")] + ([("answer-key.pdf", "1")] if classroom else [])
     out = site / "pdf"
@@ -55,7 +57,7 @@ def make_pdfs(site: Path) -> list[Path]:
     written = []
     try:
         with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+            browser = p.chromium.launch(executable_path=browser_path, args=CHROMIUM_ARGS)
             for name, teacher in jobs:
                 context = browser.new_context()
                 context.route(lambda url: not url.startswith(base), lambda route: route.abort())
