@@ -20,11 +20,13 @@ def _as_is(html: str) -> str:
     return html
 
 from .glossary import Entry
+from .checks import range_problem
 from .model import Worksheet
 from .questions import Question
 from .refs import LineRange
 
-NUMBER_EVERY = 5
+NUMBER_EVERY = 5  # a margin number every five lines, as on the paper sheet
+DEFAULT_WRITING_SPACE = 4  # ruled lines under a question that names none
 
 
 # -- terms -------------------------------------------------------------------
@@ -171,7 +173,7 @@ def question_markdown(ws: Worksheet, q: Question, *, with_answers: bool, article
     ]
     if links:
         parts.append('<p class="question-lines" markdown>Lines: ' + ", ".join(links) + "</p>\n")
-    shown = [r for r in q.ranges if r.forward and ws.article.has_line(r.first) and ws.article.has_line(r.last)]
+    shown = [r for r in q.ranges if range_problem(ws, r) is None]
     if shown:
         parts.append(raw(excerpt_html(ws, shown)) + "\n")
     parts.append(f'/// html | div.answer-space\n    attrs: {{style: "--writing-lines: {space}"}}\n')
@@ -183,9 +185,6 @@ def question_markdown(ws: Worksheet, q: Question, *, with_answers: bool, article
         parts.append(_details("Teacher notes", "teacher-note", q.notes.text))
     parts.append("///\n")
     return "\n".join(parts)
-
-
-DEFAULT_WRITING_SPACE = 4
 
 
 def _details(title: str, kind: str, body: str) -> str:
