@@ -1,19 +1,22 @@
 #!/usr/bin/env python3
 """Speed budget of the study site: page weight and Lighthouse scores, as a table.
 
-Usage: python scripts/bench_site.py [--site DIR] [--no-lighthouse] [--runs N] [--strict]
+Usage: python scripts/bench_site.py [--site DIR | --student] [--no-lighthouse] [--runs N] [--strict]
 
-Builds the classroom edition (mkdocs build --strict, into a temporary folder)
-unless --site names a built one, and serves it on 127.0.0.1 the way a static
-host does: text files gzip-encoded (gzip -9), images as they are.
+Builds the classroom edition (mkdocs build --strict, into a temporary folder;
+the student edition with --student) unless --site names a built one, and
+serves it on 127.0.0.1 the way a static host does: text files gzip-encoded
+(gzip -9), images as they are.
 
 Weight: in Debian's chromium (Playwright), the first load of /article/ and
-everything it requests until the network is idle (HTML, CSS, JS, search
-worker and index, sitemap, favicon), then, in the same tab, a click on each
-navigation tab in turn (instant navigation: /questions/, /glossary/,
-/worksheet/, /). Bytes are the response bodies as transferred (gzip-encoded
-where the server compresses), headers not counted; 1 KB = 1000 bytes.
-Budgets: 90 KB for the first load, 12 KB for each later page.
+everything it requests until the network is idle (HTML, CSS, JS, sitemap,
+favicon, and the search worker and index if a page loads them: this site's
+wait until the search is first opened), then, in the same tab, a click on
+each navigation tab in turn (instant navigation: /questions/, /glossary/,
+/worksheet/, /), then a first search, whose downloads are printed apart.
+Bytes are the response bodies as transferred (gzip-encoded where the server
+compresses), headers not counted; 1 KB = 1000 bytes. Budgets: 90 KB for the
+first load, 12 KB for each later page.
 
 Lighthouse 12.2.3 (node_modules, `npm ci`), default mobile profile, on each
 page; thresholds: Performance >= 95, Accessibility 100, Best Practices 100,
@@ -144,10 +147,12 @@ def sitemap_port(site: Path) -> int | None:
     return urlsplit(locs[0]).port if locs else None
 
 
-def build(dest: Path, port: int) -> None:
+def build(dest: Path, port: int, *, student: bool = False) -> None:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": f"http://127.0.0.1:{port}/"}
     env.pop("SITE_EDITION", None)
     env.pop("OFFLINE", None)
+    if student:
+        env["SITE_EDITION"] = "student"
     venv = ROOT / ".venv" / "bin" / "python"
     result = subprocess.run([str(venv) if venv.exists() else sys.executable, "-m", "mkdocs", "build",
                              "--strict", "-q", "-d", str(dest)], cwd=ROOT, env=env, capture_output=True, text=True)
@@ -161,9 +166,10 @@ def kb(n: float) -> str:
     return f"{n / 1000:.1f} KB"
 
 
-def measure_weight(base: str, sent: list) -> tuple[list[dict], list[dict]]:
-    """The first load's responses, and one record per later page. Bytes come
-    from the server's log of what it sent; resource types from the browser."""
+def measure_weight(base: str, sent: list) -> tuple[list[dict], list[dict], list[dict]]:
+    """The first load's responses, one record per later page, and what the
+    first search fetches. Bytes come from the server's log of what it sent;
+    resource types from the browser."""
     from playwright.sync_api import sync_playwright
 
     chromium = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or shutil.which("chromium-browser")
@@ -186,7 +192,7 @@ def measure_weight(base: str, sent: list) -> tuple[list[dict], list[dict]]:
         page = context.new_page()
         sent.clear()
         page.goto(base + FIRST, wait_until="networkidle")
-        page.wait_for_timeout(1500)  # the search worker fetches its index after load
+        page.wait_for_timeout(1500)  # anything fetched after load counts too
         first = responses()
         later = []
         for name, path in LATER:
@@ -198,11 +204,17 @@ def measure_weight(base: str, sent: list) -> tuple[list[dict], list[dict]]:
             instant = page.evaluate("performance.getEntriesByType('navigation')[0].name") == base + FIRST
             later.append({"page": "/" + path, "requests": requests, "instant": instant,
                           "bytes": sum(r["bytes"] for r in requests)})
+        # The search fetches its worker and index the first time it is opened.
+        page.locator(".md-search__input").click()
+        page.keyboard.type("orwellian")
+        page.wait_for_selector(".md-search-result__item")
+        page.wait_for_load_state("networkidle")
+        search = responses()
         browser.close()
-    return first, later
+    return first, later, search
 
 
-def print_weight(first: list[dict], later: list[dict]) -> bool:
+def print_weight(first: list[dict], later: list[dict], search: list[dict]) -> bool:
     ok = True
     total = sum(r["bytes"] for r in first)
     print("## Weight\n")
@@ -227,6 +239,9 @@ def print_weight(first: list[dict], later: list[dict]) -> bool:
         print(f"| `{page['page']}` | {'instant' if page['instant'] else 'full reload'} | "
               f"{files} | {kb(page['bytes'])} | {kb(LATER_BUDGET)} | {verdict} |")
     print()
+    files = ", ".join(f"`{r['path']}` {kb(r['bytes'])}" for r in sorted(search, key=lambda r: -r["bytes"]))
+    print(f"First use of the search (once per visit, not part of any page load): "
+          f"{kb(sum(r['bytes'] for r in search))} ({files or 'nothing'})\n")
     return ok
 
 
@@ -333,6 +348,7 @@ def run_lighthouse(base: str, runs: int, keep: Path | None) -> bool:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--site", type=Path, help="a built site (default: build the classroom edition)")
+    parser.add_argument("--student", action="store_true", help="build the student edition instead")
     parser.add_argument("--port", type=int, help="port to serve on (default: the built site's, or a free one)")
     parser.add_argument("--no-lighthouse", action="store_true", help="measure the weight only")
     parser.add_argument("--runs", type=int, default=1, help="Lighthouse runs per page; the median is kept")
@@ -348,10 +364,11 @@ def main() -> int:
         else:
             port = args.port or free_port()
             site = Path(tmp) / "site"
-            build(site, port)
+            build(site, port, student=args.student)
         httpd = serve(site, port)
         base = f"http://127.0.0.1:{port}/"
-        print(f"# Speed budget: {base} (served from {'a fresh classroom build' if not args.site else site})\n")
+        edition = "student" if args.student else "classroom"
+        print(f"# Speed budget: {base} (served from {f'a fresh {edition} build' if not args.site else site})\n")
         try:
             ok = print_weight(*measure_weight(base, httpd.RequestHandlerClass.sent))
             if not args.no_lighthouse:

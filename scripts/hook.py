@@ -59,6 +59,10 @@ def on_config(config):
     _state["worksheet"] = worksheet
     _state["edition"] = edition()
     config.extra["edition"] = _state["edition"]
+    # Search waits until it is used (overrides/partials/search-on-demand.html),
+    # except in the offline copy, where Material already makes it wait.
+    offline = config.plugins.get("material/offline")
+    config.extra["search_on_demand"] = not (offline and offline.config.enabled)
     if _state["edition"] == "student":
         # Nothing of teacher mode ships in the student edition.
         config.extra_javascript = [js for js in config.extra_javascript if "teacher" not in str(js)]
@@ -158,8 +162,10 @@ def _worksheet_page(worksheet, markdown: str, with_answers: bool) -> str:
     return "\n\n".join([
         intro,
         _stash(render.SHEET_HEADER + "\n" + render.article_header(worksheet)),
-        render.article_block(worksheet, questions_url="", raw=_stash),
+        # Definitions and evidence markers stay on the article page: the sheet
+        # is for paper, where the vocabulary box takes their place.
+        render.article_block(worksheet, questions_url=None, terms=False, raw=_stash),
         _stash(render.vocabulary_html(worksheet)),
         '<h2 class="sheet-questions-title" id="questions">Questions</h2>',
-        render.questions_body(worksheet, with_answers=with_answers, article_page="", raw=_stash),
+        render.questions_body(worksheet, with_answers=with_answers, article_page="", sheet=True, raw=_stash),
     ])

@@ -76,14 +76,13 @@ def tab_through(page: Page, presses: int) -> list[dict]:
 
 def test_keyboard_reaches_every_term_note_and_evidence_marker_with_visible_focus(page: Page):
     page.goto("article/")
-    page.wait_for_selector(".md-annotation")
     terms = page.locator(".article abbr.term").count()
-    notes = page.locator(".article .md-annotation").count()
+    notes = page.locator(".article .note-marker").count()
     markers = page.locator(".article a.evidence").count()
     stops = tab_through(page, terms + notes + markers + 30)
     reached = lambda cls: sum(1 for s in stops if cls.split()[0] in s["cls"].split())
     assert reached("term") == terms
-    assert reached("md-annotation") == notes >= 8
+    assert reached("note-marker") == notes >= 8
     assert reached("evidence") == markers
     assert [s for s in stops if not s["visible"]] == []
 

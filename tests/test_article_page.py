@@ -92,9 +92,9 @@ def test_editors_note_states_every_correction(page):
 
 
 def test_at_least_eight_notes_on_names_and_facts(page):
-    article = page.select_one(".article.annotate")
+    article = page.select_one(".article[data-lines]")
     markers = re.findall(r"\((\d+)\)", text(article))
-    notes = article.find_next_sibling("ol").find_all("li", recursive=False)
+    notes = article.find_next_sibling(class_="notes-list").select_one("ol").find_all("li", recursive=False)
     assert len(notes) >= 8
     assert sorted(map(int, markers)) == list(range(1, len(notes) + 1))
     all_notes = " ".join(text(li) for li in notes)
@@ -125,7 +125,7 @@ def test_glossary_terms_have_pop_ups_where_they_occur(page, line, word, term):
     assert match, f"line {line}: no pop-up on {word!r} (found {[t.get_text() for t in terms]})"
     assert match[0]["data-term"] == term
     assert match[0]["tabindex"] == "0"
-    assert len(match[0]["title"]) > 20
+    assert len(match[0]["data-tip"]) > 20
 
 
 def test_a_term_split_over_two_lines_has_a_pop_up_on_both_halves(page):
@@ -133,4 +133,4 @@ def test_a_term_split_over_two_lines_has_a_pop_up_on_both_halves(page):
     second = page.select("#L19 abbr.term")[0]
     assert (first.get_text(), second.get_text()) == ("government", "officials")
     assert first["data-term"] == second["data-term"]
-    assert first["title"] == second["title"]
+    assert first["data-tip"] == second["data-tip"]

@@ -62,3 +62,19 @@ def test_print_media_screenshots_in_both_modes(page: Page, tmp_path):
     page.goto("worksheet/?teacher=0")
     page.emulate_media(media="print")
     assert page.locator(".answer-space").evaluate_all("els => els.map(e => e.getBoundingClientRect().height)") == heights
+
+
+def test_the_sheet_on_screen_is_light_and_shows_teacher_notes_once(page: Page):
+    """The whole sheet is for paper: the article without pop-ups or markers,
+    its notes as a numbered list, no excerpts; in teacher mode each teacher
+    note stands once, after the questions."""
+    page.goto("worksheet/")
+    assert page.locator(".article abbr.term, .evidence, details.excerpt").count() == 0
+    notes = page.locator(".notes-list li")
+    assert notes.count() >= 8
+    assert page.locator(".article .note-marker").count() == notes.count()
+    assert displayed(page, ".gathered-notes") == 0
+    page.goto("worksheet/?teacher=1")
+    assert displayed(page, ".gathered-notes") == 1
+    assert page.locator("details.teacher-note").count() == 0
+    assert page.locator(".gathered-notes-question").count() == 7

@@ -58,6 +58,9 @@ def test_student_edition_has_no_answers_and_no_toggle(student_site):
         assert page.select(ANSWERS) == [], name
         assert page.select(".teacher-toggle") == [], name
     assert not (dest / "assets" / "js" / "teacher.js").exists()
+    # The site's one script holds no teacher-mode code (the toggle's storage key).
+    scripts = [p for p in (dest / "assets").glob("site.*.js")]
+    assert len(scripts) == 1 and "__teacher" not in scripts[0].read_text()
 
 
 def test_student_edition_keeps_the_same_pages_and_lines(site, student_site):

@@ -72,7 +72,7 @@ def test_from_the_files_search_and_teacher_mode_work_with_no_request_outside(fil
     # The pop-up definitions: Material's page-ready signal fired (it never
     # does from file:// while instant navigation is on).
     page.locator("#L27 abbr.term", has_text="Orwellian").hover()
-    expect(page.locator(".md-tooltip2--active[role=tooltip]")).to_contain_text("Orwell")
+    expect(page.locator("#popup[role=tooltip]:not([hidden])")).to_contain_text("Orwell")
 
     # Search: the index is a script and the worker runs in an iframe (file:// allows no Worker).
     page.keyboard.press("s")

@@ -98,3 +98,26 @@ def test_each_question_starts_on_the_same_page_in_both(pdfs):
 def test_the_student_edition_gets_the_worksheet_only(student_site):
     dest, _ = student_site
     assert sorted(p.name for p in (dest / "pdf").iterdir()) == ["worksheet.pdf"]
+
+
+def test_the_worksheet_prints_every_note_numbered(pdfs, site):
+    """The notes (pop-ups on the article page) print as a numbered list."""
+    notes = [text(item) for item in soup(site, "article").select(".notes-list li")]
+    assert len(notes) >= 8
+    # Reading order, not layout: the notes stand in columns on paper.
+    raw = subprocess.run(["pdftotext", str(pdfs["worksheet.pdf"]), "-"], capture_output=True,
+                         text=True, check=True).stdout
+    # A line may break after a dash, and pdftotext drops a hyphen at a line end.
+    squeezed = lambda s: re.sub(r"[\s-]+", "", s)
+    flat = squeezed(raw)
+    for number, note in enumerate(notes, start=1):
+        assert squeezed(note) in flat, number
+        assert f"({number})" in flat, number
+
+
+def test_the_answer_key_prints_each_teacher_note_once(pdfs, site):
+    flat = normalise(" ".join(pdf_pages(pdfs["answer-key.pdf"])))
+    for block in soup(site, "questions").select("details.teacher-note"):
+        block.select_one("summary").decompose()
+        first = normalise(block.find(["p", "li"]).get_text(" "))[:60]
+        assert flat.count(first) == 1, first

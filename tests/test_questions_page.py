@@ -67,10 +67,12 @@ def test_cited_lines_are_shown_in_a_collapsed_excerpt_copied_from_the_article(qu
         assert excerpt is not None and not excerpt.has_attr("open"), qid
         for link in q.select("a.line-link"):
             first, last = map(int, link["data-lines"].split("-"))
-            block = excerpt.select_one(f'.article--excerpt[data-lines="{first}-{last}"]')
-            shown = {int(l["data-line"]): text(l.select_one(".line-text")) for l in block.select("[data-line]")}
+            block = excerpt.select_one(f'.excerpt-lines[data-lines="{first}-{last}"]')
+            shown = {int(l["data-line"]): text(l) for l in block.select("[data-line]")}
             assert shown == {n: article_lines[n] for n in range(first, last + 1)}
             assert block.select("[id]") == []  # ids stay unique to the article
+            # A plain reminder of the text: pop-ups and markers live in the article.
+            assert block.select("abbr, a, .md-annotation, .note-marker") == []
 
 
 def test_every_question_has_a_collapsed_model_answer_and_teacher_notes(questions):

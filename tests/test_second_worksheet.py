@@ -86,7 +86,7 @@ def test_its_questions_link_to_their_lines(tiny_site):
 
 def test_its_glossary_terms_pop_up(tiny_site):
     article = soup(tiny_site, "article")
-    terms = {text(t): t["title"] for t in article.select("abbr.term")}
+    terms = {text(t): t["data-tip"] for t in article.select("abbr.term")}
     assert set(terms) == {"commuters", "wobble", "activists"}
     assert terms["wobble"] == "wobble (verb): To move from side to side in an unsteady way. French: vaciller, tanguer"
     question_terms = [text(t) for t in soup(tiny_site, "questions").select(".question-text abbr.term")]

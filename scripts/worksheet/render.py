@@ -32,11 +32,12 @@ DEFAULT_WRITING_SPACE = 4  # ruled lines under a question that names none
 # -- terms -------------------------------------------------------------------
 
 def term_html(text: str, entry: Entry) -> str:
-    """A glossary term with its pop-up. Focusable so the keyboard reaches it;
-    Material's ``content.tooltips`` shows the title on hover, tap and focus."""
+    """A glossary term with its pop-up text. Focusable so the keyboard
+    reaches it; overrides/assets/js/popups.js shows the text on hover, tap
+    and focus."""
     return (
         f'<abbr class="term" tabindex="0" data-term="{entry.slug}" '
-        f'title="{escape(entry.tooltip())}">{escape(text)}</abbr>'
+        f'data-tip="{escape(entry.tooltip())}">{escape(text)}</abbr>'
     )
 
 
@@ -58,12 +59,14 @@ def prose_with_terms(ws: Worksheet, text: str) -> str:
 
 # -- article lines -----------------------------------------------------------
 
-def lines_html(ws: Worksheet, numbers: range, *, anchors: bool, marks: dict[int, str] | None = None) -> str:
+def lines_html(ws: Worksheet, numbers: range, *, anchors: bool, marks: dict[int, str] | None = None,
+               terms: bool = True) -> str:
     """Article lines as paragraphs of line elements.
 
     ``anchors``: give each line its ``id="L<n>"`` (only once per page).
-    ``marks``: extra HTML beside a line (note markers, evidence links)."""
-    terms = ws.matches_by_line()
+    ``marks``: extra HTML beside a line (note markers, evidence links).
+    ``terms``: mark the glossary terms with their pop-ups."""
+    found = ws.matches_by_line() if terms else {}
     marks = marks or {}
     out: list[str] = []
     open_paragraph = False
@@ -87,7 +90,7 @@ def lines_html(ws: Worksheet, numbers: range, *, anchors: bool, marks: dict[int,
             indent = " paragraph--indent" if line.starts_paragraph and number != numbers[0] and not _after_blank(ws, number) else ""
             out.append(f'<p class="paragraph{indent}">')
             open_paragraph = True
-        text = marked_up(line.text, terms.get(number, []))
+        text = marked_up(line.text, found.get(number, []))
         out.append(
             f'<span class="line" data-line="{number}">{shown}'
             f'<span class="line-text"{ident}>{text}</span>{side}</span>\n'
@@ -114,10 +117,16 @@ def article_header(ws: Worksheet) -> str:
     )
 
 
-def article_block(ws: Worksheet, *, anchors: bool = True, notes: bool = True,
+def article_block(ws: Worksheet, *, anchors: bool = True, notes: bool = True, terms: bool = True,
                   questions_url: str | None = "../questions/", raw: Raw = _as_is) -> str:
-    """The whole article, numbered, with its notes as Material annotations and,
-    beside each line a question cites, a marker linking back to that question."""
+    """The whole article, numbered.
+
+    ``notes``: beside its line, each note's number, a button that opens the
+    note in a pop-up (overrides/assets/js/popups.js); under the article, the
+    notes as a numbered list, as they print.
+    ``terms``: mark the glossary terms with their pop-ups.
+    ``questions_url``: when given, beside each line a question cites, a
+    marker linking back to that question."""
     marks: dict[int, list[str]] = {}
     if questions_url is not None:
         cited = ws.citations()
@@ -130,22 +139,32 @@ def article_block(ws: Worksheet, *, anchors: bool = True, notes: bool = True,
     items = []
     if notes:
         for i, note in enumerate(ws.notes, start=1):
-            marks.setdefault(note.line, []).insert(0, f'<span class="note-marker">({i})</span>')
+            marks.setdefault(note.line, []).insert(0, (
+                f'<button type="button" class="note-marker" data-note="{i}" '
+                f'aria-label="Note {i}: {escape(note.phrase)}">({i})</button>'
+            ))
             items.append(f"{i}.  **{escape(note.phrase, quote=False)}:** {note.text}")
-    body = lines_html(ws, range(1, len(ws.article) + 1), anchors=anchors, marks={n: "".join(m) for n, m in marks.items()})
-    html = raw(f'<div class="article annotate" data-lines="{len(ws.article)}">\n{body}\n</div>')
+    body = lines_html(ws, range(1, len(ws.article) + 1), anchors=anchors, terms=terms,
+                      marks={n: "".join(m) for n, m in marks.items()})
+    html = raw(f'<div class="article" data-lines="{len(ws.article)}">\n{body}\n</div>')
     if items:
-        html += "\n\n" + "\n".join(items) + "\n"
+        html += ('\n\n<div class="notes-list" markdown>\n\n<p class="notes-list-title">Notes</p>\n\n'
+                 + "\n".join(items) + "\n\n</div>\n")
     return html
 
 
 def excerpt_html(ws: Worksheet, ranges: list[LineRange]) -> str:
-    """The lines a question cites, collapsed under it, without ids: they are
-    generated from the article source, never retyped."""
+    """The lines a question cites, collapsed under it: generated from the
+    article source, never retyped. Plain numbered lines, without ids, pop-ups
+    or markers: a reminder of the text, light enough to repeat on the page
+    (the line link leads to the annotated lines)."""
     parts = []
     for r in ranges:
-        body = lines_html(ws, range(r.first, r.last + 1), anchors=False)
-        parts.append(f'<div class="article article--excerpt" data-lines="{r.first}-{r.last}">{body}</div>')
+        rows = "".join(
+            f'<span data-line="{n}">{escape(ws.article.line(n).text, quote=False)}</span>\n'
+            for n in range(r.first, r.last + 1)
+        )
+        parts.append(f'<div class="excerpt-lines" data-lines="{r.first}-{r.last}">\n{rows}</div>')
     labels = [str(r) for r in ranges]
     names = labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " and " + labels[-1]
     word = "line" if len(ranges) == 1 and ranges[0].first == ranges[0].last else "lines"
@@ -159,10 +178,13 @@ def excerpt_html(ws: Worksheet, ranges: list[LineRange]) -> str:
 # -- questions ---------------------------------------------------------------
 
 def question_markdown(ws: Worksheet, q: Question, *, with_answers: bool, article_page: str = "article.md",
-                      raw: Raw = _as_is) -> str:
+                      sheet: bool = False, raw: Raw = _as_is) -> str:
     """One question as Markdown for the page: text, line links, excerpt, the
     answer space (ruled lines on paper, where the model answer stands in the
-    answer key), and the teacher notes, unless answers are left out."""
+    answer key), and the teacher notes, unless answers are left out.
+
+    ``sheet``: the question is part of the whole sheet, under the article
+    itself: no excerpt, and the teacher notes only gathered at the end."""
     space = q.writing_space or DEFAULT_WRITING_SPACE
     parts = [f'/// html | div.question\n    attrs: {{data-question: "{q.id}"}}\n']
     parts.append(f"## Question {q.number} {{ #{q.id} }}\n")
@@ -174,14 +196,14 @@ def question_markdown(ws: Worksheet, q: Question, *, with_answers: bool, article
     if links:
         parts.append('<p class="question-lines" markdown>Lines: ' + ", ".join(links) + "</p>\n")
     shown = [r for r in q.ranges if range_problem(ws, r) is None]
-    if shown:
+    if shown and not sheet:
         parts.append(raw(excerpt_html(ws, shown)) + "\n")
     parts.append(f'/// html | div.answer-space\n    attrs: {{style: "--writing-lines: {space}"}}\n')
     parts.append('<div class="writing-space" aria-hidden="true">' + '<span class="rule"></span>' * space + "</div>\n")
     if with_answers and q.answer is not None:
         parts.append(_details("Model answer", "model-answer", q.answer.text))
     parts.append("///\n")
-    if with_answers and q.notes is not None:
+    if with_answers and q.notes is not None and not sheet:
         parts.append(_details("Teacher notes", "teacher-note", q.notes.text))
     parts.append("///\n")
     return "\n".join(parts)
@@ -192,9 +214,11 @@ def _details(title: str, kind: str, body: str) -> str:
     return f'/// details | {title}\n    type: {kind}\n    attrs: {{data-search-exclude: ""}}\n\n{body}\n\n///\n'
 
 
-def gathered_notes_markdown(ws: Worksheet) -> str:
-    """All teacher notes after the last question, for the printed answer key."""
-    parts = ['/// html | section.gathered-notes.teacher-only\n    attrs: {data-search-exclude: ""}\n',
+def gathered_notes_markdown(ws: Worksheet, *, sheet: bool = False) -> str:
+    """All teacher notes after the last question, for the printed answer key
+    (and, on the whole sheet, on screen too: they are its only copy)."""
+    kind = "gathered-notes.gathered-notes--sheet" if sheet else "gathered-notes"
+    parts = [f'/// html | section.{kind}.teacher-only\n    attrs: {{data-search-exclude: ""}}\n',
              '<p class="gathered-notes-title">Teacher notes</p>\n']
     for q in ws.questions.questions:
         if q.notes is not None and q.notes.text.strip():
@@ -211,11 +235,12 @@ def questions_markdown(ws: Worksheet, *, with_answers: bool, article_page: str =
 
 
 def questions_body(ws: Worksheet, *, with_answers: bool, article_page: str = "article.md",
-                   raw: Raw = _as_is) -> str:
-    body = "\n".join(question_markdown(ws, q, with_answers=with_answers, article_page=article_page, raw=raw)
+                   sheet: bool = False, raw: Raw = _as_is) -> str:
+    body = "\n".join(question_markdown(ws, q, with_answers=with_answers, article_page=article_page,
+                                       sheet=sheet, raw=raw)
                      for q in ws.questions.questions)
     if with_answers:
-        body += "\n" + gathered_notes_markdown(ws)
+        body += "\n" + gathered_notes_markdown(ws, sheet=sheet)
     return body
 
 
