@@ -49,6 +49,22 @@ def test_axe_finds_no_violation(browser, base_url, scheme, teacher):
     assert found == {}
 
 
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_no_violation_with_a_pop_up_open(browser, base_url, scheme):
+    context = browser.new_context(color_scheme=scheme)
+    page = context.new_page()
+    try:
+        page.goto(f"{base_url}article/")
+        page.locator("button.note-marker").first.focus()
+        assert page.locator("#popup:not([hidden])").count() == 1
+        assert axe_violations(page) == []
+        page.locator("#L27 abbr.term", has_text="Orwellian").focus()
+        assert page.locator("#popup:not([hidden])").inner_text().startswith("Orwellian")
+        assert axe_violations(page) == []
+    finally:
+        context.close()
+
+
 RECORD_FOCUS = """() => {
   window.__stops = [];
   const shows = el => { const s = getComputedStyle(el);
