@@ -8,6 +8,8 @@ publish a worksheet that breaks its promises.
   indexes the page, so what the student edition leaves out is never indexed.
 - ``on_page_content`` puts back the finished HTML kept out of Markdown's way
   (see ``Stash``) and gives line links their whole range.
+- ``on_page_context`` gives the glossary page its letter index instead of a
+  table of contents.
 
 ``SITE_EDITION=student`` builds the student edition: no model answers, no
 teacher notes, no teacher toggle.
@@ -22,6 +24,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.toc import TableOfContents
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -145,6 +148,15 @@ def on_page_content(html, page, config, files):
         return re.sub(r'href="([^"#?]*)#', lambda m: f'href="{m.group(1)}?lines={match.group("lines")}#', tag, count=1)
 
     return _LINE_LINK.sub(add_range, _stash.restore(html, page))
+
+
+def on_page_context(context, page, config, nav):
+    """The glossary page has its letter index instead of a table of contents
+    of its 62 entries. Runs after the search plugin has indexed the page,
+    entry by entry."""
+    if page.file.src_uri == "glossary.md":
+        page.toc = TableOfContents([])
+    return context
 
 
 def _article_page(worksheet, markdown: str) -> str:

@@ -65,3 +65,15 @@ def test_every_occurrence_in_the_article_is_listed(entries, article):
         previous = article.select_one(f"#L{line - 1}")
         continued = previous is not None and any(t["data-term"] == term["data-term"] for t in previous.select("abbr.term")[-1:])
         assert line in listed[term["data-term"]] or continued, (term["data-term"], line)
+
+
+def test_a_letter_index_leads_to_the_first_entry_of_each_letter(site, entries):
+    page = soup(site, "glossary")
+    first = {}
+    for entry in entries:
+        heading = entry.select_one("h2")
+        first.setdefault(text(heading)[0].upper(), heading["id"])
+    letters = [(text(a), a["href"]) for a in page.select("nav.glossary-letters a")]
+    assert letters == [(letter, f"#{slug}") for letter, slug in first.items()]
+    # It stands in for a table of contents of every entry, which the page leaves out.
+    assert page.select("nav.md-nav--secondary a") == []

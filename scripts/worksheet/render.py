@@ -268,9 +268,20 @@ def vocabulary_html(ws: Worksheet) -> str:
 
 # -- glossary ----------------------------------------------------------------
 
+def glossary_letters_html(ws: Worksheet) -> str:
+    """An A–Z index of the glossary: each letter that starts a term, linking
+    to its first entry (a table of contents of every term would add over a
+    third to the page, and sits in a drawer on phones)."""
+    first: dict[str, str] = {}
+    for entry in ws.glossary.entries:
+        first.setdefault(entry.term[:1].upper(), entry.slug)
+    links = "".join(f'<a href="#{slug}">{escape(letter)}</a>' for letter, slug in first.items())
+    return f'<nav class="glossary-letters" aria-label="Terms by first letter">{links}</nav>'
+
+
 def glossary_markdown(ws: Worksheet, *, article_page: str = "article.md", questions_page: str = "questions.md") -> str:
     found = ws.occurrences()
-    out = []
+    out = [glossary_letters_html(ws)]
     for entry in ws.glossary.entries:
         where = found[entry.term]
         lines = ", ".join(f"[{n}]({article_page}#L{n})" for n in where["lines"])
