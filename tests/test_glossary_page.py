@@ -60,7 +60,7 @@ def test_every_occurrence_in_the_article_is_listed(entries, article):
         slug = entry.select_one("h2")["id"]
         listed[slug] = {int(re.search(r"#L(\d+)$", a["href"]).group(1))
                         for a in entry.select(".glossary-where a[href*='article/']")}
-    for term in article.select(".article:not(.article--excerpt) abbr.term"):
+    for term in article.select(".article abbr.term"):
         line = int(term.find_parent(class_="line-text")["id"][1:])
         previous = article.select_one(f"#L{line - 1}")
         continued = previous is not None and any(t["data-term"] == term["data-term"] for t in previous.select("abbr.term")[-1:])

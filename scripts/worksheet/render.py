@@ -59,11 +59,11 @@ def prose_with_terms(ws: Worksheet, text: str) -> str:
 
 # -- article lines -----------------------------------------------------------
 
-def lines_html(ws: Worksheet, numbers: range, *, anchors: bool, marks: dict[int, str] | None = None,
+def lines_html(ws: Worksheet, numbers: range, *, marks: dict[int, str] | None = None,
                terms: bool = True) -> str:
-    """Article lines as paragraphs of line elements.
+    """Article lines as paragraphs of line elements, each text with its
+    ``id="L<n>"``.
 
-    ``anchors``: give each line its ``id="L<n>"`` (only once per page).
     ``marks``: extra HTML beside a line (note markers, evidence links).
     ``terms``: mark the glossary terms with their pop-ups."""
     found = ws.matches_by_line() if terms else {}
@@ -78,7 +78,7 @@ def lines_html(ws: Worksheet, numbers: range, *, anchors: bool, marks: dict[int,
                 open_paragraph = False
         shown = (f'<span class="line-number" aria-hidden="true">{number}</span>' if number % NUMBER_EVERY == 0
                  else '<span class="line-number"></span>')
-        ident = f' id="L{number}"' if anchors else ""
+        ident = f' id="L{number}"'
         side = f'<span class="line-marks">{marks[number]}</span>' if number in marks else ""
         if line.blank:
             out.append(
@@ -117,7 +117,7 @@ def article_header(ws: Worksheet) -> str:
     )
 
 
-def article_block(ws: Worksheet, *, anchors: bool = True, notes: bool = True, terms: bool = True,
+def article_block(ws: Worksheet, *, notes: bool = True, terms: bool = True,
                   questions_url: str | None = "../questions/", raw: Raw = _as_is) -> str:
     """The whole article, numbered.
 
@@ -144,7 +144,7 @@ def article_block(ws: Worksheet, *, anchors: bool = True, notes: bool = True, te
                 f'aria-label="Note {i}: {escape(note.phrase)}">({i})</button>'
             ))
             items.append(f"{i}.  **{escape(note.phrase, quote=False)}:** {note.text}")
-    body = lines_html(ws, range(1, len(ws.article) + 1), anchors=anchors, terms=terms,
+    body = lines_html(ws, range(1, len(ws.article) + 1), terms=terms,
                       marks={n: "".join(m) for n, m in marks.items()})
     html = raw(f'<div class="article" data-lines="{len(ws.article)}">\n{body}\n</div>')
     if items:

@@ -13,7 +13,7 @@
   }
 
   function highlight() {
-    var article = document.querySelector(".article[data-lines]:not(.article--excerpt)");
+    var article = document.querySelector(".article[data-lines]");
     if (!article) return;
     var range = citedRange();
     article.querySelectorAll(".line").forEach(function (line) {
