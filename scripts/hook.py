@@ -10,6 +10,10 @@ publish a worksheet that breaks its promises.
   (see ``Stash``) and gives line links their whole range.
 - ``on_page_context`` gives the glossary page its letter index instead of a
   table of contents.
+- ``on_env``, ``on_post_page`` and ``on_post_build`` move the teacher-only
+  parts the pages mark (the whole sheet's model answers, the notes gathered
+  for the printed answer key) into one script that teacher mode loads (see
+  ``worksheet/answer_key.py``).
 
 ``SITE_EDITION=student`` builds the student edition: no model answers, no
 teacher notes, no teacher toggle.
@@ -25,11 +29,12 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.toc import TableOfContents
+from mkdocs.utils import get_relative_url
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from worksheet import WorksheetError, load_worksheet  # noqa: E402
-from worksheet import render  # noqa: E402
+from worksheet import answer_key, render  # noqa: E402
 from worksheet.article import FENCE_OPEN  # noqa: E402
 from worksheet.checks import check  # noqa: E402
 
@@ -61,8 +66,11 @@ def on_config(config):
         raise PluginError(f"The worksheet has {len(errors)} problem(s):\n{listing}")
     _state["worksheet"] = worksheet
     _state["edition"] = edition()
+    _state["answer_key"] = {}
+    # The glossary's pop-up texts, joined into the site's script by bundle_assets.py.
+    config.extra["generated_javascript"] = [render.glossary_tips_script(worksheet)]
     config.extra["edition"] = _state["edition"]
-    # Search waits until it is used (overrides/partials/search-on-demand.html),
+    # Search waits until it is used (overrides/assets/js/search-on-demand.js),
     # except in the offline copy, where Material already makes it wait.
     offline = config.plugins.get("material/offline")
     config.extra["search_on_demand"] = not (offline and offline.config.enabled)
@@ -129,11 +137,35 @@ _CLASSROOM_ONLY = re.compile(
 )
 
 
+def on_env(env, config, files):
+    """Every page has its content by now: name the answer-key script after it."""
+    if "generated_javascript" in config.extra:
+        raise PluginError("mkdocs.yml: the glossary's pop-up texts would not ship: list "
+                          "scripts/bundle_assets.py after scripts/hook.py under hooks")
+    parts = _state["answer_key"]
+    _state["answer_key_script"] = answer_key.script(parts) if parts else None
+    return env
+
+
+def on_post_page(output, page, config):
+    script = _state.get("answer_key_script")
+    if script is None or answer_key.SOURCE_TOKEN not in output:
+        return output
+    return output.replace(answer_key.SOURCE_TOKEN, get_relative_url(answer_key.file_name(script), page.url))
+
+
 def on_post_build(config):
-    """The student edition ships no file of teacher mode at all."""
+    """Writes the answer-key script. The student edition ships no file of
+    teacher mode at all."""
+    site = Path(config.site_dir)
+    script = _state.get("answer_key_script")
+    if script is not None:
+        target = site / answer_key.file_name(script)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(script, encoding="utf-8")
     if _state.get("edition") == "student":
         for name in ("assets/js/teacher.js", "assets/css/teacher.css"):
-            (Path(config.site_dir) / name).unlink(missing_ok=True)
+            (site / name).unlink(missing_ok=True)
 
 
 _LINE_LINK = re.compile(r'<a\b(?=[^>]*\bclass="line-link")(?=[^>]*\bdata-lines="(?P<lines>\d+-\d+)")[^>]*>')
@@ -144,10 +176,19 @@ def on_page_content(html, page, config, files):
     cited line: ``../article/#L25`` becomes ``../article/?lines=25-29#L25``."""
 
     def add_range(match):
-        tag = match.group(0)
+        tag = match.group(0).replace(f' data-lines="{match.group("lines")}"', "")  # now in the address
         return re.sub(r'href="([^"#?]*)#', lambda m: f'href="{m.group(1)}?lines={match.group("lines")}#', tag, count=1)
 
-    return _LINE_LINK.sub(add_range, _stash.restore(html, page))
+    html = _LINE_LINK.sub(add_range, _stash.restore(html, page))
+    try:
+        html, parts = answer_key.take_apart(html, page.file.src_uri)
+    except answer_key.AnswerKeyError as exc:
+        raise PluginError(str(exc)) from None
+    for name, body in parts.items():
+        known = _state["answer_key"].setdefault(name, body)
+        if known != body:
+            raise PluginError(f"{page.file.src_uri}: answer-key part {name!r} differs from another page's")
+    return html
 
 
 def on_page_context(context, page, config, nav):

@@ -63,6 +63,9 @@ def make_pdfs(site: Path) -> list[Path]:
                 context.route(lambda url: not url.startswith(base), lambda route: route.abort())
                 page = context.new_page()
                 page.goto(f"{base}{PAGE}?teacher={teacher}", wait_until="networkidle")
+                if teacher == "1":
+                    # Teacher mode puts the answer key in the sheet's slots (assets/js/teacher.js).
+                    page.wait_for_function("!document.querySelector('[data-answer-key]')")
                 page.emulate_media(media="print")
                 page.pdf(path=str(out / name), format="A4", print_background=True, prefer_css_page_size=True)
                 written.append(out / name)

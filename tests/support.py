@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import functools
+import json
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -67,6 +69,19 @@ def soup(site: Path, page: str) -> BeautifulSoup:
     """The parsed HTML of a built page, e.g. ``soup(site, "article")``."""
     path = site / page / "index.html" if page else site / "index.html"
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def script_global(script: str, name: str) -> dict:
+    """The data a build-time script sets as ``window.<name>={...};`` on a line of its own."""
+    match = re.search(rf"^window\.{name}=(\{{.*\}});$", script, re.MULTILINE)
+    assert match, f"no window.{name} in the script"
+    return json.loads(match.group(1))
+
+
+def glossary_tips(site: Path) -> dict:
+    """Each glossary entry's pop-up text, from the site's script."""
+    [bundle] = (site / "assets").glob("site.*.js")
+    return script_global(bundle.read_text(encoding="utf-8"), "__glossaryTips")
 
 
 def text(element) -> str:

@@ -8,8 +8,9 @@ import re
 import subprocess
 
 import pytest
+from bs4 import BeautifulSoup
 
-from support import soup, text
+from support import script_global, soup, text
 
 ANSWERS = "details.model-answer, details.teacher-note"
 
@@ -51,6 +52,29 @@ def test_classroom_edition_has_the_toggle_and_the_answers(site):
     assert len(page.select("details.teacher-note")) == 7
 
 
+def test_the_whole_sheet_keeps_its_answer_key_in_one_script_for_teacher_mode(site, answer_sentences):
+    """/worksheet/ holds empty slots, not answers: a student's visit does not
+    download them. The script teacher mode loads holds every model answer for
+    the slots and the teacher notes gathered after the last question."""
+    sheet = soup(site, "worksheet")
+    assert sheet.select(ANSWERS) == []
+    html = normalise(sheet.get_text(" "))
+    assert [s for s in answer_sentences if s in html] == []
+    slots = sheet.select("[data-answer-key]")
+    assert [slot["data-answer-key"] for slot in slots] == [f"q{n}" for n in range(1, 8)] + ["notes"]
+    [source] = {slot["data-src"] for slot in slots}
+    key = script_global((site / "worksheet" / source).resolve().read_text(encoding="utf-8"), "__answerKey")
+    assert sorted(key) == sorted(["notes"] + [f"q{n}" for n in range(1, 8)])
+    parts = {name: BeautifulSoup(body, "html.parser") for name, body in key.items()}
+    for n in range(1, 8):
+        assert len(parts[f"q{n}"].select("details.model-answer")) == 1
+    assert len(parts["notes"].select(".gathered-notes-question")) == 7
+    held = normalise(" ".join(part.get_text(" ") for part in parts.values()))
+    assert [s for s in answer_sentences if s not in held] == []
+    # The questions page gathers its notes for paper from the same script.
+    assert [slot["data-answer-key"] for slot in soup(site, "questions").select("[data-answer-key]")] == ["notes"]
+
+
 def test_student_edition_has_no_answers_and_no_toggle(student_site):
     dest, _ = student_site
     for name in ("", "article", "questions", "glossary"):
@@ -58,6 +82,8 @@ def test_student_edition_has_no_answers_and_no_toggle(student_site):
         assert page.select(ANSWERS) == [], name
         assert page.select(".teacher-toggle") == [], name
     assert not (dest / "assets" / "js" / "teacher.js").exists()
+    assert list((dest / "assets").glob("answer-key.*")) == []
+    assert soup(dest, "worksheet").select("[data-answer-key]") == []
     # The site's one script holds no teacher-mode code (the toggle's storage key).
     scripts = [p for p in (dest / "assets").glob("site.*.js")]
     assert len(scripts) == 1 and "__teacher" not in scripts[0].read_text()

@@ -66,9 +66,10 @@ def test_cited_lines_are_shown_in_a_collapsed_excerpt_copied_from_the_article(qu
         excerpt = q.select_one("details.excerpt")
         assert excerpt is not None and not excerpt.has_attr("open"), qid
         for link in q.select("a.line-link"):
-            first, last = map(int, link["data-lines"].split("-"))
-            block = excerpt.select_one(f'.excerpt-lines[data-lines="{first}-{last}"]')
-            shown = {int(l["data-line"]): text(l) for l in block.select("[data-line]")}
+            first, last = map(int, re.search(r"\?lines=(\d+)-(\d+)#", link["href"]).groups())
+            # An ordered list numbered from the first cited line.
+            block = excerpt.select_one(f'ol.excerpt-lines[start="{first}"]')
+            shown = dict(enumerate((text(li) for li in block.select(":scope > li")), start=first))
             assert shown == {n: article_lines[n] for n in range(first, last + 1)}
             assert block.select("[id]") == []  # ids stay unique to the article
             # A plain reminder of the text: pop-ups and markers live in the article.

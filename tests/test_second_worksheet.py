@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from support import ROOT, mkdocs_build, soup, text
+from support import ROOT, glossary_tips, mkdocs_build, soup, text
 
 TINY = Path(__file__).parent / "fixtures" / "tiny-worksheet"
 CHECK = ROOT / "scripts" / "check.py"
@@ -86,7 +86,8 @@ def test_its_questions_link_to_their_lines(tiny_site):
 
 def test_its_glossary_terms_pop_up(tiny_site):
     article = soup(tiny_site, "article")
-    terms = {text(t): t["data-tip"] for t in article.select("abbr.term")}
+    tips = glossary_tips(tiny_site)
+    terms = {text(t): tips[t["data-term"]] for t in article.select("abbr.term")}
     assert set(terms) == {"commuters", "wobble", "activists"}
     assert terms["wobble"] == "wobble (verb): To move from side to side in an unsteady way. French: vaciller, tanguer"
     question_terms = [text(t) for t in soup(tiny_site, "questions").select(".question-text abbr.term")]
@@ -104,3 +105,15 @@ def test_its_notes_and_question_markers_sit_beside_their_lines(tiny_site):
     for link in page.select("a.evidence"):
         evidence.setdefault(link.get_text(), []).append(int(link.find_parent(class_="line")["data-line"]))
     assert evidence == {"Q1": [5, 6, 7, 8, 9], "Q2": [1, 2, 3, 4, 11, 12, 13]}
+
+
+def test_without_the_bundling_hook_the_build_stops_rather_than_lose_the_pop_ups(tmp_path):
+    """The glossary's pop-up texts ship inside the site's script: a site
+    configured without scripts/bundle_assets.py must not publish terms that
+    open empty pop-ups."""
+    config = tiny_worksheet(tmp_path)
+    config.write_text("\n".join(row for row in config.read_text(encoding="utf-8").split("\n")
+                                if "bundle_assets.py" not in row), encoding="utf-8")
+    result = mkdocs_build(tmp_path / "site", config=config, check=False)
+    assert result.returncode != 0
+    assert "list scripts/bundle_assets.py after scripts/hook.py" in result.stdout + result.stderr

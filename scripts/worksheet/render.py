@@ -19,6 +19,8 @@ Raw = Callable[[str], str]
 def _as_is(html: str) -> str:
     return html
 
+from . import answer_key
+from .data_script import data_script
 from .glossary import Entry
 from .checks import range_problem
 from .model import Worksheet
@@ -32,13 +34,18 @@ DEFAULT_WRITING_SPACE = 4  # ruled lines under a question that names none
 # -- terms -------------------------------------------------------------------
 
 def term_html(text: str, entry: Entry) -> str:
-    """A glossary term with its pop-up text. Focusable so the keyboard
-    reaches it; overrides/assets/js/popups.js shows the text on hover, tap
-    and focus."""
-    return (
-        f'<abbr class="term" tabindex="0" data-term="{entry.slug}" '
-        f'data-tip="{escape(entry.tooltip())}">{escape(text)}</abbr>'
-    )
+    """A glossary term, naming its entry. Focusable so the keyboard reaches
+    it; overrides/assets/js/popups.js shows the entry's pop-up text (from
+    ``glossary_tips_script``) on hover, tap and focus."""
+    return f'<abbr class="term" tabindex="0" data-term="{entry.slug}">{escape(text)}</abbr>'
+
+
+def glossary_tips_script(ws: Worksheet) -> str:
+    """Every entry's pop-up text, by entry, as a script that joins the
+    site's own (scripts/bundle_assets.py), which a browser loads once: written
+    beside each of the article's 81 terms it was a quarter of the page's
+    weight, fetched again on every visit."""
+    return data_script("__glossaryTips", {entry.slug: entry.tooltip() for entry in ws.glossary.entries})
 
 
 def marked_up(text: str, pieces: list[tuple[int, int, Entry]]) -> str:
@@ -160,11 +167,13 @@ def excerpt_html(ws: Worksheet, ranges: list[LineRange]) -> str:
     (the line link leads to the annotated lines)."""
     parts = []
     for r in ranges:
+        # An ordered list starting at the first line's number: the browser
+        # numbers the lines, so the page does not repeat each number.
         rows = "".join(
-            f'<span data-line="{n}">{escape(ws.article.line(n).text, quote=False)}</span>\n'
+            f"<li>{escape(ws.article.line(n).text, quote=False)}</li>\n"
             for n in range(r.first, r.last + 1)
         )
-        parts.append(f'<div class="excerpt-lines" data-lines="{r.first}-{r.last}">\n{rows}</div>')
+        parts.append(f'<ol class="excerpt-lines" start="{r.first}">\n{rows}</ol>')
     labels = [str(r) for r in ranges]
     names = labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " and " + labels[-1]
     word = "line" if len(ranges) == 1 and ranges[0].first == ranges[0].last else "lines"
@@ -201,7 +210,9 @@ def question_markdown(ws: Worksheet, q: Question, *, with_answers: bool, article
     parts.append(f'/// html | div.answer-space\n    attrs: {{style: "--writing-lines: {space}"}}\n')
     parts.append('<div class="writing-space" aria-hidden="true">' + '<span class="rule"></span>' * space + "</div>\n")
     if with_answers and q.answer is not None:
-        parts.append(_details("Model answer", "model-answer", q.answer.text))
+        answer = _details("Model answer", "model-answer", q.answer.text)
+        # On the whole sheet the answer is for the printed key only: loaded in teacher mode.
+        parts.append(answer_key.marked(q.id, answer) if sheet else answer)
     parts.append("///\n")
     if with_answers and q.notes is not None and not sheet:
         parts.append(_details("Teacher notes", "teacher-note", q.notes.text))
@@ -216,15 +227,15 @@ def _details(title: str, kind: str, body: str) -> str:
 
 def gathered_notes_markdown(ws: Worksheet, *, sheet: bool = False) -> str:
     """All teacher notes after the last question, for the printed answer key
-    (and, on the whole sheet, on screen too: they are its only copy)."""
+    (and, on the whole sheet, on screen too: they are its only copy). Loaded
+    in teacher mode only (see answer_key)."""
     kind = "gathered-notes.gathered-notes--sheet" if sheet else "gathered-notes"
-    parts = [f'/// html | section.{kind}.teacher-only\n    attrs: {{data-search-exclude: ""}}\n',
-             '<p class="gathered-notes-title">Teacher notes</p>\n']
+    notes = ['<p class="gathered-notes-title">Teacher notes</p>\n']
     for q in ws.questions.questions:
         if q.notes is not None and q.notes.text.strip():
-            parts.append(f'<p class="gathered-notes-question">Question {q.number}</p>\n\n{q.notes.text}\n')
-    parts.append("///\n")
-    return "\n".join(parts)
+            notes.append(f'<p class="gathered-notes-question">Question {q.number}</p>\n\n{q.notes.text}\n')
+    return (f'/// html | section.{kind}.teacher-only\n    attrs: {{data-search-exclude: ""}}\n'
+            + answer_key.marked("notes", "\n".join(notes)) + "\n///\n")
 
 
 def questions_markdown(ws: Worksheet, *, with_answers: bool, article_page: str = "article.md",

@@ -7,6 +7,10 @@
 
   function fitAnswers() {
     document.querySelectorAll(".answer-space details.model-answer").forEach(function (answer) {
+      // Material opens every collapsed block before printing, but only those
+      // the page had when it loaded: the whole sheet gets its answers later
+      // (teacher.js).
+      answer.open = true;
       for (var i = 0; i < SIZES.length; i++) {
         answer.style.setProperty("--answer-size", SIZES[i] + "pt");
         if (answer.scrollHeight <= answer.clientHeight + 1) break;

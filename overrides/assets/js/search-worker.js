@@ -1,7 +1,7 @@
 /* Stands in for Material's search worker until somebody searches.
 
    Material starts its search worker as soon as a page loads (see
-   overrides/partials/search-on-demand.html for why it waits here). This file
+   search-on-demand.js for why it waits here). This file
    is what the page starts instead: a few hundred bytes that load Material's
    worker, named in this file's address (?material=search.<hash>.min.js),
    only when the first message arrives, and then hand that message on. */
