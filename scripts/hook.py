@@ -143,24 +143,25 @@ def on_env(env, config, files):
         raise PluginError("mkdocs.yml: the glossary's pop-up texts would not ship: list "
                           "scripts/bundle_assets.py after scripts/hook.py under hooks")
     parts = _state["answer_key"]
-    _state["answer_key_script"] = answer_key.script(parts) if parts else None
+    script = answer_key.script(parts) if parts else None
+    _state["answer_key_file"] = (answer_key.file_name(script), script) if script else None
     return env
 
 
 def on_post_page(output, page, config):
-    script = _state.get("answer_key_script")
-    if script is None or answer_key.SOURCE_TOKEN not in output:
+    if _state.get("answer_key_file") is None or answer_key.SOURCE_TOKEN not in output:
         return output
-    return output.replace(answer_key.SOURCE_TOKEN, get_relative_url(answer_key.file_name(script), page.url))
+    name, _ = _state["answer_key_file"]
+    return output.replace(answer_key.SOURCE_TOKEN, get_relative_url(name, page.url))
 
 
 def on_post_build(config):
     """Writes the answer-key script. The student edition ships no file of
     teacher mode at all."""
     site = Path(config.site_dir)
-    script = _state.get("answer_key_script")
-    if script is not None:
-        target = site / answer_key.file_name(script)
+    if _state.get("answer_key_file") is not None:
+        name, script = _state["answer_key_file"]
+        target = site / name
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(script, encoding="utf-8")
     if _state.get("edition") == "student":
