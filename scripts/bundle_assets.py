@@ -16,9 +16,24 @@ join them, so this hook does:
 
 The theme's icons go the same way. Material writes each icon of its header,
 search box, drawer and back-to-top button into every page as an inline SVG:
-about 1.2 KB (gzip) a page, fetched again on each instant navigation. Here
-each becomes an empty ``<svg data-icon="…">`` painted by a CSS mask from the
-cached stylesheet, as Material itself draws the icons of its admonitions.
+about 1 KB (gzip) a page, fetched again on each instant navigation. Here they
+are symbols of one cached file, ``assets/icons.<hash>.svg``, and each page
+only points at them (``<svg><use xlink:href="…#material-menu"/></svg>``). CSS masks
+(the way Material draws its admonition icons) would save the same bytes but
+cost Chromium a style pass per SVG image: about 0.17 s of main-thread time per
+page load at Lighthouse's mobile CPU slowdown. The offline copy keeps
+Material's inline icons: a page opened through ``file://`` may not use
+another file's SVG.
+
+Material's palette stylesheet joins the site's, as its first part, less one
+rule. On every page load Material's palette code marks the body as switching
+colours, reads the header's style, and unmarks it a moment later; its rule
+``[data-md-color-switching] *`` (no transitions while switching) then makes
+Chromium restyle the whole page twice: 0.25 s of main-thread time per load at
+Lighthouse's mobile CPU slowdown, for a page that never switched. Without the
+rule a switch made with the toggle lets the few colour transitions Material
+sets (links, 0.125 s) play. The separate file stays in the site for the
+error page, which no hook rewrites.
 
 The favicon too: Chromium asks for it again on every instant navigation
 (0.2 KB and a request each time, whatever the cache headers say), so the pages
@@ -31,12 +46,15 @@ List this hook after ``scripts/hook.py`` in ``mkdocs.yml``.
 from __future__ import annotations
 
 import hashlib
+import re
 from pathlib import Path
 
 import material
 from mkdocs.exceptions import PluginError
+from mkdocs.utils import get_relative_url
 
 _bundles: list[tuple[str, str]] = []  # (bundle path, its text)
+_state: dict = {"palette": False, "offline": False}
 _unshipped: list[str] = []  # files the site would copy, now inside a bundle or a page
 
 #: The icons every page shows besides those mkdocs.yml names (the logo and
@@ -45,7 +63,12 @@ _unshipped: list[str] = []  # files the site would copy, now inside a bundle or 
 CHROME_ICONS = ["material/menu", "material/magnify", "material/arrow-left", "material/close",
                 "material/arrow-up", "material/school-outline"]
 ICON_FOLDER = Path(material.__file__).parent / "templates" / ".icons"
-_icons: dict[str, str] = {}  # an icon's inline SVG, as Material includes it -> its name
+STYLESHEETS = Path(material.__file__).parent / "templates" / "assets" / "stylesheets"
+PALETTE_FREEZE = ("[data-md-color-switching] *,[data-md-color-switching] :after,"
+                  "[data-md-color-switching] :before{transition-duration:0s!important}")
+#: Material's link to its palette stylesheet, in a page's head.
+PALETTE_LINK = re.compile(r'<link rel="stylesheet" href="[^"]*assets/stylesheets/palette\.[0-9a-f]+\.min\.css">\n?')
+_icons: dict[str, str] = {}  # an icon's inline SVG, as Material writes it -> its symbol's id
 
 
 def _icon_names(config) -> list[str]:
@@ -58,20 +81,32 @@ def _icon_names(config) -> list[str]:
     return list(dict.fromkeys(name for name in [*named, *CHROME_ICONS] if name))
 
 
-def _icons_css(config) -> str:
-    """A mask rule per chrome icon, and the SVG it replaces in the pages."""
+def _icon_sprite(config) -> None:
+    """One SVG file with a symbol per chrome icon; records, for each icon's
+    inline SVG as Material writes it, the symbol that replaces it."""
     _icons.clear()
-    rules = ["svg[data-icon] { background-color: currentcolor; aspect-ratio: 1;",
-             "  -webkit-mask: var(--icon) center / contain no-repeat; mask: var(--icon) center / contain no-repeat; }",
-             "@media (forced-colors: active) { svg[data-icon] { forced-color-adjust: none; background-color: CanvasText; } }"]
+    if _state["offline"]:
+        return
+    symbols = []
     for name in _icon_names(config):
         path = ICON_FOLDER / f"{name}.svg"
         if not path.is_file():
             raise PluginError(f"mkdocs.yml: no icon named {name!r} in Material's icons")
         svg = path.read_text(encoding="utf-8").strip()
-        _icons[svg] = name
-        rules.append(f'svg[data-icon="{name}"] {{ --icon: url("{_svg_address(svg)}"); }}')
-    return "\n".join(rules) + "\n"
+        match = re.fullmatch(r'<svg xmlns="http://www.w3.org/2000/svg" viewBox="([^"]+)">(.*)</svg>', svg, re.S)
+        if not match:
+            raise PluginError(f"{path}: not an icon as Material writes them (<svg xmlns=… viewBox=…>…</svg>)")
+        symbol = name.replace("/", "-")
+        _icons[svg] = symbol
+        symbols.append(f'<symbol id="{symbol}" viewBox="{match[1]}">{match[2]}</symbol>')
+    text = '<svg xmlns="http://www.w3.org/2000/svg">\n' + "\n".join(symbols) + "\n</svg>\n"
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]
+    _bundles.append((f"assets/icons.{digest}.svg", text))
+
+
+def _is_offline(config) -> bool:
+    offline = config.plugins.get("material/offline")
+    return bool(offline and offline.config.enabled)
 
 
 def _source(config, uri: str) -> Path:
@@ -84,12 +119,14 @@ def _source(config, uri: str) -> Path:
     raise PluginError(f"mkdocs.yml: {uri} is listed but no such file is in the theme or the docs")
 
 
-def _bundle(config, uris: list[str], suffix: str, separator: str, generated: str = "") -> list[str]:
-    """The one file that replaces ``uris``, with ``generated`` text at its
-    end (nothing to do for a single file and nothing generated)."""
-    if len(uris) < 2 and not generated:
+def _bundle(config, uris: list[str], suffix: str, separator: str, generated: str = "",
+            leading: str = "") -> list[str]:
+    """The one file that replaces ``uris``, with ``leading`` text at its start
+    and ``generated`` text at its end (nothing to do for a single file and
+    nothing added)."""
+    if len(uris) < 2 and not generated and not leading:
         return uris
-    text = separator.join(
+    text = leading + separator.join(
         f"/* {uri} */\n{_source(config, uri).read_text(encoding='utf-8').rstrip()}\n" for uri in uris
     )
     if generated:
@@ -99,6 +136,22 @@ def _bundle(config, uris: list[str], suffix: str, separator: str, generated: str
     _bundles.append((target, text))
     _unshipped.extend(uris)
     return [target]
+
+
+def _palette_css(config) -> str:
+    """Material's palette stylesheet without its transition freeze, or
+    nothing when the site sets no palette."""
+    if not (config.theme["palette"] if "palette" in config.theme else None):
+        return ""
+    found = sorted(STYLESHEETS.glob("palette.*.min.css"))
+    if len(found) != 1:
+        raise PluginError(f"{STYLESHEETS}: expected one palette.*.min.css, found {len(found)}")
+    css = found[0].read_text(encoding="utf-8")
+    if PALETTE_FREEZE not in css:
+        raise PluginError(f"{found[0]}: the rule {PALETTE_FREEZE!r} is gone; "
+                          "update scripts/bundle_assets.py for this Material version")
+    css = re.sub(r"/\*# sourceMappingURL=[^*]*\*/", "", css.replace(PALETTE_FREEZE, "")).strip()
+    return f"/* Material's {found[0].name}, without its rule for [data-md-color-switching] */\n{css}\n\n"
 
 
 def _svg_address(svg: str) -> str:
@@ -121,8 +174,12 @@ def _inline_favicon(config) -> None:
 def on_config(config):
     _bundles.clear()
     _unshipped.clear()
+    _state["offline"] = _is_offline(config)
     _inline_favicon(config)
-    config.extra_css = _bundle(config, [str(uri) for uri in config.extra_css], "css", "\n", _icons_css(config))
+    _icon_sprite(config)
+    palette = _palette_css(config)
+    _state["palette"] = bool(palette)
+    config.extra_css = _bundle(config, [str(uri) for uri in config.extra_css], "css", "\n", leading=palette)
     # Plain classic scripts only (no module, defer or async entries here). A
     # script may end without a semicolon: each part starts a new statement.
     # Scripts written at build time by hook.py (the glossary's pop-up texts) go at the end.
@@ -132,9 +189,21 @@ def on_config(config):
 
 
 def on_post_page(output, page, config):
-    """Each chrome icon as an empty SVG element, drawn by the stylesheet."""
-    for svg, name in _icons.items():
-        output = output.replace(svg, f'<svg data-icon="{name}"></svg>')
+    """Each chrome icon as a pointer to its symbol in the cached icon file,
+    and Material's palette stylesheet left to the site's."""
+    if _state["palette"]:
+        output, links = PALETTE_LINK.subn("", output, count=1)
+        if not links:
+            raise PluginError(f"{page.file.src_uri}: no link to Material's palette stylesheet to take out "
+                              "(its template changed?); the page would miss no style but load it twice")
+    if _icons:
+        sprite = get_relative_url(next(target for target, _ in _bundles if target.startswith("assets/icons.")),
+                                  page.url)
+        for svg, symbol in _icons.items():
+            # The symbol brings its viewBox, and fills the icon's box.
+            # xlink:href, not href: Material resolves every [href] of a page by
+            # assigning el.href, which an SVG <use> does not allow (it throws).
+            output = output.replace(svg, f'<svg><use xlink:href="{sprite}#{symbol}"/></svg>')
     return output
 
 

@@ -1,11 +1,16 @@
-"""The site's own stylesheets and scripts reach the browser as one file each
-(scripts/bundle_assets.py): fewer requests before the first paint."""
+"""What every page loads, and how (scripts/bundle_assets.py, compact_html.py,
+overrides/main.html): the site's own stylesheets and scripts as one file each,
+Material's palette inside the site's stylesheet, the header's icons from one
+cached file, nothing Material would redo at start-up, nothing unused."""
 
 from __future__ import annotations
 
+import json
 import re
 
+import pytest
 import yaml
+from bs4 import BeautifulSoup
 
 from support import ROOT, soup
 
@@ -36,28 +41,128 @@ def test_every_page_loads_one_stylesheet_and_one_script_of_the_site(site):
         assert order.index(scripts[0]) < next(i for i, src in enumerate(order) if "/javascripts/bundle." in src)
 
 
-def test_the_chrome_icons_come_from_the_stylesheet(site):
-    """Material's header, search, drawer and back-to-top icons are drawn by
-    the site's stylesheet, not written into every page."""
-    [css] = (site / "assets").glob("site.*.css")
-    rules = css.read_text(encoding="utf-8")
+def test_the_chrome_icons_come_from_one_cached_file(site):
+    """Material's header, search, drawer and back-to-top icons are symbols of
+    one SVG file the browser caches: each page only points at them."""
+    [sprite] = (site / "assets").glob("icons.*.svg")
+    symbols = {s["id"]: s for s in BeautifulSoup(sprite.read_text(encoding="utf-8"), "html.parser").select("symbol")}
+    assert {"material-menu", "material-magnify", "material-close", "material-school-outline"} <= symbols.keys()
     for name in ("", "article", "questions", "glossary", "worksheet"):
         page = soup(site, name)
         icons = page.select("svg")
-        assert icons, name
+        assert len(icons) >= 9, name
         for icon in icons:
-            assert icon.get("data-icon") and not icon.contents, (name, str(icon)[:120])
-            assert f'svg[data-icon="{icon["data-icon"]}"] {{ --icon: url(' in rules, icon["data-icon"]
+            [use] = icon.select("use")
+            assert not icon.select("path"), (name, str(icon)[:120])
+            address, _, symbol = use["xlink:href"].partition("#")
+            assert (site / name / address).resolve() == sprite.resolve(), (name, use["xlink:href"])
+            assert symbols[symbol].get("viewbox") and symbols[symbol].select("path"), symbol
 
 
-def test_the_joined_files_hold_every_listed_file_in_order(site):
-    for kind, suffix in (("extra_css", "css"), ("extra_javascript", "js")):
-        [joined] = list((site / "assets").glob(f"site.*.{suffix}"))
-        content = joined.read_text()
-        positions = []
-        for uri in listed(kind):
-            source = (ROOT / "overrides" / uri).read_text().rstrip()
-            assert source in content, uri
-            positions.append(content.index(f"/* {uri} */"))
-            assert not (site / uri).exists(), f"{uri} is shipped twice"
-        assert positions == sorted(positions)
+@pytest.mark.browser
+def test_the_icons_are_drawn(page):
+    """On a phone, each header icon is painted from the shared file, on the
+    first page and after instant navigation to a page at another depth."""
+    page.set_viewport_size({"width": 390, "height": 844})
+    drawn = "u => u.getBBox().width"  # the symbol's shape, once the file is there
+    # From the article up to the home page (by the logo), then from the home
+    # page down to the questions (by a link in the text).
+    for path, link, goal in (("article/", "a.md-logo", "**/"), ("", ".md-content a[href$='questions/']", "**/questions/")):
+        page.goto(path)
+        page.wait_for_load_state("networkidle")
+        for selector in ("label[for=__drawer]", "label[for=__search]",
+                         "[data-md-component=palette] label:not([hidden])"):
+            icon = page.locator(f".md-header {selector} svg").first
+            box = icon.bounding_box()
+            assert box and box["width"] >= 20 and box["height"] >= 20, (path, selector)
+            assert icon.locator("use").evaluate(drawn) > 10, (path, selector)
+        page.evaluate("selector => document.querySelector(selector).click()", link)
+        page.wait_for_url(goal)
+        page.wait_for_load_state("networkidle")
+        assert page.evaluate("performance.getEntriesByType('navigation')[0].name").endswith("/" + path)
+        # The drawer came with the new page: its logo points at the file
+        # from the new page's depth.
+        page.locator(".md-header label[for=__drawer]").click()
+        logo = page.locator(".md-sidebar--primary .md-logo svg")
+        logo.wait_for()
+        assert logo.locator("use").evaluate(drawn) > 10, (path, goal)
+        page.keyboard.press("Escape")
+        page.locator("label.md-overlay").click(force=True)
+
+
+@pytest.mark.browser
+def test_materials_palette_is_the_first_part_of_the_site_stylesheet(site):
+    """One stylesheet request fewer before the first paint, and without the
+    rule that made every page load restyle the whole page twice."""
+    [css] = (site / "assets").glob("site.*.css")
+    rules = css.read_text(encoding="utf-8")
+    assert "[data-md-color-scheme=slate]{color-scheme:dark" in rules
+    assert "[data-md-color-primary=indigo]" in rules
+    assert rules.index("[data-md-color-scheme=slate]") < rules.index("/* assets/css/theme.css */")
+    assert "data-md-color-switching" not in re.sub(r"/\*.*?\*/", "", rules, flags=re.S)
+    assert "sourceMappingURL" not in rules
+    for name in ("", "article", "questions", "glossary", "worksheet"):
+        sheets = [link["href"] for link in soup(site, name).select("link[rel=stylesheet]")]
+        assert len(sheets) == 2 and "/stylesheets/main." in sheets[0] and OWN.search(sheets[1]), (name, sheets)
+
+
+@pytest.mark.browser
+def test_the_palette_toggle_switches_light_and_dark(page):
+    """The header toggle turns the page dark and back, and the choice holds
+    on the next page."""
+    background = "() => getComputedStyle(document.body).backgroundColor"
+    light = "rgb(255, 255, 255)"
+    page.goto("glossary/")
+    assert page.evaluate(background) == light
+    page.locator("[data-md-component=palette] label:not([hidden])").click()
+    page.wait_for_function("document.body.dataset.mdColorScheme === 'slate'")
+    dark = page.evaluate(background)
+    red, green, blue = map(int, dark[dark.index("(") + 1:dark.index(")")].split(",")[:3])
+    assert max(red, green, blue) < 80, dark
+    page.get_by_role("link", name="Article", exact=True).first.click()
+    page.wait_for_url("**/article/")
+    assert page.evaluate(background) == dark
+    page.locator("[data-md-component=palette] label:not([hidden])").click()
+    page.wait_for_function("document.body.dataset.mdColorScheme === 'default'")
+    assert page.evaluate(background) == light
+
+
+RECORD_STYLESHEET_CHANGES = """
+window.__sheetChanges = [];
+new MutationObserver(records => {
+  for (const r of records)
+    if (r.target.matches('link[rel=stylesheet]'))
+      window.__sheetChanges.push({from: r.oldValue, to: r.target.getAttribute('href'), body: !!document.body});
+}).observe(document, {subtree: true, attributes: true, attributeFilter: ['href'], attributeOldValue: true});
+"""
+
+
+@pytest.mark.browser
+def test_materials_start_up_does_not_reload_the_stylesheets(page):
+    """Material makes every relative address of a page absolute when it
+    starts, which for a stylesheet link means loading, parsing and applying
+    it again. The page's head does it first, before the body is read, so
+    Material leaves the stylesheets alone."""
+    page.add_init_script(RECORD_STYLESHEET_CHANGES)
+    for path in ("", "questions/"):
+        page.goto(path)
+        page.wait_for_load_state("networkidle")
+        changes = page.evaluate("window.__sheetChanges")
+        assert len(changes) == 2, changes
+        for change in changes:
+            assert not change["from"].startswith("http") and change["to"].startswith("http://"), change
+            assert change["to"].endswith(change["from"].lstrip("./")) and not change["body"], change
+        assert page.evaluate("getComputedStyle(document.querySelector('.md-header')).position") == "sticky"
+
+
+def test_pages_leave_out_what_material_writes_for_features_the_site_lacks(site):
+    """No copy-button or version-selector strings, no generator tag: bytes
+    every page would carry for nothing."""
+    for name in ("", "article", "questions", "glossary", "worksheet"):
+        page = soup(site, name)
+        settings = json.loads(page.select_one("script#__config").string)
+        assert "navigation.instant" in settings["features"] and settings["base"], name
+        strings = settings["translations"]
+        assert "search.result.placeholder" in strings and "search.result.none" in strings, name
+        assert not [key for key in strings if key.startswith(("clipboard.", "select."))], name
+        assert not page.select("meta[name=generator]"), name
