@@ -20,7 +20,7 @@ about 1 KB (gzip) a page, fetched again on each instant navigation. Here they
 are symbols of one cached file, ``assets/icons.<hash>.svg``, and each page
 only points at them (``<svg><use xlink:href="…#material-menu"/></svg>``). CSS masks
 (the way Material draws its admonition icons) would save the same bytes but
-cost Chromium a style pass per SVG image: about 0.17 s of main-thread time per
+cost Chromium a style pass per SVG image: about 0.2 s of main-thread time per
 page load at Lighthouse's mobile CPU slowdown. The offline copy keeps
 Material's inline icons: a page opened through ``file://`` may not use
 another file's SVG.

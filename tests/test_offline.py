@@ -61,6 +61,8 @@ def test_the_zip_holds_the_whole_site_in_one_folder(offline_zip, offline_site):
         assert 'src="assets/javascripts/iframe-worker-shim.js"' in html
         assert 'href="article.html"' in html, f"{name}: links must name the .html file"
         assert '"navigation.instant' not in html, f"{name}: instant navigation breaks Material from file://"
+        # A page opened from the files may not draw another file's SVG: the icons stay in the page.
+        assert "<use " not in html and html.count("<path") >= 9, f"{name}: icons must be inline offline"
 
 
 @pytest.mark.browser
@@ -69,6 +71,8 @@ def test_from_the_files_search_and_teacher_mode_work_with_no_request_outside(fil
     page.goto((offline_site / "index.html").as_uri())
     page.get_by_role("link", name="Article", exact=True).first.click()
     expect(page).to_have_url((offline_site / "article.html").as_uri())
+    palette_icon = page.locator("[data-md-component=palette] label:not([hidden]) svg path").first
+    assert palette_icon.evaluate("p => p.getBBox().width") > 10
     # The pop-up definitions: Material's page-ready signal fired (it never
     # does from file:// while instant navigation is on).
     page.locator("#L27 abbr.term", has_text="Orwellian").hover()
