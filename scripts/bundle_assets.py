@@ -54,7 +54,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
 _bundles: list[tuple[str, str]] = []  # (bundle path, its text)
-_state: dict = {"palette": False, "offline": False}
+_state: dict = {"palette": False, "offline": False, "sprite": None}  # sprite: the icon file's path
 _unshipped: list[str] = []  # files the site would copy, now inside a bundle or a page
 
 #: The icons every page shows besides those mkdocs.yml names (the logo and
@@ -101,7 +101,8 @@ def _icon_sprite(config) -> None:
         symbols.append(f'<symbol id="{symbol}" viewBox="{match[1]}">{match[2]}</symbol>')
     text = '<svg xmlns="http://www.w3.org/2000/svg">\n' + "\n".join(symbols) + "\n</svg>\n"
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]
-    _bundles.append((f"assets/icons.{digest}.svg", text))
+    _state["sprite"] = f"assets/icons.{digest}.svg"
+    _bundles.append((_state["sprite"], text))
 
 
 def _is_offline(config) -> bool:
@@ -197,8 +198,7 @@ def on_post_page(output, page, config):
             raise PluginError(f"{page.file.src_uri}: no link to Material's palette stylesheet to take out "
                               "(its template changed?); the page would miss no style but load it twice")
     if _icons:
-        sprite = get_relative_url(next(target for target, _ in _bundles if target.startswith("assets/icons.")),
-                                  page.url)
+        sprite = get_relative_url(_state["sprite"], page.url)
         for svg, symbol in _icons.items():
             # The symbol brings its viewBox, and fills the icon's box.
             # xlink:href, not href: Material resolves every [href] of a page by
