@@ -26,14 +26,14 @@ Material's inline icons: a page opened through ``file://`` may not use
 another file's SVG.
 
 Material's palette stylesheet joins the site's, as its first part, less one
-rule. On every page load Material's palette code marks the body as switching
-colours, reads the header's style, and unmarks it a moment later; its rule
-``[data-md-color-switching] *`` (no transitions while switching) then makes
-Chromium restyle the whole page twice: 0.25 s of main-thread time per load at
-Lighthouse's mobile CPU slowdown, for a page that never switched. Without the
-rule a switch made with the toggle lets the few colour transitions Material
-sets (links, 0.125 s) play. The separate file stays in the site for the
-error page, which no hook rewrites.
+rule: ``[data-md-color-switching] *`` (no transitions while the palette
+switches). Material's palette code, which set that mark on every page load
+and so made Chromium restyle the whole page twice (0.25 s of main-thread time
+per load at Lighthouse's mobile CPU slowdown), no longer runs: the toggle is
+the site's own (``overrides/partials/palette.html``) and sets no such mark.
+A switch made with the toggle lets the few colour transitions Material sets
+(links, 0.125 s) play. The separate file stays in the site for the error
+page, which no hook rewrites.
 
 The favicon too: Chromium asks for it again on every instant navigation
 (0.2 KB and a request each time, whatever the cache headers say), so the pages

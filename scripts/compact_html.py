@@ -18,12 +18,22 @@ copy-to-clipboard button and of the version selector are left out when the
 site has neither (Material's script reads them only to draw those), and so
 is the generator tag: together about 75 bytes (gzip) a page, which the
 busiest page, /questions/, needs to stay within its 12 KB budget.
+
+Material's search strings ("No matching documents"…) are the same on every
+page. When search waits until it is used (``extra.search_on_demand``, set by
+``scripts/hook.py``), they travel once, in the cached
+``assets/js/search-on-demand.js``, which puts them back into the page's
+configuration before Material's script reads it; the pages leave them out
+(about 100 bytes, gzip, each). The offline copy keeps them in its pages.
 """
 
 from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
 
 #: Elements whose content is kept byte for byte.
 _KEPT = re.compile(r"(<(pre|textarea|script|style)\b.*?</\2\s*>)", re.DOTALL | re.IGNORECASE)
@@ -39,18 +49,30 @@ _FEATURE_STRINGS = {"clipboard.copy": "content.code.copy", "clipboard.copied": "
                     "select.version": None}
 
 
-def without_unused_strings(html: str, features: list[str], versioned: bool) -> str:
+#: Where search-on-demand.js receives Material's search strings.
+SEARCH_SCRIPT = "assets/js/search-on-demand.js"
+_STRINGS_SLOT = "var strings = {};"
+
+
+def without_unused_strings(html: str, features: list[str], versioned: bool,
+                           moved: dict[str, str] | None = None) -> str:
     """``html`` with Material's configuration left without the interface
-    strings of features the site does not use."""
+    strings of features the site does not use. With ``moved``, the search
+    strings are taken out as well, into ``moved``."""
     match = _CONFIG.search(html)
     if not match:
         return html
     settings = json.loads(match[2])
+    translations = settings.get("translations", {})
     for key, feature in _FEATURE_STRINGS.items():
         if not (versioned if feature is None else feature in features):
-            settings.get("translations", {}).pop(key, None)
-    # Written as Jinja's tojson writes it: sorted keys, HTML-safe.
-    text = json.dumps(settings, sort_keys=True)
+            translations.pop(key, None)
+    if moved is not None:
+        for key in [key for key in translations if key.startswith("search.")]:
+            moved[key] = translations.pop(key)
+    # Written as Jinja's tojson writes it (sorted keys, HTML-safe), without
+    # the spaces after its commas and colons.
+    text = json.dumps(settings, sort_keys=True, separators=(",", ":"))
     for character, escape in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("'", "\\u0027")):
         text = text.replace(character, escape)
     return html[:match.start(2)] + text + html[match.end(2):]
@@ -68,7 +90,27 @@ def compact(html: str) -> str:
     return "".join(out)
 
 
+_moved: dict[str, str] = {}
+
+
+def on_pre_build(config):
+    _moved.clear()
+
+
 def on_post_page(output, page, config):
     features = list(config.theme.get("features") or [])
-    output = without_unused_strings(output, features, bool(config.extra.get("version")))
+    moved = _moved if config.extra.get("search_on_demand") else None
+    output = without_unused_strings(output, features, bool(config.extra.get("version")), moved)
     return compact(_GENERATOR.sub("", output, count=1))
+
+
+def on_post_build(config):
+    if not _moved:
+        return
+    script = Path(config.site_dir) / SEARCH_SCRIPT
+    text = script.read_text(encoding="utf-8")
+    if text.count(_STRINGS_SLOT) != 1:
+        raise PluginError(f"{SEARCH_SCRIPT}: expected one line `{_STRINGS_SLOT}` to receive "
+                          "Material's search strings, which the pages leave out")
+    strings = json.dumps(_moved, sort_keys=True, ensure_ascii=False)
+    script.write_text(text.replace(_STRINGS_SLOT, f"var strings = {strings};"), encoding="utf-8")

@@ -71,7 +71,7 @@ def test_from_the_files_search_and_teacher_mode_work_with_no_request_outside(fil
     page.goto((offline_site / "index.html").as_uri())
     page.get_by_role("link", name="Article", exact=True).first.click()
     expect(page).to_have_url((offline_site / "article.html").as_uri())
-    palette_icon = page.locator("[data-md-component=palette] label:not([hidden]) svg path").first
+    palette_icon = page.locator("[data-palette] label:not([hidden]) svg path").first
     assert palette_icon.evaluate("p => p.getBBox().width") > 10
     # The pop-up definitions: Material's page-ready signal fired (it never
     # does from file:// while instant navigation is on).

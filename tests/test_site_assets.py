@@ -9,6 +9,7 @@ import json
 import re
 
 import pytest
+from playwright.sync_api import expect
 import yaml
 from bs4 import BeautifulSoup
 
@@ -71,7 +72,7 @@ def test_the_icons_are_drawn(page):
         page.goto(path)
         page.wait_for_load_state("networkidle")
         for selector in ("label[for=__drawer]", "label[for=__search]",
-                         "[data-md-component=palette] label:not([hidden])"):
+                         "[data-palette] label:not([hidden])"):
             icon = page.locator(f".md-header {selector} svg").first
             box = icon.bounding_box()
             assert box and box["width"] >= 20 and box["height"] >= 20, (path, selector)
@@ -106,27 +107,6 @@ def test_materials_palette_is_the_first_part_of_the_site_stylesheet(site):
         assert len(sheets) == 2 and "/stylesheets/main." in sheets[0] and OWN.search(sheets[1]), (name, sheets)
 
 
-@pytest.mark.browser
-def test_the_palette_toggle_switches_light_and_dark(page):
-    """The header toggle turns the page dark and back, and the choice holds
-    on the next page."""
-    background = "() => getComputedStyle(document.body).backgroundColor"
-    light = "rgb(255, 255, 255)"
-    page.goto("glossary/")
-    assert page.evaluate(background) == light
-    page.locator("[data-md-component=palette] label:not([hidden])").click()
-    page.wait_for_function("document.body.dataset.mdColorScheme === 'slate'")
-    dark = page.evaluate(background)
-    red, green, blue = map(int, dark[dark.index("(") + 1:dark.index(")")].split(",")[:3])
-    assert max(red, green, blue) < 80, dark
-    page.get_by_role("link", name="Article", exact=True).first.click()
-    page.wait_for_url("**/article/")
-    assert page.evaluate(background) == dark
-    page.locator("[data-md-component=palette] label:not([hidden])").click()
-    page.wait_for_function("document.body.dataset.mdColorScheme === 'default'")
-    assert page.evaluate(background) == light
-
-
 RECORD_STYLESHEET_CHANGES = """
 window.__sheetChanges = [];
 new MutationObserver(records => {
@@ -157,12 +137,30 @@ def test_materials_start_up_does_not_reload_the_stylesheets(page):
 
 def test_pages_leave_out_what_material_writes_for_features_the_site_lacks(site):
     """No copy-button or version-selector strings, no generator tag: bytes
-    every page would carry for nothing."""
+    every page would carry for nothing. The search strings, the same on
+    every page, come once, in the cached search-on-demand script."""
     for name in ("", "article", "questions", "glossary", "worksheet"):
         page = soup(site, name)
         settings = json.loads(page.select_one("script#__config").string)
         assert "navigation.instant" in settings["features"] and settings["base"], name
-        strings = settings["translations"]
-        assert "search.result.placeholder" in strings and "search.result.none" in strings, name
-        assert not [key for key in strings if key.startswith(("clipboard.", "select."))], name
+        assert settings["translations"] == {}, name
         assert not page.select("meta[name=generator]"), name
+    script = (site / "assets" / "js" / "search-on-demand.js").read_text(encoding="utf-8")
+    strings = json.loads(re.search(r"var strings = (\{.*?\});", script)[1])
+    assert strings["search.result.none"] == "No matching documents"
+    assert strings["search.result.placeholder"] == "Type to start searching"
+    assert all(key.startswith("search.") for key in strings) and len(strings) == 7
+
+
+@pytest.mark.browser
+def test_materials_search_reads_its_strings_from_the_cached_script(page):
+    """Put back before Material's script starts: its search box says what it
+    found, in its own words."""
+    page.goto("glossary/")
+    search = page.locator("[data-md-component=search-query]")
+    search.click()
+    search.press_sequentially("Orwellian")
+    expect(page.locator(".md-search-result__meta")).to_contain_text("matching document")
+    search.fill("")
+    search.press_sequentially("xylophone")
+    expect(page.locator(".md-search-result__meta")).to_have_text("No matching documents")

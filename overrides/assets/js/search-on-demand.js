@@ -2,6 +2,18 @@
    until the search box opens. Why, and the stand-in worker that goes with
    it: overrides/main.html. */
 (function () {
+  // Material's search strings, the same on every page, come in this cached
+  // file instead (scripts/compact_html.py writes them in when the site is
+  // built) and go back into the page's configuration here, before
+  // Material's script, which comes next, reads it.
+  var strings = {};
+  var config = document.getElementById("__config");
+  if (config) {
+    var settings = JSON.parse(config.textContent);
+    settings.translations = Object.assign(settings.translations || {}, strings);
+    config.textContent = JSON.stringify(settings);
+  }
+
   var open = XMLHttpRequest.prototype.open, send = XMLHttpRequest.prototype.send;
   var query = document.querySelector("[data-md-component=search-query]");
   var toggle = document.getElementById("__search");

@@ -1,0 +1,80 @@
+/* The light/dark toggle in the header (overrides/partials/palette.html).
+   Material's palette component does this job, but on every page load it
+   restyles the whole page twice (see that partial); here the palette is
+   applied while the header is parsed (partials/javascripts/palette.html)
+   and this script only switches it, the way Material does: the same
+   attributes on <body>, the same saved choice ("__palette", so Material's
+   own scripts and this one agree), Enter on the toggle, and the browser's
+   theme colour taken from the header. */
+(function () {
+  var form = document.querySelector("[data-palette]");
+  if (!form) return;
+  var inputs = Array.prototype.slice.call(form.querySelectorAll("input"));
+  var KEYS = ["media", "scheme", "primary", "accent"];
+
+  function labelOf(input) {
+    var label = input.nextElementSibling;
+    return label && label.tagName === "LABEL" ? label : null;
+  }
+
+  // The palette in use is the one whose toggle is showing.
+  function current() {
+    for (var i = 0; i < inputs.length; i++) {
+      var label = labelOf(inputs[i]);
+      if (label && !label.hidden) return i;
+    }
+    return 0;
+  }
+
+  function meta(name) {
+    var tag = document.querySelector('meta[name="' + name + '"]');
+    if (!tag) {
+      tag = document.createElement("meta");
+      tag.name = name;
+      document.head.appendChild(tag);
+    }
+    return tag;
+  }
+
+  // The colour a phone gives its address bar: the header's.
+  function setThemeColor() {
+    var header = document.querySelector("[data-md-component=header]");
+    var rgb = header && getComputedStyle(header).backgroundColor.match(/\d+/g);
+    if (!rgb) return;
+    meta("theme-color").content = "#" + rgb.slice(0, 3).map(function (value) {
+      return ("0" + (+value).toString(16)).slice(-2);
+    }).join("");
+  }
+
+  function apply(index) {
+    var color = {};
+    KEYS.forEach(function (key) {
+      color[key] = inputs[index].getAttribute("data-md-color-" + key);
+      document.body.setAttribute("data-md-color-" + key, color[key]);
+    });
+    inputs.forEach(function (input, i) {
+      var label = labelOf(input);
+      if (label) label.hidden = i !== index;
+    });
+    meta("color-scheme").content = color.scheme === "slate" ? "dark" : "light";
+    try { __md_set("__palette", { index: index, color: color }) } catch (e) { /* storage blocked: the choice lasts for this page */ }
+    setThemeColor();
+  }
+
+  inputs.forEach(function (input, i) {
+    input.addEventListener("change", function () { apply(i) });
+  });
+
+  // Enter on the focused toggle switches too, as with Material's.
+  form.addEventListener("keydown", function (event) {
+    if (event.key !== "Enter") return;
+    event.preventDefault();
+    var next = inputs[(current() + 1) % inputs.length];
+    next.click();
+    next.focus();
+  });
+
+  // Once the page has loaded: reading the header's colour any earlier would
+  // make the browser style the part of the page parsed so far out of turn.
+  window.addEventListener("load", function () { setTimeout(setThemeColor) });
+})();
