@@ -69,7 +69,10 @@ def without_unused_strings(html: str, features: list[str], versioned: bool,
             translations.pop(key, None)
     if moved is not None:
         for key in [key for key in translations if key.startswith("search.")]:
-            moved[key] = translations.pop(key)
+            value = translations.pop(key)
+            if moved.setdefault(key, value) != value:
+                raise ValueError(f"Material's string {key!r} differs between pages "
+                                 f"({moved[key]!r}, {value!r}); one cached copy cannot serve both")
     # Written as Jinja's tojson writes it (sorted keys, HTML-safe), without
     # the spaces after its commas and colons.
     text = json.dumps(settings, sort_keys=True, separators=(",", ":"))
@@ -100,7 +103,10 @@ def on_pre_build(config):
 def on_post_page(output, page, config):
     features = list(config.theme.get("features") or [])
     moved = _moved if config.extra.get("search_on_demand") else None
-    output = without_unused_strings(output, features, bool(config.extra.get("version")), moved)
+    try:
+        output = without_unused_strings(output, features, bool(config.extra.get("version")), moved)
+    except ValueError as error:
+        raise PluginError(f"{page.file.src_uri}: {error}") from error
     return compact(_GENERATOR.sub("", output, count=1))
 
 
@@ -112,5 +118,5 @@ def on_post_build(config):
     if text.count(_STRINGS_SLOT) != 1:
         raise PluginError(f"{SEARCH_SCRIPT}: expected one line `{_STRINGS_SLOT}` to receive "
                           "Material's search strings, which the pages leave out")
-    strings = json.dumps(_moved, sort_keys=True, ensure_ascii=False)
+    strings = json.dumps(_moved, sort_keys=True)
     script.write_text(text.replace(_STRINGS_SLOT, f"var strings = {strings};"), encoding="utf-8")

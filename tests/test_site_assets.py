@@ -164,3 +164,20 @@ def test_materials_search_reads_its_strings_from_the_cached_script(page):
     search.fill("")
     search.press_sequentially("xylophone")
     expect(page.locator(".md-search-result__meta")).to_have_text("No matching documents")
+
+
+def test_search_strings_that_differ_between_pages_stop_the_build():
+    """One cached copy of the search strings serves every page, so pages that
+    disagree on them are an error, not a silent pick of one."""
+    from compact_html import without_unused_strings
+
+    def page(none: str) -> str:
+        settings = {"features": [], "translations": {"search.result.none": none}}
+        return f'<script id="__config" type="application/json">{json.dumps(settings)}</script>'
+
+    moved: dict[str, str] = {}
+    first = without_unused_strings(page("No matching documents"), [], False, moved)
+    assert json.loads(first[first.index(">") + 1:first.rindex("<")])["translations"] == {}
+    assert moved == {"search.result.none": "No matching documents"}
+    with pytest.raises(ValueError, match="search.result.none"):
+        without_unused_strings(page("Aucun document"), [], False, moved)
