@@ -109,3 +109,16 @@ def test_without_javascript_the_page_stays_no_js(browser, base_url):
     assert page.locator("[data-palette] label:not([hidden])").count() == 0
     assert page.locator(".md-content").is_visible()
     context.close()
+
+
+@pytest.mark.browser
+def test_a_choice_saved_by_materials_own_toggle_still_holds(browser, base_url):
+    """Saved under Material's key and in its format, before this toggle."""
+    context = browser.new_context(base_url=base_url, color_scheme="light")
+    context.add_init_script("""localStorage.setItem("/.__palette", JSON.stringify({index: 1, color: {
+        media: "(prefers-color-scheme: dark)", scheme: "slate", primary: "indigo", accent: "indigo"}}))""")
+    page = context.new_page()
+    page.goto("questions/")
+    assert is_dark(page.evaluate(BACKGROUND))
+    assert page.locator(TOGGLE).get_attribute("title") == "Switch to light mode"
+    context.close()

@@ -3,9 +3,10 @@
    restyles the whole page twice (see that partial); here the palette is
    applied while the header is parsed (partials/javascripts/palette.html)
    and this script only switches it, the way Material does: the same
-   attributes on <body>, the same saved choice ("__palette", so Material's
-   own scripts and this one agree), Enter on the toggle, and the browser's
-   theme colour taken from the header. */
+   attributes on <body>, the choice saved under Material's key and in its
+   format ("__palette", so a choice made before this toggle still holds),
+   Enter on the toggle, and the browser's theme colour taken from the
+   header. */
 (function () {
   var form = document.querySelector("[data-palette]");
   if (!form) return;
