@@ -54,7 +54,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
 _bundles: list[tuple[str, str]] = []  # (bundle path, its text)
-_state: dict = {"palette": False, "offline": False, "sprite": None}  # sprite: the icon file's path
+_state: dict = {"palette": False, "sprite": None}  # sprite: the icon file's path
 _unshipped: list[str] = []  # files the site would copy, now inside a bundle or a page
 
 #: The icons every page shows besides those mkdocs.yml names (the logo and
@@ -85,7 +85,7 @@ def _icon_sprite(config) -> None:
     """One SVG file with a symbol per chrome icon; records, for each icon's
     inline SVG as Material writes it, the symbol that replaces it."""
     _icons.clear()
-    if _state["offline"]:
+    if config.extra["offline"]:  # set by hook.py
         return
     symbols = []
     for name in _icon_names(config):
@@ -103,11 +103,6 @@ def _icon_sprite(config) -> None:
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]
     _state["sprite"] = f"assets/icons.{digest}.svg"
     _bundles.append((_state["sprite"], text))
-
-
-def _is_offline(config) -> bool:
-    offline = config.plugins.get("material/offline")
-    return bool(offline and offline.config.enabled)
 
 
 def _source(config, uri: str) -> Path:
@@ -175,7 +170,6 @@ def _inline_favicon(config) -> None:
 def on_config(config):
     _bundles.clear()
     _unshipped.clear()
-    _state["offline"] = _is_offline(config)
     _inline_favicon(config)
     _icon_sprite(config)
     palette = _palette_css(config)

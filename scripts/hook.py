@@ -70,10 +70,13 @@ def on_config(config):
     # The glossary's pop-up texts, joined into the site's script by bundle_assets.py.
     config.extra["generated_javascript"] = [render.glossary_tips_script(worksheet)]
     config.extra["edition"] = _state["edition"]
+    # Whether this build is the offline copy (Material's offline plugin), for
+    # the templates and the hooks listed after this one.
+    offline = config.plugins.get("material/offline")
+    config.extra["offline"] = bool(offline and offline.config.enabled)
     # Search waits until it is used (overrides/assets/js/search-on-demand.js),
     # except in the offline copy, where Material already makes it wait.
-    offline = config.plugins.get("material/offline")
-    config.extra["search_on_demand"] = not (offline and offline.config.enabled)
+    config.extra["search_on_demand"] = not config.extra["offline"]
     if _state["edition"] == "student":
         # Nothing of teacher mode ships in the student edition.
         config.extra_javascript = [js for js in config.extra_javascript if "teacher" not in str(js)]

@@ -9,7 +9,7 @@
    header. */
 (function () {
   var form = document.querySelector("[data-palette]");
-  if (!form) return;
+  if (!form || typeof __md_palette !== "function") return;
   var inputs = Array.prototype.slice.call(form.querySelectorAll("input"));
   var KEYS = ["media", "scheme", "primary", "accent"];
 
@@ -47,18 +47,16 @@
     }).join("");
   }
 
+  // __md_palette (partials/javascripts/palette.html) sets the body's
+  // attributes, the toggle shown and the color-scheme tag; the choice is
+  // then saved, as Material saves it.
   function apply(index) {
+    __md_palette(index);
     var color = {};
     KEYS.forEach(function (key) {
-      color[key] = inputs[index].getAttribute("data-md-color-" + key);
-      document.body.setAttribute("data-md-color-" + key, color[key]);
+      color[key] = document.body.getAttribute("data-md-color-" + key);
     });
-    inputs.forEach(function (input, i) {
-      var label = labelOf(input);
-      if (label) label.hidden = i !== index;
-    });
-    meta("color-scheme").content = color.scheme === "slate" ? "dark" : "light";
-    try { __md_set("__palette", { index: index, color: color }) } catch (e) { /* storage blocked: the choice lasts for this page */ }
+    __md_set("__palette", { index: index, color: color });  // if storage is blocked, the choice lasts for this page
     setThemeColor();
   }
 
