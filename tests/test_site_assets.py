@@ -1,7 +1,8 @@
 """What every page loads, and how (scripts/bundle_assets.py, compact_html.py,
-overrides/main.html): the site's own stylesheets and scripts as one file each,
-Material's palette inside the site's stylesheet, the header's icons from one
-cached file, nothing Material would redo at start-up, nothing unused."""
+compile_hints.py, overrides/main.html): the site's own stylesheets and scripts
+as one file each, Material's palette inside the site's stylesheet, the
+header's icons from one cached file, start-up scripts compiled as they
+download, nothing Material would redo at start-up, nothing unused."""
 
 from __future__ import annotations
 
@@ -40,6 +41,27 @@ def test_every_page_loads_one_stylesheet_and_one_script_of_the_site(site):
         assert OWN.search(scripts[1]), (name, scripts)
         order = [tag["src"] for tag in page.select("script[src]")]
         assert order.index(scripts[0]) < next(i for i, src in enumerate(order) if "/javascripts/bundle." in src)
+
+
+def test_the_start_up_scripts_ask_to_be_compiled_as_they_download(site):
+    """Material's bundle and the site's script open with Chromium's compile
+    hint; past that line the bundle is Material's, byte for byte, and its
+    source map still points at the right code (one line further down)."""
+    from compile_hints import HINT, THEME, material_bundle
+
+    original = material_bundle()
+    for name in ("", "article", "questions", "glossary", "worksheet"):
+        scripts = [tag["src"] for tag in soup(site, name).select("script[src]")]
+        started = [src for src in scripts if "/javascripts/bundle." in src or OWN.search(src)]
+        assert len(started) == 2, (name, scripts)
+        for src in started:
+            text = (site / name / src).resolve().read_text(encoding="utf-8")
+            assert text.startswith(HINT) and not text[len(HINT):].startswith(HINT), (name, src)
+    copy = site / original.relative_to(THEME)
+    assert copy.read_text(encoding="utf-8") == HINT + original.read_text(encoding="utf-8")
+    theirs = json.loads(original.with_name(original.name + ".map").read_text(encoding="utf-8"))
+    ours = json.loads(copy.with_name(copy.name + ".map").read_text(encoding="utf-8"))
+    assert ours == {**theirs, "mappings": ";" + theirs["mappings"]}
 
 
 def test_the_chrome_icons_come_from_one_cached_file(site):
