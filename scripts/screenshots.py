@@ -1,10 +1,12 @@
 #!/usr/bin/env python3
 """Screenshots of the built site, for the README and for reviewing changes.
 
-Usage: python scripts/screenshots.py [--site DIR] [--out DIR] [--pages article,questions]
+Usage: python scripts/screenshots.py [--site DIR] [--out DIR] [--pages PATH,PATH] [--full]
 
-Takes each page at 1280 px and 390 px wide, in student mode (teacher mode off)
-and teacher mode, light palette, with Debian's chromium.
+Takes each page (default: every page of the built site; or the addresses
+given, such as ``social-credit/article/``) at 1280 px and 390 px wide, in
+student mode (teacher mode off) and teacher mode, light palette, with
+Debian's chromium. Files are named after the address: ``social-credit-article-390-teacher.png``.
 """
 
 from __future__ import annotations
@@ -33,12 +35,18 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--site", type=Path, default=ROOT / "site")
     parser.add_argument("--out", type=Path, default=ROOT / "build" / "screenshots")
-    parser.add_argument("--pages", default="index,article,questions,glossary")
+    parser.add_argument("--pages", help="addresses, comma-separated (default: every page)")
     parser.add_argument("--full", action="store_true", help="whole page, not just the first screen")
     args = parser.parse_args()
     if not (args.site / "index.html").exists():
         parser.error(f"{args.site}: no built site (run mkdocs build first)")
     args.out.mkdir(parents=True, exist_ok=True)
+    if args.pages:
+        paths = [p.strip().lstrip("/") for p in args.pages.split(",")]
+    else:
+        paths = sorted(page.parent.relative_to(args.site).as_posix() + "/"
+                       for page in args.site.rglob("index.html"))
+        paths = ["" if p == "./" else p for p in paths]
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(args.site)))
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{httpd.server_address[1]}/"
@@ -48,10 +56,10 @@ def main() -> int:
             for mode in ("student", "teacher"):
                 context = browser.new_context(viewport={"width": width, "height": height})
                 page = context.new_page()
-                for name in args.pages.split(","):
-                    path = "" if name == "index" else f"{name}/"
+                for path in paths:
                     page.goto(f"{base}{path}?teacher={'1' if mode == 'teacher' else '0'}")
                     page.wait_for_timeout(300)
+                    name = path.strip("/").replace("/", "-") or "home"
                     shot = args.out / f"{name}-{width}-{mode}.png"
                     page.screenshot(path=shot, full_page=args.full)
                     print(shot.relative_to(ROOT) if shot.is_relative_to(ROOT) else shot)

@@ -1,11 +1,10 @@
-"""Building and serving the real site for the tests."""
+"""Building, serving and reading sites for the tests."""
 
 from __future__ import annotations
 
 import functools
-import json
 import os
-import re
+import shutil
 import socket
 import subprocess
 import sys
@@ -16,9 +15,10 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parent.parent
-SCRIPTS = ROOT / "scripts"
-if str(SCRIPTS) not in sys.path:
-    sys.path.insert(0, str(SCRIPTS))
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+LIBRARY = FIXTURES / "library" / "docs"  # the tiny library the engine tests build
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 
 def free_port() -> int:
@@ -27,23 +27,46 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def mkdocs_build(dest: Path, *, config: Path = ROOT / "mkdocs.yml", edition: str | None = None,
-                 site_url: str | None = None, check: bool = True) -> subprocess.CompletedProcess:
-    """``mkdocs build --strict`` into ``dest``; fails the test with the log when it fails."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    env.pop("SITE_EDITION", None)
-    if edition:
-        env["SITE_EDITION"] = edition
-    if site_url:
-        env["SITE_URL"] = site_url
-    result = subprocess.run(
-        # No -q: in MkDocs 1.6 it also stops warnings from counting under --strict.
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config), "-d", str(dest)],
-        cwd=config.parent, env=env, capture_output=True, text=True,
-    )
-    if check and result.returncode != 0:
+def project(folder: Path, docs: Path = LIBRARY) -> Path:
+    """A copy of the project's site configuration and theme in ``folder``, with
+    ``docs`` as its docs folder; returns the folder."""
+    folder.mkdir(parents=True, exist_ok=True)
+    shutil.copy(ROOT / "mkdocs.yml", folder / "mkdocs.yml")
+    shutil.copytree(ROOT / "overrides", folder / "overrides", dirs_exist_ok=True)
+    shutil.copytree(docs, folder / "docs", dirs_exist_ok=True)
+    return folder
+
+
+def mkdocs(root: Path, *args: str, edition: str | None = None, pdfs: bool = False, offline: bool = False,
+           site_url: str | None = None, python: str = sys.executable, env: dict | None = None,
+           ) -> subprocess.CompletedProcess:
+    """``mkdocs ARGS`` run in the project folder ``root``, as the README says."""
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    environment["SITE_EDITION"] = edition or "classroom"
+    environment["SITE_PDFS"] = "true" if pdfs else "false"
+    environment["OFFLINE"] = "true" if offline else "false"
+    if site_url is not None:
+        environment["SITE_URL"] = site_url
+    # No -q: in MkDocs 1.6 it also stops warnings from counting under --strict.
+    return subprocess.run([python, "-m", "mkdocs", *args], cwd=root, env=environment, capture_output=True, text=True)
+
+
+def build(root: Path, dest: Path, **options) -> Path:
+    """``mkdocs build --strict`` of the project in ``root`` into ``dest``; fails
+    the test with the log when the build fails."""
+    result = mkdocs(root, "build", "--strict", "-d", str(dest), **options)
+    if result.returncode != 0:
         raise AssertionError(f"mkdocs build failed:\n{result.stdout}\n{result.stderr}")
-    return result
+    return dest
+
+
+def strict_build(root: Path, **options) -> subprocess.CompletedProcess:
+    """``mkdocs build --strict`` of the project in ``root``, whatever its outcome."""
+    return mkdocs(root, "build", "--strict", "-d", str(root / "site"), **options)
+
+
+def log_of(result: subprocess.CompletedProcess) -> str:
+    return result.stdout + result.stderr
 
 
 class _Quiet(SimpleHTTPRequestHandler):
@@ -52,12 +75,18 @@ class _Quiet(SimpleHTTPRequestHandler):
 
 
 class StaticServer:
-    """Serves a built site on 127.0.0.1:port in a background thread."""
+    """Serves a built site on 127.0.0.1 in a background thread, under ``prefix``."""
 
-    def __init__(self, directory: Path, port: int):
-        handler = functools.partial(_Quiet, directory=str(directory))
+    def __init__(self, directory: Path, port: int = 0, prefix: str = ""):
+        root = directory
+        if prefix:  # a site published under a sub-path: serve its parent folder
+            root = directory.parent / f"served-{prefix.strip('/')}"
+            (root / prefix.strip("/")).parent.mkdir(parents=True, exist_ok=True)
+            if not (root / prefix.strip("/")).exists():
+                (root / prefix.strip("/")).symlink_to(directory, target_is_directory=True)
+        handler = functools.partial(_Quiet, directory=str(root))
         self.httpd = ThreadingHTTPServer(("127.0.0.1", port), handler)
-        self.url = f"http://127.0.0.1:{port}/"
+        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/{prefix.strip('/') + '/' if prefix else ''}"
         threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
 
     def close(self):
@@ -66,26 +95,17 @@ class StaticServer:
 
 
 def soup(site: Path, page: str) -> BeautifulSoup:
-    """The parsed HTML of a built page, e.g. ``soup(site, "article")``."""
-    path = site / page / "index.html" if page else site / "index.html"
+    """The parsed HTML of a built page, by its address: ``soup(site, "bikes/article/")``."""
+    path = site / page / "index.html" if not page.endswith(".html") else site / page
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
-
-
-def script_global(script: str, name: str) -> dict:
-    """The data a build-time script sets as ``window.<name>={...};`` on a line of its own."""
-    match = re.search(rf"^window\.{name}=(\{{.*\}});$", script, re.MULTILINE)
-    assert match, f"no window.{name} in the script"
-    return json.loads(match.group(1))
-
-
-def glossary_tips(site: Path) -> dict:
-    """Each glossary entry's pop-up text, from the site's script."""
-    [bundle] = (site / "assets").glob("site.*.js")
-    return script_global(bundle.read_text(encoding="utf-8"), "__glossaryTips")
 
 
 def text(element) -> str:
     return " ".join(element.get_text().split())
+
+
+def chromium() -> str | None:
+    return os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or shutil.which("chromium-browser")
 
 
 def tab_until(page, selector: str, limit: int = 100) -> None:
@@ -95,3 +115,12 @@ def tab_until(page, selector: str, limit: int = 100) -> None:
         if page.evaluate("s => document.activeElement.matches(s)", selector):
             return
     raise AssertionError(f"Tab never reached {selector} in {limit} presses")
+
+
+def pdf_text(path: Path) -> str:
+    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
+
+
+def pdf_pages(path: Path) -> int:
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+    return int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))

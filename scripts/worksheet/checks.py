@@ -6,9 +6,7 @@ the worksheet keeps all its promises.
 
 from __future__ import annotations
 
-import posixpath
-
-from .model import ARTICLE, Worksheet
+from .model import Worksheet
 from .problems import Problem
 from .questions import Question
 from .quotes import find_in, find_quotations, normalise, occurs_in
@@ -22,7 +20,7 @@ def check(ws: Worksheet) -> list[Problem]:
     problems = list(ws.load_problems)
     problems += check_question_ids(ws)
     for q in ws.questions.questions:
-        problems += check_line_links(ws, q)
+        problems += check_line_refs(ws, q)
         problems += check_question_quotations(ws, q)
         problems += check_parts(ws, q)
         problems += check_answer_quotations(ws, q)
@@ -38,17 +36,11 @@ def _where(ws: Worksheet, line: int, message: str, warning: bool = False) -> Pro
 def check_question_ids(ws: Worksheet) -> list[Problem]:
     problems, seen = [], {}
     for q in ws.questions.questions:
-        if not q.id:
-            continue
         if q.id in seen:
             problems.append(_where(ws, q.line, f"question id '{q.id}' is already used at line {seen[q.id]}"))
-            continue
-        seen[q.id] = q.line
-        expected = f"q{q.number}"
-        if q.id != expected:
-            problems.append(_where(ws, q.line, f"question {q.number} has id '{q.id}': ids run q1, q2, q3… so this one is '{expected}'"))
+        seen.setdefault(q.id, q.line)
     if not ws.questions.questions:
-        problems.append(Problem(ws.questions.path, 0, "no questions: start each with '## Question 1 { #q1 }'"))
+        problems.append(Problem(ws.questions.path, 0, "no questions: start each with a '//// question' block"))
     return problems
 
 
@@ -62,23 +54,21 @@ def range_problem(ws: Worksheet, r: LineRange) -> str | None:
     return None
 
 
-def check_line_links(ws: Worksheet, q: Question) -> list[Problem]:
+def check_line_refs(ws: Worksheet, q: Question) -> list[Problem]:
+    """The lines a question cites exist, in its own article."""
+    line = q.options_line or q.line
+    if not q.refs:
+        if q.lines_option:
+            return []  # already reported: not a list of ranges
+        return [_where(ws, line, f"{q.name} cites no lines: add 'lines: 25–29' under its '//// question' line")]
     problems = []
-    if not q.links:
-        line = q.lines_paragraph.line or q.line
-        problems.append(_where(ws, line, f"{q.name} cites no lines: add a link such as [lines 25–29]({ARTICLE}#L25)"))
-    for link in q.links:
-        r = link.range
-        if r is None:
-            problems.append(_where(ws, link.line, f"{q.name}: link text '{link.text}' does not say which lines it cites (write 'line 4' or 'lines 4–7')"))
+    for ref in q.refs:
+        if ref.worksheet is not None:
+            problems.append(_where(ws, line, f"{q.name}: '{ref}' cites another worksheet: a worksheet's questions cite its own article"))
             continue
-        bad = range_problem(ws, r)
+        bad = range_problem(ws, ref.range)
         if bad:
-            problems.append(_where(ws, link.line, f"{q.name}: {bad}"))
-            continue
-        expected = f"{ARTICLE}#L{r.first}"
-        if link.anchor != r.first or posixpath.normpath(link.page) != ARTICLE:
-            problems.append(_where(ws, link.line, f"{q.name}: link '{link.text}' points to {link.target}: it should point to {expected}"))
+            problems.append(_where(ws, line, f"{q.name}: {bad}"))
     return problems
 
 
@@ -112,7 +102,7 @@ def check_question_quotations(ws: Worksheet, q: Question) -> list[Problem]:
     """Every quotation in the question stands in the lines it cites. Checked
     once its line links are sound, so one broken link gives one problem."""
     ranges = q.ranges
-    if not q.links or len(ranges) < len(q.links) or any(range_problem(ws, r) for r in ranges):
+    if not ranges or len(ranges) < len(q.refs) or any(range_problem(ws, r) for r in ranges):
         return []
     runs = _runs(ranges)
     cited = ", ".join(str(r) for r in ranges)
@@ -132,9 +122,9 @@ def check_parts(ws: Worksheet, q: Question) -> list[Problem]:
     problems = []
     if not q.text.text.strip():
         problems.append(_where(ws, q.line, f"{q.name} has no question text"))
-    for block, label, heading in ((q.answer, "model answer", "### Model answer"), (q.notes, "teacher notes", "### Teacher notes")):
+    for block, label, part in ((q.answer, "model answer", "model-answer"), (q.notes, "teacher notes", "teacher-notes")):
         if block is None:
-            problems.append(_where(ws, q.line, f"{q.name} has no {label}: add a '{heading}' section"))
+            problems.append(_where(ws, q.line, f"{q.name} has no {label}: add a '/// {part}' block inside the question"))
         elif not block.text.strip():
             verb = "are" if label.endswith("s") else "is"
             problems.append(_where(ws, block.line, f"{q.name}: the {label} {verb} empty"))

@@ -1,7 +1,9 @@
 """A whole worksheet loaded from a content folder.
 
-The folder holds ``article.md``, ``questions.md``, ``glossary.yml`` and
-``notes.yml``. Nothing here knows how many lines, questions or terms there are.
+The folder holds ``article.md``, ``questions.md``, ``glossary.yml``,
+``notes.yml`` (optional) and ``index.md`` (optional: the worksheet's own page,
+whose front matter gives its title, level, theme and time). Nothing here
+knows how many lines, questions or terms there are.
 """
 
 from __future__ import annotations
@@ -16,12 +18,13 @@ from .glossary import Entry, Glossary, Match, parse_glossary
 from .notes import Note, parse_notes
 from .problems import Problem
 from .questions import QuestionPage, parse_questions
-from .source import read_text
+from .source import read_text, split_front_matter
 
 ARTICLE = "article.md"
 QUESTIONS = "questions.md"
 GLOSSARY = "glossary.yml"
 NOTES = "notes.yml"
+OVERVIEW = "index.md"
 
 
 @dataclass
@@ -32,7 +35,18 @@ class Worksheet:
     notes: list[Note]
     notes_path: str = NOTES
     load_problems: list[Problem] = field(default_factory=list)
+    slug: str = ""  # the folder, relative to the docs folder ("" for the docs folder itself)
+    info: dict = field(default_factory=dict)  # the front matter of index.md
     _memo: dict = field(default_factory=dict, repr=False, compare=False)
+
+    @property
+    def title(self) -> str:
+        """Its short title: index.md's, else the article's headline."""
+        return str(self.info.get("title") or self.article.meta.get("headline") or self.slug)
+
+    def src(self, name: str) -> str:
+        """A content file's path in the docs folder: ``src("article.md")``."""
+        return f"{self.slug}/{name}" if self.slug else name
 
     def _once(self, name: str, compute):
         """Computed on first use, then kept: the content never changes once loaded."""
@@ -105,9 +119,9 @@ def _label(path: Path) -> str:
     return path.as_posix() if relative.parts[:1] == (os.pardir,) else relative.as_posix()
 
 
-def load_worksheet(folder: Path) -> Worksheet:
+def load_worksheet(folder: Path, slug: str = "") -> Worksheet:
     """Load every content file of a worksheet; raises ``WorksheetError`` when a
-    file cannot be read at all."""
+    file cannot be read at all. ``slug``: the folder's path in the docs folder."""
     folder = Path(folder)
 
     def load(name, parse):
@@ -118,4 +132,8 @@ def load_worksheet(folder: Path) -> Worksheet:
     questions = load(QUESTIONS, parse_questions)
     glossary = load(GLOSSARY, parse_glossary)
     notes, note_problems = load(NOTES, parse_notes) if (folder / NOTES).exists() else ([], [])
-    return Worksheet(article, questions, glossary, notes, _label(folder / NOTES), [*questions.problems, *glossary.problems, *note_problems])
+    info = {}
+    if (folder / OVERVIEW).exists():
+        info, _, _ = split_front_matter(read_text(folder / OVERVIEW, _label(folder / OVERVIEW)), _label(folder / OVERVIEW))
+    return Worksheet(article, questions, glossary, notes, _label(folder / NOTES),
+                     [*questions.problems, *glossary.problems, *note_problems], slug=slug, info=info)

@@ -1,24 +1,32 @@
-"""The questions page: each question, the lines it cites, its answer and notes.
+"""Questions: one block per question, with its lines, answer and notes.
 
-``questions.md`` is ordinary Markdown in a fixed shape::
+A page of questions (``questions.md``, or a sequence page) is ordinary
+Markdown with a block for each question::
 
-    ## Question 2 { #q2 }
+    //// question
+        lines: 25–29, 30–36
+        writing-space: 6
 
-    What is a « social credit »?
+    « a single, all-knowing Orwellian surveillance machine … » Explain
 
-    Lines: [lines 1–7](article.md#L1), [lines 15–24](article.md#L15)
+    /// model-answer
+    This phrase shows how some people …
+    ///
 
-    Writing space: 4 lines
+    /// teacher-notes
+    - Expect three steps …
+    ///
+    ////
 
-    ### Model answer
+The question block opens with four slashes (or more), its parts with fewer.
+``lines`` names the printed lines the question draws on: ranges separated by
+commas, each prefixed with another worksheet's folder (``ai-act:12–15``) when
+it cites that worksheet's article. ``writing-space`` is the number of ruled
+lines under the question on paper. ``id`` (default ``q1``, ``q2``…) and a
+title after a bar (``//// question | Final task``) are optional.
 
-    A social credit is ...
-
-    ### Teacher notes
-
-    - Check that ...
-
-Text before the first question is the page's introduction.
+The same syntax is rendered by the site's Markdown extension; this module
+reads it for the checks, keeping the file line of everything it finds.
 """
 
 from __future__ import annotations
@@ -26,15 +34,22 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+import yaml
+
 from .problems import Problem
-from .refs import TARGET, LineRange, parse_link_text
+from .refs import DASHES, LineRange
 from .source import split_front_matter
 
-HEADING = re.compile(r"^##\s+(?P<title>[^{#]*?)\s*(?:\{(?P<attrs>[^}]*)\})?\s*$")
-LINK = re.compile(r"\[(?P<text>[^\]\n]+)\]\((?P<target>[^)\s]+)\)")
-LINES_PARAGRAPH = re.compile(r"^lines?\s*:", re.IGNORECASE)
-SPACE = re.compile(r"^writing space\s*:\s*(?P<n>\d+)\s*lines?\s*$", re.IGNORECASE)
-PARTS = {"model answer": "answer", "teacher notes": "notes", "teacher note": "notes"}
+#: The block opening a question, and the blocks of its parts.
+OPENER = re.compile(r"^(?P<fence>/{3,})\s*(?P<name>[\w-]+)\s*(?:\|\s*(?P<title>.*?))?\s*$")
+#: What each part is called in the file, and in the model.
+PARTS = {"model-answer": "answer", "teacher-notes": "notes"}
+LABELS = {"answer": "model answer", "notes": "teacher notes"}
+OPTIONS = ("lines", "writing-space", "id")
+#: One cited range: "25", "25–29", "ai-act:12–15".
+REF = re.compile(rf"^(?:(?P<worksheet>[a-z0-9][a-z0-9-]*)\s*:\s*)?(?P<first>[0-9]{{1,6}})"
+                 rf"(?:\s*[{DASHES}]\s*(?P<last>[0-9]{{1,6}}))?$")
+EXAMPLE_LINES = "lines: 25–29, 30–36"
 
 
 @dataclass
@@ -45,40 +60,47 @@ class Block:
     line: int = 0
 
 
-@dataclass
-class LineLink:
-    """A link whose text names lines, or whose target is a line (``#L25``)."""
+@dataclass(frozen=True)
+class LineRef:
+    """A cited range: in this page's own article (``worksheet`` None), or in
+    the worksheet whose folder is ``worksheet``."""
 
-    text: str
-    target: str
-    range: LineRange | None  # what the text names
-    anchor: int | None  # the line the target points to
-    line: int  # file line
-    page: str = ""  # the page the target points to
+    range: LineRange
+    worksheet: str | None = None
+
+    def __str__(self) -> str:
+        return f"{self.worksheet}:{self.range}" if self.worksheet else str(self.range)
 
 
 @dataclass
 class Question:
     id: str
     number: int
-    line: int  # file line of the heading
-    title: str
+    line: int  # file line of the opening fence
+    title: str  # "Question 3", or the title after the bar
     text: Block = field(default_factory=Block)  # all its paragraphs
     paragraphs: list[Block] = field(default_factory=list)  # the same, one by one
-    lines_paragraph: Block = field(default_factory=Block)
-    links: list[LineLink] = field(default_factory=list)
+    refs: list[LineRef] = field(default_factory=list)
+    lines_option: str = ""  # the ``lines`` option as written
+    options_line: int = 0  # file line of the first option
     writing_space: int | None = None
     answer: Block | None = None
     notes: Block | None = None
 
     @property
     def name(self) -> str:
-        """How messages call it: its id, or its place when it has none."""
-        return self.id or f"question {self.number}"
+        """How messages call it."""
+        return self.id
+
+    @property
+    def short(self) -> str:
+        """Its marker beside the article's lines: "Q3"."""
+        return f"Q{self.number}"
 
     @property
     def ranges(self) -> list[LineRange]:
-        return [link.range for link in self.links if link.range is not None]
+        """The ranges it cites in its own worksheet's article."""
+        return [ref.range for ref in self.refs if ref.worksheet is None]
 
 
 @dataclass
@@ -88,6 +110,157 @@ class QuestionPage:
     intro: str
     questions: list[Question]
     problems: list[Problem]
+    prose: list[Block] = field(default_factory=list)  # the page's text outside the question blocks
+
+
+def parse_refs(value: str) -> list[LineRef] | None:
+    """The ranges a ``lines`` option names; None when one of them is not a range."""
+    refs = []
+    for item in (part.strip() for part in value.split(",")):
+        match = REF.match(item)
+        if not match:
+            return None
+        first = int(match.group("first"))
+        last = int(match.group("last") or first)
+        refs.append(LineRef(LineRange(first, last), match.group("worksheet")))
+    return refs
+
+
+class _Reader:
+    """Walks the rows of a page once, keeping the problems it meets."""
+
+    def __init__(self, rows: list[tuple[int, str]], path: str):
+        self.rows = rows
+        self.path = path
+        self.problems: list[Problem] = []
+        self.questions: list[Question] = []
+        self.prose: list[Block] = []
+
+    def problem(self, line: int, message: str) -> None:
+        self.problems.append(Problem(self.path, line, message))
+
+    @staticmethod
+    def close_of(rows: list[tuple[int, str]], start: int, fence: str) -> int | None:
+        """Index of the row closing the block opened at ``rows[start]``."""
+        return next((i for i in range(start + 1, len(rows)) if rows[i][1].strip() == fence), None)
+
+    def read(self) -> None:
+        i, outside = 0, []
+        while i < len(self.rows):
+            number, row = self.rows[i]
+            opener = OPENER.match(row)
+            if opener and opener.group("name") == "question":
+                self.prose.extend(_paragraphs(outside))
+                outside = []
+                end = self.close_of(self.rows, i, opener.group("fence"))
+                if end is None:
+                    self.problem(number, f"the '{opener.group('fence')} question' block is never closed: "
+                                         f"end it with a '{opener.group('fence')}' line")
+                    return
+                self.question(opener, i, end)
+                i = end + 1
+                continue
+            if opener and opener.group("name") in PARTS:
+                self.problem(number, f"'{row.strip()}' stands outside a question: put it inside the "
+                                     "'//// question' block it belongs to")
+            outside.append((number, row))
+            i += 1
+        self.prose.extend(_paragraphs(outside))
+
+    def question(self, opener: re.Match, start: int, end: int) -> None:
+        number = len(self.questions) + 1
+        line = self.rows[start][0]
+        title = opener.group("title") or f"Question {number}"
+        body = self.rows[start + 1 : end]
+        options, body = self.options(body)
+        question = Question(id=f"q{number}", number=number, line=line, title=title)
+        self.read_options(question, options)
+        text_rows, seen = [], {}
+        i = 0
+        while i < len(body):
+            row_number, row = body[i]
+            inner = OPENER.match(row)
+            if not inner:
+                if row.strip() and seen:
+                    self.problem(row_number, f"{question.id}: text after the {LABELS[list(seen)[-1]]} belongs to no "
+                                             "part: move it into the question text or into a part")
+                elif not seen:
+                    text_rows.append((row_number, row))
+                i += 1
+                continue
+            kind = PARTS.get(inner.group("name"))
+            if kind is None:
+                self.problem(row_number, f"{question.id}: unknown part '{row.strip()}': use "
+                                         "'/// model-answer' or '/// teacher-notes'")
+            elif len(inner.group("fence")) >= len(opener.group("fence")):
+                self.problem(row_number, f"{question.id}: '{row.strip()}' closes the question before its end: "
+                                         f"open the question with more slashes ('{inner.group('fence')}/ question')")
+                return
+            close = self.close_of(body, i, inner.group("fence"))
+            if close is None:
+                self.problem(row_number, f"{question.id}: the '{row.strip()}' block is never closed: end it "
+                                         f"with a '{inner.group('fence')}' line")
+                break
+            if kind in seen:
+                self.problem(row_number, f"{question.id}: a second '{row.strip()}' block (the first is at line {seen[kind]})")
+            elif kind is not None:
+                seen[kind] = row_number
+                part = _block(body[i + 1 : close]) or Block("", row_number)
+                setattr(question, kind, part)
+            i = close + 1
+        question.paragraphs = _paragraphs(text_rows)
+        if question.paragraphs:
+            question.text = Block("\n\n".join(b.text for b in question.paragraphs), question.paragraphs[0].line)
+        self.questions.append(question)
+
+    @staticmethod
+    def options(body: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
+        """The option rows right under the opening fence (indented by four
+        spaces, as pymdownx blocks read them), and the rest of the body."""
+        count = 0
+        while count < len(body) and body[count][1].startswith("    ") and body[count][1].strip():
+            count += 1
+        return body[:count], body[count:]
+
+    def read_options(self, question: Question, rows: list[tuple[int, str]]) -> None:
+        if not rows:
+            return
+        question.options_line = rows[0][0]
+        try:
+            values = yaml.safe_load("\n".join(row[4:] for _, row in rows))
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            where = rows[0][0] + (mark.line if mark else 0)
+            self.problem(where, f"{question.id}: the options are not valid YAML: write them as '{EXAMPLE_LINES}'")
+            return
+        if not isinstance(values, dict):
+            self.problem(rows[0][0], f"{question.id}: write the options as 'name: value' lines, such as '{EXAMPLE_LINES}'")
+            return
+        line_of = {row[4:].split(":", 1)[0].strip(): number for number, row in rows}
+        for key, value in values.items():
+            where = line_of.get(str(key), rows[0][0])
+            if key == "lines":
+                question.lines_option = " ".join(str(value if value is not None else "").split())
+                refs = parse_refs(question.lines_option)
+                if refs is None:
+                    self.problem(where, f"{question.id}: 'lines: {question.lines_option}' is not a list of line "
+                                        f"ranges: write it as '{EXAMPLE_LINES}'")
+                else:
+                    question.refs = refs
+            elif key == "writing-space":
+                if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 40:
+                    question.writing_space = value
+                else:
+                    self.problem(where, f"{question.id}: write the writing space as a number of ruled lines, "
+                                        "such as 'writing-space: 6'")
+            elif key == "id":
+                ident = str(value)
+                if re.fullmatch(r"[a-z][a-z0-9-]*", ident):
+                    question.id = ident
+                else:
+                    self.problem(where, f"{question.id}: id '{ident}' must be lower-case letters, digits and hyphens")
+            else:
+                self.problem(where, f"{question.id}: unknown option '{key}': use {', '.join(OPTIONS)}")
 
 
 def _paragraphs(rows: list[tuple[int, str]]) -> list[Block]:
@@ -104,87 +277,21 @@ def _paragraphs(rows: list[tuple[int, str]]) -> list[Block]:
     return blocks
 
 
-def _block(rows: list[tuple[int, str]]) -> Block:
+def _block(rows: list[tuple[int, str]]) -> Block | None:
+    """The rows as one block, without the blank rows around it; None when all are blank."""
     while rows and not rows[0][1].strip():
         rows = rows[1:]
     while rows and not rows[-1][1].strip():
         rows = rows[:-1]
     if not rows:
-        return Block("", 0)
+        return None
     return Block("\n".join(r for _, r in rows), rows[0][0])
-
-
-def _links(block: Block) -> list[LineLink]:
-    links = []
-    for i, row in enumerate(block.text.split("\n")):
-        for m in LINK.finditer(row):
-            target = TARGET.match(m.group("target"))
-            named = parse_link_text(m.group("text"))
-            if target is None and named is None:
-                continue  # an ordinary link
-            page = target.group("page") if target else m.group("target").split("#")[0]
-            anchor = int(target.group("line")) if target else None
-            links.append(LineLink(m.group("text"), m.group("target"), named, anchor, block.line + i, page))
-    return links
 
 
 def parse_questions(text: str, path: str) -> QuestionPage:
     meta, body, body_line = split_front_matter(text, path)
-    rows = list(enumerate(body.split("\n"), start=body_line))
-    problems: list[Problem] = []
-    starts = [i for i, (_, row) in enumerate(rows) if row.startswith("## ")]
-    intro = "\n".join(r for _, r in rows[: starts[0]]) if starts else body
-    questions = []
-    for k, start in enumerate(starts):
-        end = starts[k + 1] if k + 1 < len(starts) else len(rows)
-        number, heading = rows[start]
-        m = HEADING.match(heading)
-        title = m.group("title").strip() if m else heading[3:].strip()
-        attrs = (m.group("attrs") or "") if m else ""
-        qid = next((a[1:] for a in attrs.split() if a.startswith("#")), "")
-        if not qid:
-            problems.append(Problem(path, number, f"question heading '{title}' has no id: add {{ #q{k + 1} }}"))
-        question = Question(id=qid, number=k + 1, line=number, title=title)
-        section = rows[start + 1 : end]
-        cuts = [i for i, (_, row) in enumerate(section) if row.startswith("### ")]
-        head = section[: cuts[0]] if cuts else section
-        text_blocks = []
-        for para in _paragraphs(head):
-            first = para.text.split("\n")[0].strip()
-            if LINES_PARAGRAPH.match(first):
-                question.lines_paragraph = para
-            elif first.lower().startswith("writing space"):
-                space = SPACE.match(" ".join(para.text.split()))
-                if space:
-                    question.writing_space = int(space.group("n"))
-                else:
-                    problems.append(Problem(path, para.line, "write the writing space as 'Writing space: 6 lines'"))
-            else:
-                text_blocks.append(para)
-        question.paragraphs = text_blocks
-        if text_blocks:
-            question.text = Block("\n\n".join(b.text for b in text_blocks), text_blocks[0].line)
-        question.links = [link for b in [*text_blocks, question.lines_paragraph] for link in _links(b)]
-        seen: dict[str, int] = {}
-        for j, cut in enumerate(cuts):
-            part_end = cuts[j + 1] if j + 1 < len(cuts) else len(section)
-            sub_line, sub_row = section[cut]
-            name = " ".join(sub_row[4:].split())
-            kind = PARTS.get(name.lower())
-            if kind is None:
-                problems.append(
-                    Problem(path, sub_line, f"unknown part '### {name}': use '### Model answer' or '### Teacher notes'")
-                )
-                continue
-            if kind in seen:
-                problems.append(
-                    Problem(path, sub_line, f"{question.name}: a second '### {name}' section (the first is at line {seen[kind]})")
-                )
-                continue
-            seen[kind] = sub_line
-            block = _block(section[cut + 1 : part_end])
-            if not block.line:
-                block.line = sub_line
-            setattr(question, kind, block)
-        questions.append(question)
-    return QuestionPage(path, meta, intro, questions, problems)
+    reader = _Reader(list(enumerate(body.split("\n"), start=body_line)), path)
+    reader.read()
+    first = reader.questions[0].line - body_line if reader.questions else None
+    intro = "\n".join(body.split("\n")[:first]) if first is not None else body
+    return QuestionPage(path, meta, intro, reader.questions, reader.problems, reader.prose)

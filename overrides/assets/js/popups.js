@@ -8,13 +8,13 @@
    aria-describedby while it is open.
 
    Why not Material's tooltips and annotations: they set up every element
-   when a page loads, and the article page has 81 terms and 12 notes. That
-   set-up was most of the page's start-up work (Lighthouse, mobile profile:
-   Total Blocking Time 860 ms with them, 200 ms without). This script only
-   listens on the document, so a page costs nothing until a reader points at
-   something. A term names its glossary entry (data-term); the entries'
-   texts come once for the whole site, in window.__glossaryTips (a script
-   the pages load, written at build time). */
+   when a page loads, and the article page has dozens of terms and notes.
+   This script only listens on the document, so a page costs nothing until a
+   reader points at something. A term names its glossary entry (data-term);
+   the part of the page it stands in names its worksheet's pop-up texts
+   (data-tips, data-worksheet): a small script, written at build time and
+   loaded the first time a term opens (a script, not a fetch, so that it also
+   works in the offline copy opened from files). */
 (function () {
   var HOSTS = "abbr.term[data-term], button.note-marker[data-note]";
   var GAP = 6; // px between the word and its pop-up
@@ -32,9 +32,35 @@
     return popup;
   }
 
+  var loading = {};
+
+  // The pop-up texts of the worksheet a term belongs to; null until loaded,
+  // then calls back.
+  function tipsOf(target, then) {
+    var source = target.closest("[data-tips]");
+    if (!source) return {};
+    var worksheet = source.getAttribute("data-worksheet") || "";
+    var tips = (window.__glossaryTips || {})[worksheet];
+    if (tips) return tips;
+    var url = new URL(source.getAttribute("data-tips"), location.href).href;
+    if (!loading[url]) {
+      loading[url] = [];
+      var script = document.createElement("script");
+      script.src = url;
+      script.onload = function () { loading[url].splice(0).forEach(function (go) { go() }) };
+      script.onerror = function () { delete loading[url] };
+      document.head.appendChild(script);
+    }
+    loading[url].push(then);
+    return null;
+  }
+
   function fill(target) {
     if (target.matches("abbr")) {
-      popup.textContent = (window.__glossaryTips || {})[target.getAttribute("data-term")] || "";
+      var tips = tipsOf(target, function () {
+        if (host === target) { fill(target); place(target) }
+      });
+      popup.textContent = tips ? tips[target.getAttribute("data-term")] || "" : "…";
       return;
     }
     var item = document.querySelector(

@@ -22,44 +22,10 @@
     });
   }
 
-  // Some pages leave their teacher-only parts out of their HTML, so that a
-  // student's visit never downloads them (scripts/worksheet/answer_key.py):
-  // each is an empty slot naming its part. In teacher mode one small script,
-  // loaded once, puts every part back in its slot. No fetch(): this also
-  // works in the offline copy opened through file://.
-  var loading = null;
-
-  function fillAnswerKey() {
-    var slots = document.querySelectorAll("[data-answer-key]");
-    if (!slots.length || !isOn()) return;
-    var parts = window.__answerKey;
-    if (!parts) {
-      var source = slots[0].getAttribute("data-src");
-      if (loading === source) return;
-      loading = source;
-      var script = document.createElement("script");
-      script.src = source;
-      script.onload = fillAnswerKey;
-      script.onerror = function () {
-        loading = null;
-        document.querySelectorAll("[data-answer-key]").forEach(function (slot) {
-          slot.textContent = "The answers could not be loaded: reload the page to try again.";
-        });
-      };
-      document.head.appendChild(script);
-      return;
-    }
-    slots.forEach(function (slot) {
-      slot.insertAdjacentHTML("beforebegin", parts[slot.getAttribute("data-answer-key")] || "");
-      slot.remove();
-    });
-  }
-
   function toggle() {
     var on = !isOn();
     save(on);
     apply(on);
-    fillAnswerKey();
   }
 
   document.addEventListener("click", function (event) {
@@ -76,6 +42,5 @@
   // Re-apply on every page Material shows, including instant navigation.
   document$.subscribe(function () {
     apply(isOn());
-    fillAnswerKey();
   });
 })();

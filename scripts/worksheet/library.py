@@ -1,0 +1,119 @@
+"""Every worksheet of a docs folder, and the sequences that order them.
+
+A worksheet is a folder holding an ``article.md`` (see model.py). A sequence
+is a page in ``sequences/`` whose front matter lists worksheets, in the order
+they are taught, and whose body may end with a final task: a question block
+citing the lines of several worksheets (``lines: social-credit:25–29``)::
+
+    ---
+    title: Scoring citizens
+    axis: Citoyenneté et mondes virtuels
+    worksheets: [social-credit, ai-act]
+    ---
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .model import ARTICLE, Worksheet, _label, load_worksheet
+from .problems import Problem, WorksheetError
+from .questions import QuestionPage, parse_questions
+from .source import read_text
+
+SEQUENCES = "sequences"
+
+
+@dataclass
+class Sequence:
+    slug: str  # the file name, without .md
+    src: str  # its path in the docs folder
+    page: QuestionPage  # its text and final task
+    worksheets: list[Worksheet] = field(default_factory=list)
+
+    @property
+    def meta(self) -> dict:
+        return self.page.meta
+
+    @property
+    def title(self) -> str:
+        return str(self.meta.get("title") or self.slug)
+
+    @property
+    def order(self) -> float:
+        value = self.meta.get("order", 0)
+        return value if isinstance(value, (int, float)) and not isinstance(value, bool) else 0
+
+
+@dataclass
+class Library:
+    worksheets: list[Worksheet]  # in teaching order: by sequence, then the others by title
+    sequences: list[Sequence]  # by their order, then title
+    problems: list[Problem]  # files that could not be read at all, sequences that name no worksheet
+
+    def worksheet(self, slug: str) -> Worksheet | None:
+        return next((ws for ws in self.worksheets if ws.slug == slug), None)
+
+    def worksheet_of(self, src_uri: str) -> Worksheet | None:
+        """The worksheet a page of the docs folder belongs to, if any."""
+        folder = src_uri.rsplit("/", 1)[0] if "/" in src_uri else ""
+        return self.worksheet(folder)
+
+    def sequence_of(self, src_uri: str) -> Sequence | None:
+        return next((s for s in self.sequences if s.src == src_uri), None)
+
+    def sequences_of(self, ws: Worksheet) -> list[Sequence]:
+        return [s for s in self.sequences if ws in s.worksheets]
+
+    @property
+    def unsequenced(self) -> list[Worksheet]:
+        """The worksheets no sequence names."""
+        named = {id(ws) for s in self.sequences for ws in s.worksheets}
+        return [ws for ws in self.worksheets if id(ws) not in named]
+
+
+def load_library(docs: Path) -> Library:
+    docs = Path(docs)
+    worksheets, problems = [], []
+    for article in sorted(docs.rglob(ARTICLE)):
+        folder = article.parent
+        slug = folder.relative_to(docs).as_posix()
+        try:
+            worksheets.append(load_worksheet(folder, "" if slug == "." else slug))
+        except WorksheetError as error:
+            problems.append(error.problem)
+    by_slug = {ws.slug: ws for ws in worksheets}
+    sequences = []
+    for path in sorted((docs / SEQUENCES).glob("*.md")):
+        label = _label(path)
+        try:
+            text = read_text(path, label)
+            page = parse_questions(text, label)
+        except WorksheetError as error:
+            problems.append(error.problem)
+            continue
+        sequence = Sequence(path.stem, f"{SEQUENCES}/{path.name}", page)
+        named = page.meta.get("worksheets")
+        if not isinstance(named, list) or not named:
+            problems.append(Problem(label, 1, "a sequence lists its worksheets in its front matter: "
+                                              "'worksheets: [first-folder, second-folder]'"))
+            named = []
+        for slug in map(str, named):
+            if slug in by_slug:
+                sequence.worksheets.append(by_slug[slug])
+            else:
+                known = ", ".join(sorted(by_slug)) or "none yet"
+                problems.append(Problem(label, _line_naming(text, slug),
+                                        f"no worksheet '{slug}' (a folder of docs/ with an article.md; there are: {known})"))
+        sequences.append(sequence)
+    sequences.sort(key=lambda s: (s.order, s.title.casefold()))
+    ordered = list(dict.fromkeys([ws.slug for s in sequences for ws in s.worksheets] +
+                                 [ws.slug for ws in sorted(worksheets, key=lambda w: w.title.casefold())]))
+    return Library([by_slug[slug] for slug in ordered], sequences, problems)
+
+
+def _line_naming(text: str, slug: str) -> int:
+    """The file line naming ``slug`` in a sequence's front matter (1 when not found)."""
+    rows = text.split("\n")
+    return next((i for i, row in enumerate(rows, start=1) if row.strip().lstrip("- ").strip("'\"") == slug), 1)

@@ -1,0 +1,103 @@
+"""The rules of a whole library: each worksheet's own (checks.py), the final
+tasks of sequences, which cite several worksheets, and the glossaries seen
+side by side.
+
+``check_library(library)`` returns every problem found, sorted.
+"""
+
+from __future__ import annotations
+
+from .checks import check, range_problem
+from .glossary import Entry
+from .library import Library, Sequence
+from .problems import Problem
+from .questions import LineRef, Question
+from .quotes import find_in, find_quotations
+
+
+def check_library(library: Library) -> list[Problem]:
+    problems = list(library.problems)
+    for worksheet in library.worksheets:
+        problems += check(worksheet)
+    for sequence in library.sequences:
+        problems += check_sequence(library, sequence)
+    problems += check_shared_terms(library)
+    return sorted(set(problems))
+
+
+def _refs_problem(library: Library, sequence: Sequence, ref: LineRef) -> str | None:
+    if ref.worksheet is None:
+        return (f"'{ref}' does not say which worksheet it cites: write it as "
+                f"'{sequence.worksheets[0].slug if sequence.worksheets else 'folder'}:{ref.range}'")
+    ws = library.worksheet(ref.worksheet)
+    if ws is None or ws not in sequence.worksheets:
+        named = ", ".join(w.slug for w in sequence.worksheets) or "none"
+        return f"'{ref}' cites a worksheet this sequence does not list (it lists: {named})"
+    bad = range_problem(ws, ref.range)
+    return f"{ref.worksheet}: {bad}" if bad else None
+
+
+def check_sequence(library: Library, sequence: Sequence) -> list[Problem]:
+    page = sequence.page
+    problems = list(page.problems)
+    for q in page.questions:
+        where = q.options_line or q.line
+        if not q.refs and not q.lines_option:
+            problems.append(Problem(page.path, where, f"{q.name} cites no lines: add 'lines: "
+                                                      "first-folder:25–29, second-folder:3–7' under its '//// question' line"))
+        bad = [p for p in (_refs_problem(library, sequence, ref) for ref in q.refs) if p]
+        problems += [Problem(page.path, where, f"{q.name}: {p}") for p in bad]
+        if not bad:
+            problems += _question_quotations(library, page.path, q)
+        problems += _parts(page.path, q)
+    return problems
+
+
+def _found(library: Library, quotation: str, ref: LineRef) -> bool:
+    flow = library.worksheet(ref.worksheet).article.flow
+    return find_in(quotation, flow.normal, *flow.span(ref.range.first, ref.range.last)) is not None
+
+
+def _question_quotations(library: Library, path: str, q: Question) -> list[Problem]:
+    """A quotation in a final task stands in one of the ranges it cites."""
+    problems = []
+    cited = ", ".join(str(ref) for ref in q.refs)
+    for paragraph in q.paragraphs:
+        for quote in find_quotations(paragraph.text):
+            if not any(_found(library, quote.text, ref) for ref in q.refs):
+                line = paragraph.line + paragraph.text.count("\n", 0, quote.start)
+                problems.append(Problem(path, line, f"{q.name}: quotation \"{quote.text}\" is not in the lines it cites ({cited})"))
+    return problems
+
+
+def _parts(path: str, q: Question) -> list[Problem]:
+    problems = []
+    if not q.text.text.strip():
+        problems.append(Problem(path, q.line, f"{q.name} has no question text"))
+    for block, label, part in ((q.answer, "model answer", "model-answer"), (q.notes, "teacher notes", "teacher-notes")):
+        if block is None:
+            problems.append(Problem(path, q.line, f"{q.name} has no {label}: add a '/// {part}' block inside the question"))
+    return problems
+
+
+def _meaning(entry: Entry) -> tuple[str, str]:
+    return " ".join(entry.definition.casefold().split()), " ".join(entry.french.casefold().split())
+
+
+def check_shared_terms(library: Library) -> list[Problem]:
+    """A term two worksheets define differently is worth a look: a warning
+    naming both files (the site-wide vocabulary shows both definitions)."""
+    first: dict[str, tuple[str, Entry]] = {}
+    problems = []
+    for ws in library.worksheets:
+        for entry in ws.glossary.entries:
+            key = entry.term.casefold()
+            if key not in first:
+                first[key] = (ws.glossary.path, entry)
+                continue
+            path, earlier = first[key]
+            if _meaning(earlier) != _meaning(entry):
+                problems.append(Problem(ws.glossary.path, entry.source_line,
+                                        f"glossary entry '{entry.term}' is defined differently in {path} "
+                                        f"(line {earlier.source_line})", warning=True))
+    return problems

@@ -1,0 +1,20 @@
+"""What ``mkdocs.yml`` can set under ``plugins: - worksheet:``."""
+
+from __future__ import annotations
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+
+EDITIONS = ("classroom", "student")
+
+
+class WorksheetConfig(Config):
+    #: ``classroom``: everything, with teacher mode; ``student``: every
+    #: model answer, teacher note and classroom-only part removed at build time.
+    edition = c.Choice(EDITIONS, default="classroom")
+    #: Render each worksheet's PDFs (worksheet, and answer key in the classroom
+    #: edition) after ``mkdocs build``, with Debian's chromium. Their links show
+    #: only when they are made; ``mkdocs serve`` never makes them.
+    pdfs = c.Type(bool, default=False)
+    #: A margin number every this many lines, as on the paper sheet.
+    number_every = c.Type(int, default=5)

@@ -1,0 +1,103 @@
+"""Who sees what: one mark, ``classroom-only``, wherever a teacher writes it,
+and model answers and teacher notes by what they are. The student edition
+has none of it in any file it writes, PDFs and search index included."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from support import build, log_of, pdf_text, project, soup, strict_build, text
+
+#: (file of the tiny library, text to add, the sentence planted by it)
+PLANTED = [
+    ("index.md", "\n/// classroom-only\n\n## Planted heading\n\nAmber walrus in a block.\n\n///\n",
+     "Amber walrus in a block."),
+    ("bikes/index.md", "\nCobalt heron on a paragraph.\n{ .classroom-only }\n", "Cobalt heron on a paragraph."),
+    ("bikes/index.md", "\nA word for teachers: *crimson lynx inline*{ .classroom-only }.\n", "crimson lynx inline"),
+    ("trams/index.md", '\n<div class="classroom-only" markdown>\n\nDusky otter in md_in_html.\n\n</div>\n',
+     "Dusky otter in md_in_html."),
+    ("sequences/city-transport.md", '\n<div class="classroom-only"><p>Emerald gecko in raw HTML.</p></div>\n',
+     "Emerald gecko in raw HTML."),
+]
+IN_QUESTIONS = [
+    ("bikes/questions.md", "- Expect the cause (accidents)", "- Fawn tapir in a teacher note.\n- Expect the cause (accidents)",
+     "Fawn tapir in a teacher note."),
+    ("trams/questions.md", 'It "kept its trams" (l. 1)', 'Golden ibis in a model answer. It "kept its trams" (l. 1)',
+     "Golden ibis in a model answer."),
+]
+SENTENCES = [sentence for *_, sentence in PLANTED + IN_QUESTIONS]
+
+
+@pytest.fixture(scope="module")
+def planted(tmp_path_factory):
+    """The tiny library with a teacher-only sentence in every form."""
+    root = project(tmp_path_factory.mktemp("planted"))
+    docs = root / "docs"
+    for name, addition, _ in PLANTED:
+        with (docs / name).open("a", encoding="utf-8") as file:
+            file.write(addition)
+    for name, old, new, _ in IN_QUESTIONS:
+        path = docs / name
+        source = path.read_text(encoding="utf-8")
+        assert source.count(old) == 1
+        path.write_text(source.replace(old, new), encoding="utf-8")
+    return root
+
+
+def every_text(site) -> str:
+    """Everything a reader could get from the site: every file's text, PDFs as text."""
+    parts = []
+    for path in sorted(site.rglob("*")):
+        if path.suffix == ".pdf":
+            parts.append(pdf_text(path))
+        elif path.is_file() and path.suffix in {".html", ".js", ".json", ".xml", ".css", ".txt", ".svg"}:
+            parts.append(path.read_text(encoding="utf-8"))
+    return " ".join(" ".join(parts).split())
+
+
+def test_the_classroom_edition_has_every_planted_sentence(planted, tmp_path):
+    site = build(planted, tmp_path / "site")
+    everything = every_text(site)
+    assert [s for s in SENTENCES if s not in everything] == []
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    indexed = " ".join(doc["text"] for doc in index["docs"])
+    # Model answers and teacher notes are kept out of search in the classroom edition too.
+    assert "Fawn tapir" not in indexed and "Golden ibis" not in indexed
+
+
+@pytest.mark.pdf
+def test_the_student_edition_has_none_of_them_in_any_file(planted, tmp_path):
+    site = build(planted, tmp_path / "site", edition="student", pdfs=True)
+    assert sorted(p.name for p in site.rglob("*.pdf")) == ["worksheet.pdf", "worksheet.pdf"]
+    everything = every_text(site)
+    assert [s for s in SENTENCES if s in everything] == []
+    assert "classroom-only" not in everything
+    home = soup(site, "")
+    assert "Planted heading" not in text(home)
+    assert [text(a) for a in home.select(".md-nav--secondary a")] == []  # nor in the table of contents
+    assert soup(site, "bikes/questions/").select("details.model-answer, details.teacher-note") == []
+    assert soup(site, "bikes/questions/").select("button.teacher-toggle") == []
+
+
+def test_inline_raw_html_that_cannot_be_cut_whole_stops_the_student_build(tmp_path):
+    root = project(tmp_path / "project")
+    with (root / "docs" / "trams" / "index.md").open("a", encoding="utf-8") as file:
+        file.write('\nFor teachers: <span class="classroom-only">a hidden hint</span>.\n')
+    result = strict_build(root, edition="student")
+    assert result.returncode == 1
+    assert ('trams/index.md: <span class="classroom-only"> is classroom-only but not closed in the same piece '
+            "of HTML: mark a few words with attr_list instead (*words*{ .classroom-only })") in log_of(result)
+    assert strict_build(root).returncode == 0  # the classroom edition keeps it
+
+
+def test_the_class_name_left_as_text_stops_the_student_build(tmp_path):
+    """A mark that Markdown did not apply (here, attr_list after plain words)
+    would leave teacher-only words in the page: the build stops."""
+    root = project(tmp_path / "project")
+    with (root / "docs" / "trams" / "index.md").open("a", encoding="utf-8") as file:
+        file.write("\nA hint [for teachers]{ .classroom-only } only.\n")
+    result = strict_build(root, edition="student")
+    assert result.returncode == 1
+    assert "trams/index.md: 'classroom-only' is left in the student edition's page" in log_of(result)

@@ -1,0 +1,69 @@
+"""While `mkdocs serve` runs, a content problem shows in the browser as a page
+listing the problems, and the site comes back on the next save that fixes it."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+import urllib.request
+
+import pytest
+
+from support import free_port, project
+
+
+def fetch(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=5) as response:
+        return response.read().decode("utf-8")
+
+
+def wait_for(url: str, wanted: str, seconds: float = 30) -> str:
+    """The page at ``url`` once it holds ``wanted``."""
+    deadline = time.monotonic() + seconds
+    page = ""
+    while time.monotonic() < deadline:
+        try:
+            page = fetch(url)
+            if wanted in page:
+                return page
+        except OSError:
+            pass
+        time.sleep(0.3)
+    raise AssertionError(f"{url} never showed {wanted!r}; last seen:\n{page[:2000]}")
+
+
+@pytest.fixture
+def served(tmp_path):
+    root = project(tmp_path / "project")
+    port = free_port()
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_PDFS": "true"}
+    process = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+                               cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        yield root, f"http://127.0.0.1:{port}/"
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def test_a_problem_shows_in_the_browser_and_the_site_comes_back(served):
+    root, url = served
+    article = url + "bikes/article/"
+    assert 'id="L13"' in wait_for(article, 'id="L13"')
+    questions = root / "docs" / "bikes" / "questions.md"
+    good = questions.read_text(encoding="utf-8")
+    questions.write_text(good.replace("    lines: 5–9", "    lines: 5–90"), encoding="utf-8")
+    page = wait_for(article, "problem in the content")
+    assert "docs/bikes/questions.md:4: q1: line 90 does not exist (the article has 13 lines)" in page
+    assert "Save the file: this page reloads by itself." in page
+    assert "problem in the content" in fetch(url)  # every page says so
+    questions.write_text(good, encoding="utf-8")
+    assert "problem in the content" not in wait_for(article, 'id="L13"')
+
+
+def test_serve_makes_no_pdfs_and_links_to_none(served):
+    _, url = served
+    sheet = wait_for(url + "bikes/worksheet/", "print-button")
+    assert ".pdf" not in sheet
