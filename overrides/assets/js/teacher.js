@@ -5,6 +5,8 @@
    before the first paint. */
 (function () {
   var KEY = "__teacher";
+  // The student edition has no toggle, and no teacher mode.
+  if (!document.querySelector(".teacher-toggle")) return;
 
   function isOn() {
     return document.documentElement.hasAttribute("data-teacher");
