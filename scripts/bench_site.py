@@ -1,31 +1,23 @@
 #!/usr/bin/env python3
-"""Speed budget of the study site: page weight and Lighthouse scores, as a table.
+"""Speed and size of the study site, side by side with a plain Material site
+of the same article.
 
-Usage: python scripts/bench_site.py [--site DIR | --student] [--no-lighthouse] [--runs N] [--strict]
+Usage: python scripts/bench_site.py [--runs N] [--builds N] [--no-lighthouse] [--worksheet SLUG]
 
-Builds the classroom edition (mkdocs build --strict, into a temporary folder;
-the student edition with --student) unless --site names a built one, and
-serves it on 127.0.0.1 the way a static host does: text files gzip-encoded
-(gzip -9), images as they are.
+Builds two sites in one run, into temporary folders:
+- this site (``mkdocs build --strict``, classroom edition, no PDFs);
+- a plain Material site of one worksheet's article (default: the first
+  worksheet): its text as ordinary Markdown paragraphs, Material's defaults
+  with ``font: false``, no custom CSS, JS, plugins or hooks but search.
 
-Weight: in Debian's chromium (Playwright), the first load of /article/ and
-everything it requests until the network is idle (HTML, CSS, JS, sitemap,
-favicon, and the search worker and index if a page loads them: this site's
-wait until the search is first opened), then, in the same tab, a click on
-each navigation tab in turn (instant navigation: /questions/, /glossary/,
-/worksheet/, /), then a first search, whose downloads are printed apart.
-Bytes are the response bodies as transferred (gzip-encoded where the server
-compresses), headers not counted; 1 KB = 1000 bytes. Budgets: 90 KB for the
-first load, 12 KB for each later page.
-
-Lighthouse 12.2.3 (node_modules, `npm ci`), default mobile profile, on each
-page; thresholds: Performance >= 95, Accessibility 100, Best Practices 100,
-SEO >= 95. With --runs N, each page is audited N times and the median score
-of each category is kept (Performance varies on a busy machine). Audits that
-cost points in a category below its threshold are listed.
-
-A benchmark, not a test: the exit status is 0 unless --strict is given and a
-budget or threshold is missed.
+It prints, for both: the build time (median of --builds builds); the
+first-load weight of the article page (every response until the network is
+idle, served the way a static host does: text gzip -9, 1 KB = 1000 bytes);
+and Lighthouse 12.2.3's mobile scores for every page (median of --runs runs),
+with the targets: Performance no more than 3 points below the plain article
+page's, Accessibility 100, Best Practices 100, SEO >= 95, first-load weight at
+most 1.15x the plain site's, build time at most 2x. A benchmark, not a test:
+it exits 0 whatever it measures.
 """
 
 from __future__ import annotations
@@ -35,349 +27,223 @@ import gzip
 import json
 import mimetypes
 import os
-import shutil
-import socket
+import re
 import statistics
 import subprocess
 import sys
 import tempfile
 import threading
 import time
-import xml.etree.ElementTree as ET
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from worksheet.library import load_library  # noqa: E402
+from worksheet_site.pdfs import CHROMIUM_ARGS, chromium_path  # noqa: E402
+
 ROOT = Path(__file__).resolve().parent.parent
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-LIGHTHOUSE_FLAGS = "--headless=new " + " ".join(CHROMIUM_ARGS)
+COMPRESSIBLE = ("text/", "application/javascript", "application/json", "application/xml", "image/svg+xml")
+TARGETS = {"performance": -3, "accessibility": 100, "best-practices": 100, "seo": 95}
+WEIGHT_RATIO, BUILD_RATIO = 1.15, 2.0
 
-FIRST = "article/"
-LATER = [("Questions", "questions/"), ("Glossary", "glossary/"), ("Worksheet", "worksheet/"), ("Home", "")]
-PAGES = ["", "article/", "questions/", "glossary/", "worksheet/"]
-FIRST_BUDGET = 90_000
-LATER_BUDGET = 12_000
-#: category id -> (label, minimum score out of 100)
-THRESHOLDS = {
-    "performance": ("Performance", 95),
-    "accessibility": ("Accessibility", 100),
-    "best-practices": ("Best Practices", 100),
-    "seo": ("SEO", 95),
-}
-COMPRESSIBLE = ("text/", "application/javascript", "application/json", "application/xml",
-                "image/svg+xml", "application/manifest+json")
+PLAIN_CONFIG = """\
+site_name: {title}
+site_url: {url}
+theme:
+  name: material
+  font: false
+plugins:
+  - search
+"""
 
-
-# -- serving -------------------------------------------------------------------
 
 class GzipHandler(BaseHTTPRequestHandler):
-    """Static files, gzip -9 for text types when the client accepts it."""
+    """Static files, gzip -9 for text types; records what it sends."""
 
     root: Path
-    cache: dict = {}
-    sent: list = []  # (path, status, body bytes, content-encoding), in order
+    sent: list
 
     def log_message(self, *args):
         pass
 
-    def do_HEAD(self):
-        self.respond(head=True)
-
     def do_GET(self):
-        self.respond(head=False)
-
-    def respond(self, *, head: bool):
         path = unquote(urlsplit(self.path).path)
         target = (self.root / path.lstrip("/")).resolve()
-        status = 200
-        if self.root not in target.parents and target != self.root:
-            target, status = self.root / "404.html", 404
-        elif target.is_dir():
-            if not path.endswith("/"):
-                self.send_response(301)
-                self.send_header("Location", path + "/")
-                self.send_header("Content-Length", "0")
-                self.end_headers()
-                return
+        if target.is_dir():
             target = target / "index.html"
-        if not target.is_file():
-            target, status = self.root / "404.html", 404
-        ctype = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
-        body = target.read_bytes()
-        encoded = False
-        if ctype.startswith(COMPRESSIBLE) and "gzip" in self.headers.get("Accept-Encoding", ""):
-            key = (target, target.stat().st_mtime_ns)
-            if key not in self.cache:
-                self.cache[key] = gzip.compress(body, compresslevel=9, mtime=0)
-            body, encoded = self.cache[key], True
+        status = 200 if target.is_file() and self.root in target.parents else 404
+        if status == 404:
+            target = self.root / "404.html"
+        body = target.read_bytes() if target.is_file() else b""
+        kind = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
+        encoded = kind.startswith(COMPRESSIBLE) and "gzip" in self.headers.get("Accept-Encoding", "")
+        if encoded:
+            body = gzip.compress(body, compresslevel=9, mtime=0)
         self.send_response(status)
-        self.send_header("Content-Type", ctype + ("; charset=utf-8" if ctype.startswith("text/") else ""))
+        self.send_header("Content-Type", kind + ("; charset=utf-8" if kind.startswith("text/") else ""))
         if encoded:
             self.send_header("Content-Encoding", "gzip")
-        self.send_header("Vary", "Accept-Encoding")
-        self.send_header("Cache-Control", "max-age=600")
         self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "max-age=600")
         self.end_headers()
-        if not head:
-            self.wfile.write(body)
-            self.sent.append((urlsplit(self.path).path, status, len(body), "gzip" if encoded else "none"))
+        self.wfile.write(body)
+        self.sent.append((urlsplit(self.path).path, len(body)))
 
 
-def serve(site: Path, port: int) -> ThreadingHTTPServer:
-    handler = type("Handler", (GzipHandler,), {"root": site.resolve(), "cache": {}, "sent": []})
-    httpd = ThreadingHTTPServer(("127.0.0.1", port), handler)
+def serve(site: Path) -> tuple[ThreadingHTTPServer, str]:
+    handler = type("Handler", (GzipHandler,), {"root": site.resolve(), "sent": []})
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    return httpd
+    return httpd, f"http://127.0.0.1:{httpd.server_address[1]}/"
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def sitemap_port(site: Path) -> int | None:
-    """The port the site was built for (its site_url), read from sitemap.xml."""
-    try:
-        locs = [e.text for e in ET.parse(site / "sitemap.xml").iter() if e.tag.endswith("loc")]
-    except (OSError, ET.ParseError):
-        return None
-    return urlsplit(locs[0]).port if locs else None
-
-
-def build(dest: Path, port: int, *, student: bool = False) -> None:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": f"http://127.0.0.1:{port}/"}
-    env.pop("SITE_EDITION", None)
-    env.pop("OFFLINE", None)
-    if student:
-        env["SITE_EDITION"] = "student"
-    venv = ROOT / ".venv" / "bin" / "python"
-    result = subprocess.run([str(venv) if venv.exists() else sys.executable, "-m", "mkdocs", "build",
-                             "--strict", "-q", "-d", str(dest)], cwd=ROOT, env=env, capture_output=True, text=True)
+def build(root: Path, dest: Path) -> float:
+    """Seconds one strict build of the project in ``root`` takes."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_EDITION": "classroom", "SITE_PDFS": "false",
+           "OFFLINE": "false", "SITE_URL": "http://127.0.0.1:8000/"}
+    start = time.perf_counter()
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(dest)],
+                            cwd=root, env=env, capture_output=True, text=True)
+    took = time.perf_counter() - start
     if result.returncode != 0:
-        sys.exit(f"bench_site.py: mkdocs build failed\n{result.stdout}{result.stderr}")
+        sys.exit(f"bench_site.py: the build of {root} failed\n{result.stdout}{result.stderr}")
+    return took
 
 
-# -- weight ----------------------------------------------------------------------
+def plain_project(folder: Path, slug: str | None) -> tuple[Path, str]:
+    """A plain Material site of one worksheet's article; (its folder, the article's address)."""
+    library = load_library(ROOT / "docs")
+    ws = library.worksheet(slug) if slug else library.worksheets[0]
+    paragraphs, current = [], []
+    for line in ws.article.lines:
+        if (line.blank or line.starts_paragraph) and current:
+            paragraphs.append(" ".join(current))
+            current = []
+        if not line.blank:
+            current.append(line.text)
+    paragraphs.append(" ".join(current))
+    meta = ws.article.meta
+    byline = " · ".join(str(meta[k]) for k in ("author", "publication", "date") if meta.get(k))
+    docs = folder / "docs"
+    docs.mkdir(parents=True)
+    (docs / "index.md").write_text(f"# {ws.title}\n\n[The article](article.md)\n", encoding="utf-8")
+    (docs / "article.md").write_text(f"# {meta.get('headline')}\n\n{byline}\n\n" + "\n\n".join(paragraphs) + "\n",
+                                     encoding="utf-8")
+    (folder / "mkdocs.yml").write_text(PLAIN_CONFIG.format(title=ws.title, url="http://127.0.0.1:8000/"),
+                                       encoding="utf-8")
+    return folder, "article/"
 
-def kb(n: float) -> str:
-    return f"{n / 1000:.1f} KB"
 
-
-def measure_weight(base: str, sent: list) -> tuple[list[dict], list[dict], list[dict]]:
-    """The first load's responses, one record per later page, and what the
-    first search fetches. Bytes come from the server's log of what it sent;
-    resource types from the browser."""
+def first_load(site: Path, path: str) -> tuple[int, int]:
+    """(bytes, requests) of a cold first load of ``path``, until the network is idle."""
     from playwright.sync_api import sync_playwright
 
-    chromium = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or shutil.which("chromium-browser")
-    if not chromium:
-        sys.exit("bench_site.py: chromium not found (apt-get install chromium)")
-    types: dict[str, str] = {}
-
-    def responses() -> list[dict]:
-        out = [{"path": path, "status": status, "bytes": size, "encoding": encoding,
-                "type": types.get(path, "?")} for path, status, size, encoding in sent]
-        sent.clear()
-        return out
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
-        context = browser.new_context(viewport={"width": 1280, "height": 900})
-        context.route(lambda url: not url.startswith(base), lambda route: route.abort())
-        context.on("request", lambda r: types.setdefault("/" + r.url.removeprefix(base).split("?")[0],
-                                                         r.resource_type))
-        page = context.new_page()
-        sent.clear()
-        page.goto(base + FIRST, wait_until="networkidle")
-        page.wait_for_timeout(1500)  # anything fetched after load counts too
-        first = responses()
-        later = []
-        for name, path in LATER:
-            page.locator(".md-tabs__link", has_text=name).first.click()
-            page.wait_for_url(base + path)
-            page.wait_for_load_state("networkidle")
-            page.wait_for_timeout(500)
-            requests = responses()
-            instant = page.evaluate("performance.getEntriesByType('navigation')[0].name") == base + FIRST
-            later.append({"page": "/" + path, "requests": requests, "instant": instant,
-                          "bytes": sum(r["bytes"] for r in requests)})
-        # The search fetches its worker and index the first time it is opened.
-        page.locator(".md-search__input").click()
-        page.keyboard.type("orwellian")
-        page.wait_for_selector(".md-search-result__item")
-        page.wait_for_load_state("networkidle")
-        search = responses()
-        browser.close()
-    return first, later, search
+    httpd, base = serve(site)
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+            context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+            context.route(lambda url: not url.startswith(base), lambda route: route.abort())
+            page = context.new_page()
+            httpd.RequestHandlerClass.sent.clear()
+            page.goto(base + path, wait_until="networkidle")
+            page.wait_for_timeout(1500)
+            sent = list(httpd.RequestHandlerClass.sent)
+            browser.close()
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+    return sum(size for _, size in sent), len(sent)
 
 
-def print_weight(first: list[dict], later: list[dict], search: list[dict]) -> bool:
-    ok = True
-    total = sum(r["bytes"] for r in first)
-    print("## Weight\n")
-    print("Bytes transferred: response bodies as served (text gzip -9, images as they are),")
-    print("headers not counted; 1 KB = 1000 bytes.\n")
-    print(f"First load of /{FIRST} (cold cache):\n")
-    print("| file | type | encoding | transferred |")
-    print("|---|---|---|---:|")
-    for r in sorted(first, key=lambda r: -r["bytes"]):
-        print(f"| `{r['path']}` | {r['type']} | {r['encoding']} | {kb(r['bytes'])} |")
-    verdict = "PASS" if total <= FIRST_BUDGET else "FAIL"
-    ok &= verdict == "PASS"
-    print(f"| **total** ({len(first)} requests) | | | **{kb(total)}** |\n")
-    print(f"Budget {kb(FIRST_BUDGET)}: {verdict}\n")
-    print("Later pages, in the same tab, by clicking the navigation tabs:\n")
-    print("| page | navigation | requests | transferred | budget | result |")
-    print("|---|---|---|---:|---:|---|")
-    for page in later:
-        verdict = "PASS" if page["bytes"] <= LATER_BUDGET else "FAIL"
-        ok &= verdict == "PASS"
-        files = ", ".join(f"`{r['path']}`" for r in sorted(page["requests"], key=lambda r: -r["bytes"]))
-        print(f"| `{page['page']}` | {'instant' if page['instant'] else 'full reload'} | "
-              f"{files} | {kb(page['bytes'])} | {kb(LATER_BUDGET)} | {verdict} |")
-    print()
-    files = ", ".join(f"`{r['path']}` {kb(r['bytes'])}" for r in sorted(search, key=lambda r: -r["bytes"]))
-    print(f"First use of the search (once per visit, not part of any page load): "
-          f"{kb(sum(r['bytes'] for r in search))} ({files or 'nothing'})\n")
-    return ok
-
-
-# -- Lighthouse ------------------------------------------------------------------
-
-def lighthouse(url: str, out: Path) -> dict:
+def lighthouse(site: Path, paths: list[str], runs: int) -> dict[str, dict[str, int]]:
+    """Median Lighthouse scores (0–100) of each page."""
     if not LIGHTHOUSE.exists():
         sys.exit("bench_site.py: Lighthouse not found: run `npm ci` (or use --no-lighthouse)")
-    chromium = os.environ.get("CHROME_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
-    result = subprocess.run(
-        [str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={out}",
-         f"--chrome-flags={LIGHTHOUSE_FLAGS}",
-         "--only-categories=performance,accessibility,best-practices,seo"],
-        env={**os.environ, "CHROME_PATH": chromium}, capture_output=True, text=True, cwd=ROOT,
-    )
-    if result.returncode != 0 or not out.exists():
-        sys.exit(f"bench_site.py: lighthouse failed on {url}\n{result.stderr[-2000:]}")
-    return json.loads(out.read_text(encoding="utf-8"))
+    httpd, base = serve(site)
+    scores = {}
+    flags = "--headless=new " + " ".join(CHROMIUM_ARGS)
+    try:
+        with tempfile.TemporaryDirectory(prefix="lighthouse-") as tmp:
+            for path in paths:
+                found = []
+                for run in range(runs):
+                    out = Path(tmp) / f"{run}.json"
+                    subprocess.run([str(LIGHTHOUSE), base + path, "--quiet", "--output=json", f"--output-path={out}",
+                                    f"--chrome-flags={flags}",
+                                    "--only-categories=performance,accessibility,best-practices,seo"],
+                                   env={**os.environ, "CHROME_PATH": chromium_path() or ""}, capture_output=True)
+                    report = json.loads(out.read_text(encoding="utf-8"))
+                    found.append({k: round(100 * (v["score"] or 0)) for k, v in report["categories"].items()})
+                scores[path] = {k: round(statistics.median(f[k] for f in found)) for k in TARGETS}
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+    return scores
 
 
-def losing_audits(report: dict, category: str) -> list[str]:
-    """The audits that cost points in a category, with their failing elements."""
-    lines = []
-    for ref in report["categories"][category]["auditRefs"]:
-        audit = report["audits"][ref["id"]]
-        if ref.get("weight", 0) == 0 or audit.get("score") is None or audit["score"] >= 1:
-            continue
-        line = f"{ref['id']} (score {audit['score']:.2f}, weight {ref['weight']})"
-        if audit.get("displayValue"):
-            line += f": {audit['displayValue']}"
-        details = audit.get("details") or {}
-        items = details.get("items") or []
-        for item in items[:5]:
-            node = item.get("node") or {}
-            what = node.get("snippet") or node.get("selector") or item.get("source", {}).get("url") \
-                or item.get("url") or item.get("description") or ""
-            if isinstance(what, dict):
-                what = json.dumps(what)
-            if what:
-                line += f"\n      - {' '.join(str(what).split())[:160]}"
-        lines.append(line)
-    if category == "performance":
-        audits = report["audits"]
-        boot = (audits.get("bootup-time", {}).get("details") or {}).get("items") or []
-        scripts = ", ".join(f"{urlsplit(i['url']).path or i['url']} {i.get('scripting', 0):.0f} ms" for i in boot[:3])
-        lines.append("diagnostics: "
-                     f"main-thread work {audits.get('mainthread-work-breakdown', {}).get('displayValue', '?')}; "
-                     f"JS execution {audits.get('bootup-time', {}).get('displayValue', '?')} ({scripts}); "
-                     f"DOM {audits.get('dom-size', {}).get('displayValue', '?')}")
-    return lines
+def pages_of(site: Path) -> list[str]:
+    paths = sorted(p.parent.relative_to(site).as_posix() + "/" for p in site.rglob("index.html"))
+    return ["" if p == "./" else p for p in paths]
 
-
-def run_lighthouse(base: str, runs: int, keep: Path | None) -> bool:
-    ok = True
-    print(f"## Lighthouse 12.2.3, mobile (median of {runs} run{'s' if runs > 1 else ''} per page)\n")
-    head = " | ".join(f"{label} ≥ {minimum}" if minimum < 100 else f"{label} {minimum}"
-                      for label, minimum in THRESHOLDS.values())
-    print(f"| page | {head} | result | host CPU index |")
-    print("|---|" + "---:|" * len(THRESHOLDS) + "---|---:|")
-    problems, warnings = [], set()
-    with tempfile.TemporaryDirectory(prefix="lighthouse-") as tmp:
-        folder = keep or Path(tmp)
-        folder.mkdir(parents=True, exist_ok=True)
-        for path in PAGES:
-            reports = []
-            for run in range(runs):
-                name = (path.strip("/") or "home") + (f"-{run + 1}" if runs > 1 else "") + ".report.json"
-                reports.append(lighthouse(base + path, folder / name))
-            scores, cells, page_ok = {}, [], True
-            for category, (label, minimum) in THRESHOLDS.items():
-                values = [r["categories"][category]["score"] for r in reports]
-                score = round(100 * statistics.median(v or 0 for v in values))
-                scores[category] = score
-                good = score >= minimum
-                page_ok &= good
-                cells.append(f"{score}" + ("" if good else " ✗"))
-                if not good:
-                    # The run closest to the median, for its audits.
-                    report = min(reports, key=lambda r: abs(100 * (r["categories"][category]["score"] or 0) - score))
-                    problems.append((f"/{path}", label, score, losing_audits(report, category)))
-            ok &= page_ok
-            index = statistics.median(r["environment"]["benchmarkIndex"] for r in reports)
-            warnings.update(" ".join(w.split()) for r in reports for w in r.get("runWarnings", []))
-            print(f"| `/{path}` | " + " | ".join(cells) + f" | {'PASS' if page_ok else 'FAIL'} | {index:.0f} |")
-    print()
-    print("Host CPU index: Lighthouse's benchmarkIndex of this machine during the runs (higher is")
-    print("faster); Performance is simulated from it with a 4x CPU slowdown, so a busy or slow")
-    print("machine lowers the score.\n")
-    for warning in sorted(warnings):
-        print(f"Lighthouse warning: {warning}\n")
-    for page, label, score, audits in problems:
-        print(f"{page}: {label} {score}, points lost on:")
-        for line in audits or ["(no weighted audit below 1: score rounding)"]:
-            print(f"  - {line}")
-    if problems:
-        print()
-    if keep:
-        print(f"Reports: {keep}\n")
-    return ok
-
-
-# -- main --------------------------------------------------------------------------
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--site", type=Path, help="a built site (default: build the classroom edition)")
-    parser.add_argument("--student", action="store_true", help="build the student edition instead")
-    parser.add_argument("--port", type=int, help="port to serve on (default: the built site's, or a free one)")
-    parser.add_argument("--no-lighthouse", action="store_true", help="measure the weight only")
-    parser.add_argument("--runs", type=int, default=1, help="Lighthouse runs per page; the median is kept")
-    parser.add_argument("--reports", type=Path, help="keep Lighthouse's JSON reports in this folder")
-    parser.add_argument("--strict", action="store_true", help="exit 1 when a budget or threshold is missed")
+    parser.add_argument("--runs", type=int, default=3, help="Lighthouse runs per page (median kept)")
+    parser.add_argument("--builds", type=int, default=3, help="builds of each site (median kept)")
+    parser.add_argument("--no-lighthouse", action="store_true")
+    parser.add_argument("--worksheet", help="the worksheet whose article the plain site holds (default: the first)")
     args = parser.parse_args()
+    if not chromium_path():
+        sys.exit("bench_site.py: chromium not found (apt-get install chromium)")
 
-    start = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="bench-site-") as tmp:
-        if args.site:
-            site = args.site
-            port = args.port or sitemap_port(site) or free_port()
-        else:
-            port = args.port or free_port()
-            site = Path(tmp) / "site"
-            build(site, port, student=args.student)
-        httpd = serve(site, port)
-        base = f"http://127.0.0.1:{port}/"
-        edition = "student" if args.student else "classroom"
-        print(f"# Speed budget: {base} (served from {f'a fresh {edition} build' if not args.site else site})\n")
-        try:
-            ok = print_weight(*measure_weight(base, httpd.RequestHandlerClass.sent))
-            if not args.no_lighthouse:
-                ok &= run_lighthouse(base, max(1, args.runs), args.reports)
-        finally:
-            httpd.shutdown()
-            httpd.server_close()
-    print(f"{'All budgets met' if ok else 'Some budgets missed'} ({time.perf_counter() - start:.0f} s).")
-    return 1 if args.strict and not ok else 0
+        tmp = Path(tmp)
+        plain_root, plain_article = plain_project(tmp / "plain", args.worksheet)
+        ours = load_library(ROOT / "docs")
+        slug = args.worksheet or ours.worksheets[0].slug
+        our_article = f"{slug}/article/"
+        times = {"this site": [], "plain Material": []}
+        for i in range(args.builds):
+            times["this site"].append(build(ROOT, tmp / f"site-{i}"))
+            times["plain Material"].append(build(plain_root, tmp / f"plain-{i}"))
+        site, plain = tmp / "site-0", tmp / "plain-0"
+        ours_build, plain_build = (statistics.median(times[k]) for k in times)
+        ours_weight, ours_requests = first_load(site, our_article)
+        plain_weight, plain_requests = first_load(plain, plain_article)
+
+        print(f"# This site and a plain Material site of the same article ({slug})\n")
+        print("| | this site | plain Material | ratio | target |")
+        print("|---|---:|---:|---:|---|")
+        ratio = ours_build / plain_build
+        print(f"| build time (median of {args.builds}) | {ours_build:.2f} s | {plain_build:.2f} s | {ratio:.2f}x | "
+              f"≤ {BUILD_RATIO}x: {'met' if ratio <= BUILD_RATIO else 'MISSED'} |")
+        ratio = ours_weight / plain_weight
+        print(f"| first load of the article page (gzip) | {ours_weight / 1000:.1f} KB ({ours_requests} requests) | "
+              f"{plain_weight / 1000:.1f} KB ({plain_requests} requests) | {ratio:.2f}x | "
+              f"≤ {WEIGHT_RATIO}x: {'met' if ratio <= WEIGHT_RATIO else 'MISSED'} |")
+        print(f"| pages built | {len(pages_of(site))} | {len(pages_of(plain))} | | |\n")
+        if args.no_lighthouse:
+            return 0
+        plain_scores = lighthouse(plain, ["", plain_article], args.runs)
+        reference = plain_scores[plain_article]["performance"]
+        our_scores = lighthouse(site, pages_of(site), args.runs)
+        print(f"## Lighthouse 12.2.3, mobile, median of {args.runs} runs\n")
+        print("| page | Performance | Accessibility | Best Practices | SEO | targets |")
+        print("|---|---:|---:|---:|---:|---|")
+        for label, scores in [*((f"plain: /{p}", s) for p, s in plain_scores.items()),
+                              *((f"/{p}", s) for p, s in our_scores.items())]:
+            missed = [] if label.startswith("plain") else [
+                k for k, target in TARGETS.items()
+                if scores[k] < (reference + target if k == "performance" else target)]
+            verdict = "" if label.startswith("plain") else ("met" if not missed else "MISSED: " + ", ".join(missed))
+            print(f"| `{label}` | " + " | ".join(str(scores[k]) for k in TARGETS) + f" | {verdict} |")
+        print(f"\nPerformance target: at least {reference + TARGETS['performance']} "
+              f"(the plain article page's {reference}, less 3).")
+    return 0
 
 
 if __name__ == "__main__":

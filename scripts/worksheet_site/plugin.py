@@ -33,7 +33,7 @@ from worksheet.library import Library, load_library
 from worksheet.library_checks import check_library
 from worksheet.questions import Question
 
-from . import pdfs, views
+from . import assets, pdfs, views
 from .config import WorksheetConfig
 from .editions import CLASSROOM_ONLY, EditionsExtension, without_classroom_only
 from .question_blocks import QuestionsExtension
@@ -46,11 +46,15 @@ PAGE_KINDS = {"index.md": ("overview", "About"), "article.md": ("article", "Arti
               "worksheet.md": ("sheet", "Worksheet")}
 #: Pages a worksheet gets when its folder does not hold them: front matter only.
 GENERATED_PAGES = {
-    "glossary.md": "---\nhide: [navigation, toc]\n---\n",
+    # Out of the search index: searching finds the terms where they stand in
+    # the text, whose pop-ups define them; the index every first visit
+    # downloads stays a third lighter.
+    "glossary.md": "---\nhide: [navigation, toc]\nsearch: {exclude: true}\n---\n",
     "worksheet.md": "---\nhide: [navigation, toc]\nsearch: {exclude: true}\n---\n",
 }
 #: The site-wide vocabulary, when the docs folder has no glossary.md of its own.
-VOCABULARY = ("glossary.md", "---\ntitle: Vocabulary\nhide: [navigation, toc]\n---\n")
+#: Out of the search index: it repeats the worksheets' glossaries, which are in it.
+VOCABULARY = ("glossary.md", "---\ntitle: Vocabulary\nhide: [navigation, toc]\nsearch: {exclude: true}\n---\n")
 #: A worksheet page's description for search engines, unless its front matter gives one.
 DESCRIPTIONS = {
     "overview": "{title}: a reading worksheet on “{headline}”, with its text, questions and glossary.",
@@ -142,6 +146,10 @@ class WorksheetPlugin(BasePlugin[WorksheetConfig]):
             config.theme.static_templates.discard("404.html")
             config.extra["polyfills"] = [OFFLINE_SHIM, *config.extra.get("polyfills", [])]
         self.env = jinja2.Environment(loader=config.theme.get_env().loader, autoescape=True)
+        dirs = [*config.theme.dirs, config.docs_dir]
+        self.bundles = assets.bundles(dirs, [str(u) for u in config.extra_css], [str(u) for u in config.extra_javascript])
+        config.extra_css = [name for name in self.bundles if name.endswith(".css")]
+        config.extra_javascript = [name for name in self.bundles if name.endswith(".js")]
         self.fragments = markdown_lib.Markdown(
             extensions=[e for e in config.markdown_extensions if isinstance(e, str)],
             extension_configs=config.mdx_configs)
@@ -196,6 +204,8 @@ class WorksheetPlugin(BasePlugin[WorksheetConfig]):
         return self.config.pdfs and not self.serving and not self.problems
 
     def on_files(self, files: Files, *, config) -> Files:
+        for name, text in self.bundles.items():
+            files.append(File.generated(config, name, content=text))
         if files.get_file_from_path(VOCABULARY[0]) is None:
             files.append(File.generated(config, VOCABULARY[0], content=VOCABULARY[1]))
         for ws in self.library.worksheets:
