@@ -9,6 +9,7 @@ certain. ``ocr_suspects`` and ``glossary_candidates`` read the lines;
 import: the command-line script, the benchmark and the tests share it.
 """
 
+from .load import load_sheet
 from .sheet import ImportFailure, Sheet
 
-__all__ = ["ImportFailure", "Sheet"]
+__all__ = ["ImportFailure", "Sheet", "load_sheet"]
