@@ -9,7 +9,8 @@ certain. ``ocr_suspects`` and ``glossary_candidates`` read the lines;
 import: the command-line script, the benchmark and the tests share it.
 """
 
+from .importer import Imported, import_sheet
 from .load import load_sheet
 from .sheet import ImportFailure, Sheet
 
-__all__ = ["ImportFailure", "Sheet", "load_sheet"]
+__all__ = ["ImportFailure", "Imported", "Sheet", "import_sheet", "load_sheet"]
