@@ -34,8 +34,12 @@ class SiteWorksheet:
     PDF = "worksheet.pdf"  # its name among the ``pdfs`` fixture's files
 
     @classmethod
+    def article_text(cls) -> str:
+        return (cls.DOCS / "article.md").read_text(encoding="utf-8")
+
+    @classmethod
     def article(cls) -> Article:
-        return parse_article((cls.DOCS / "article.md").read_text(encoding="utf-8"), "article.md")
+        return parse_article(cls.article_text(), "article.md")
 
     @classmethod
     def questions(cls) -> list[str]:
@@ -72,7 +76,7 @@ def draft(tmp_path_factory):
 
 
 def test_the_corrections_are_the_ones_the_site_documents():
-    note = (SiteWorksheet.DOCS / "article.md").read_text(encoding="utf-8").split('!!! note "Editor\'s note"')[1]
+    note = SiteWorksheet.article_text().split('!!! note "Editor\'s note"')[1]
     for number, printed, corrected in DOCUMENTED_CORRECTIONS:
         assert f"Line {number}:" in note and f'"{corrected}"' in note
         if printed:
