@@ -3,9 +3,12 @@
 #
 #   ./run.sh serve    install what the site needs, then serve it at http://127.0.0.1:8000
 #   ./run.sh test     install what the tests need (Python and npm packages; Debian's chromium,
-#                     poppler-utils, Node and Java when missing), then run every test
+#                     poppler-utils, tesseract-ocr, Node and Java when missing), then run every test
 #   ./run.sh build    build the classroom edition into site/ (strict), with its PDFs
 #   ./run.sh offline  make the offline copy, build/study-site-offline.zip (--student: the student edition)
+#   ./run.sh import FILE --slug SLUG
+#                     draft a new worksheet in docs/SLUG/ from a paper sheet: its OCR'd text, a PDF, or
+#                     its page images (installs Debian's tesseract-ocr when missing)
 #
 # Extra arguments after "test" go to pytest, e.g. ./run.sh test -k glossary
 set -euo pipefail
@@ -32,7 +35,12 @@ need_debian() {  # need_debian COMMAND PACKAGE...: install the packages if COMMA
   command -v "$command" >/dev/null 2>&1 || install_debian "$@"
 }
 
-python_env() {  # python_env REQUIREMENTS: a virtual environment with exact versions
+need_ocr() {  # Debian's Tesseract with its English data, and poppler-utils (pdftoppm, pdftotext)
+  need_debian pdftoppm poppler-utils
+  tesseract --list-langs 2>/dev/null | grep -qx eng || install_debian tesseract-ocr tesseract-ocr-eng
+}
+
+python_env() {  # python_env REQUIREMENTS...: a virtual environment with exact versions
   if ! "$PYTHON" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then
     echo "Python 3.11 or newer is needed (found: $("$PYTHON" --version 2>&1))." >&2
     exit 1
@@ -43,7 +51,9 @@ python_env() {  # python_env REQUIREMENTS: a virtual environment with exact vers
       "$PYTHON" -m venv "$VENV"
     }
   fi
-  "$VENV/bin/python" -m pip install -q --disable-pip-version-check -r "$1" -c constraints.txt
+  local requirements=()
+  for file in "$@"; do requirements+=(-r "$file"); done
+  "$VENV/bin/python" -m pip install -q --disable-pip-version-check "${requirements[@]}" -c constraints.txt
 }
 
 node_env() {  # node_env: node_modules/ with the exact versions in package-lock.json
@@ -67,7 +77,7 @@ case "${1:-}" in
     shift
     python_env requirements-test.txt
     need_browser
-    need_debian pdftotext poppler-utils
+    need_ocr
     need_debian npm nodejs npm
     need_debian java default-jre-headless
     node_env
@@ -81,8 +91,14 @@ case "${1:-}" in
     node_env
     exec "$VENV/bin/python" scripts/make_offline.py "$@"
     ;;
+  import)
+    shift
+    python_env requirements.txt requirements-import.txt
+    need_ocr
+    exec "$VENV/bin/python" scripts/import_sheet.py "$@"
+    ;;
   *)
-    sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'
     exit 2
     ;;
 esac

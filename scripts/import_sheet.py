@@ -1,0 +1,45 @@
+#!/usr/bin/env python3
+"""Import a paper worksheet into a draft worksheet folder.
+
+Usage: python scripts/import_sheet.py FILE [FILE ...] --slug SLUG [--docs DIR]
+
+FILE is a plain text of the sheet (OCR output, UTF-8), a PDF (its text layer,
+else OCR of its pages), or the images of its pages (PNG, JPEG, TIFF), in
+order. Writes DIR/SLUG/ (default DIR: docs/) and prints a short report.
+
+Exit 0 when the draft is written, 1 with a one-line message when the sheet
+cannot be imported, 2 on a usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from sheet_import import ImportFailure, import_sheet  # noqa: E402
+from sheet_import.report import report  # noqa: E402
+
+DEFAULT_DOCS = Path("docs")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="import_sheet.py", description=__doc__.split("\n\n")[0])
+    parser.add_argument("files", nargs="+", type=Path, metavar="FILE",
+                        help="the sheet: a text, a PDF, or its page images in order")
+    parser.add_argument("--slug", required=True, help="the new worksheet's folder name, e.g. social-credit")
+    parser.add_argument("--docs", type=Path, default=DEFAULT_DOCS, help="the content folder (default: docs/)")
+    args = parser.parse_args(argv)
+    try:
+        done = import_sheet(args.files, args.docs, args.slug)
+    except ImportFailure as exc:
+        print(f"import: {exc}", file=sys.stderr)
+        return 1
+    print(report(done))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

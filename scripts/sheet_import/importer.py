@@ -1,0 +1,32 @@
+"""One import from end to end: read the sheet, look for OCR errors and
+glossary candidates, write the draft folder."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .draft import draft_folder, write_draft
+from .glossary_candidates import Candidate, glossary_candidates
+from .load import load_sheet
+from .ocr_suspects import Suspect, find_suspects
+from .sheet import Sheet
+
+
+@dataclass(frozen=True)
+class Imported:
+    sheet: Sheet
+    suspects: list[Suspect]
+    candidates: list[Candidate]
+    folder: Path
+    files: list[Path]
+
+
+def import_sheet(paths: list[Path], docs: Path, slug: str) -> Imported:
+    """Import ``paths`` (a text, a PDF, or page images) into ``docs/slug/``."""
+    folder = draft_folder(docs, slug)
+    sheet = load_sheet(paths)
+    suspects = find_suspects(sheet.lines)
+    candidates = glossary_candidates(sheet.lines, {s.found for s in suspects if s.suggestion})
+    files = write_draft(folder, sheet, suspects, candidates)
+    return Imported(sheet, suspects, candidates, folder, files)

@@ -1,0 +1,106 @@
+"""The words on each page of a scanned sheet, with their boxes: read from a
+PDF's text layer (``pdftotext -bbox-layout``) or by Tesseract OCR from page
+images (a PDF's pages are rendered with ``pdftoppm`` first).
+
+Thin adapters around Debian's ``tesseract-ocr`` and ``poppler-utils``; every
+failure is an ``ImportFailure`` of one line.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import shutil
+import subprocess
+import tempfile
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+from pathlib import Path
+
+from .sheet import OCR, TEXT_LAYER, ImportFailure
+
+DPI = 300  # resolution a PDF's pages are rendered at for OCR
+INSTALL_OCR = "apt-get install tesseract-ocr tesseract-ocr-eng"
+
+
+@dataclass(frozen=True)
+class PageWord:
+    text: str
+    left: float
+    top: float
+    right: float
+    bottom: float
+    line: tuple  # the words of one line share this key, in reading order
+
+    @property
+    def height(self) -> float:
+        return self.bottom - self.top
+
+
+def ocr_available() -> bool:
+    return shutil.which("tesseract") is not None
+
+
+def image_words(path: Path) -> list[PageWord]:
+    """Tesseract's words on one page image."""
+    if not ocr_available():
+        raise ImportFailure(f"{path.name}: Tesseract is not installed, so the image cannot be read ({INSTALL_OCR})")
+    env = {**os.environ, "OMP_THREAD_LIMIT": "1"}  # one thread is faster on a shared machine
+    result = subprocess.run(["tesseract", str(path), "-", "-l", "eng", "tsv"],
+                            capture_output=True, text=True, env=env)
+    if result.returncode != 0:
+        raise ImportFailure(f"{path.name}: not a readable image ({_first_line(result.stderr)})")
+    words = []
+    for row in csv.DictReader(io.StringIO(result.stdout), delimiter="\t", quoting=csv.QUOTE_NONE):
+        text = (row.get("text") or "").strip()
+        if row["level"] == "5" and text:
+            left, top = float(row["left"]), float(row["top"])
+            key = (int(row["block_num"]), int(row["par_num"]), int(row["line_num"]))
+            words.append(PageWord(text, left, top, left + float(row["width"]), top + float(row["height"]), key))
+    return words
+
+
+def pdf_pages(path: Path) -> tuple[str, list[list[PageWord]]]:
+    """(how it was read, the words of each page) of a PDF: its text layer when
+    it has one, else OCR of its rendered pages."""
+    pages = _text_layer(path)
+    if any(pages):
+        return TEXT_LAYER, pages
+    if not ocr_available():
+        raise ImportFailure(f"{path.name}: the PDF has no text layer, and Tesseract is not installed to read "
+                            f"its pages ({INSTALL_OCR})")
+    with tempfile.TemporaryDirectory() as folder:
+        _run(["pdftoppm", "-r", str(DPI), "-png", str(path), str(Path(folder) / "page")], path)
+        return OCR, [image_words(image) for image in sorted(Path(folder).glob("page*.png"))]
+
+
+def _text_layer(path: Path) -> list[list[PageWord]]:
+    out = _run(["pdftotext", "-bbox-layout", str(path), "-"], path)
+    try:
+        root = ET.fromstring(out)
+    except ET.ParseError as exc:
+        raise ImportFailure(f"{path.name}: pdftotext gave unreadable output ({exc})") from None
+    pages = []
+    for page in root.iter("{http://www.w3.org/1999/xhtml}page"):
+        words = []
+        for n, line in enumerate(page.iter("{http://www.w3.org/1999/xhtml}line")):
+            for word in line.iter("{http://www.w3.org/1999/xhtml}word"):
+                box = [float(word.get(k)) for k in ("xMin", "yMin", "xMax", "yMax")]
+                if (word.text or "").strip():
+                    words.append(PageWord(word.text.strip(), *box, (n,)))
+        pages.append(words)
+    return pages
+
+
+def _run(command: list[str], path: Path) -> str:
+    if shutil.which(command[0]) is None:
+        raise ImportFailure(f"{path.name}: {command[0]} is not installed (apt-get install poppler-utils)")
+    result = subprocess.run(command, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise ImportFailure(f"{path.name}: not a readable PDF ({_first_line(result.stderr)})")
+    return result.stdout
+
+
+def _first_line(text: str) -> str:
+    return next((line.strip() for line in text.splitlines() if line.strip()), "no message")

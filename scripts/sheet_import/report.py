@@ -1,0 +1,31 @@
+"""The short report an import prints: lines found, numbers matched,
+suspected errors, questions found, and how certain the lines are."""
+
+from __future__ import annotations
+
+import textwrap
+
+from .importer import Imported
+
+WIDTH = 88
+
+
+def report(done: Imported) -> str:
+    sheet = done.sheet
+    blank = sum(1 for line in sheet.lines if line.blank)
+    numbers = sheet.margin_numbers
+    byline = [sheet.byline.author, sheet.byline.publication, sheet.byline.date]
+    rows = [
+        f"Imported {sheet.source} ({sheet.kind}) into {done.folder}/",
+        f"  lines found:          {len(sheet.lines)} ({blank} blank)",
+        f"  numbers matched:      {len(numbers)}" + (f" ({', '.join(map(str, numbers))})" if numbers else " (none)"),
+        f"  suspected errors:     {len(done.suspects)}",
+        *(f"    line {s.line}: {s}" for s in done.suspects),
+        f"  questions found:      {len(sheet.questions)}",
+        f"  glossary candidates:  {len(done.candidates)}",
+        f"  headline:             {sheet.headline or 'not found'}",
+        f"  author · publication · date: " + " · ".join(c or "not found" for c in byline),
+        textwrap.fill(sheet.certainty, WIDTH),
+        "Every TODO in the draft must be written before the checker lets it be published.",
+    ]
+    return "\n".join(rows)
