@@ -5,10 +5,12 @@
 #   ./run.sh test     install what the tests need (Python and npm packages; Debian's chromium,
 #                     poppler-utils, tesseract-ocr, Node and Java when missing), then run every test
 #   ./run.sh build    build the classroom edition into site/ (strict), with its PDFs
+#                     (SITE_EDITION=student ./run.sh build: the student edition)
 #   ./run.sh offline  make the offline copy, build/study-site-offline.zip (--student: the student edition)
 #   ./run.sh import FILE --slug SLUG
 #                     draft a new worksheet in docs/SLUG/ from a paper sheet: its OCR'd text, a PDF, or
 #                     its page images (installs Debian's tesseract-ocr when missing)
+#   ./run.sh new SLUG write an empty worksheet to fill in, docs/SLUG/
 #
 # Extra arguments after "test" go to pytest, e.g. ./run.sh test -k glossary
 set -euo pipefail
@@ -54,6 +56,11 @@ python_env() {  # python_env REQUIREMENTS...: a virtual environment with exact v
   local requirements=()
   for file in "$@"; do requirements+=(-r "$file"); done
   "$VENV/bin/python" -m pip install -q --disable-pip-version-check "${requirements[@]}" -c constraints.txt
+  # The site's engine, from this folder (pyproject.toml), editable: edits apply at once.
+  if [ ! -f "$VENV/.engine-installed" ] || [ pyproject.toml -nt "$VENV/.engine-installed" ]; then
+    "$VENV/bin/python" -m pip install -q --disable-pip-version-check --no-deps -e .
+    touch "$VENV/.engine-installed"
+  fi
 }
 
 node_env() {  # node_env: node_modules/ with the exact versions in package-lock.json
@@ -68,10 +75,9 @@ case "${1:-}" in
     exec "$VENV/bin/mkdocs" serve --dev-addr 127.0.0.1:8000
     ;;
   build)
-    python_env requirements-test.txt
+    python_env requirements.txt
     need_browser
-    "$VENV/bin/mkdocs" build --strict
-    exec "$VENV/bin/python" scripts/make_pdfs.py --site site
+    SITE_PDFS=true exec "$VENV/bin/mkdocs" build --strict
     ;;
   test)
     shift
@@ -85,10 +91,8 @@ case "${1:-}" in
     ;;
   offline)
     shift
-    python_env requirements-test.txt
+    python_env requirements.txt
     need_browser
-    need_debian npm nodejs npm
-    node_env
     exec "$VENV/bin/python" scripts/make_offline.py "$@"
     ;;
   import)
@@ -97,8 +101,13 @@ case "${1:-}" in
     need_ocr
     exec "$VENV/bin/python" scripts/import_sheet.py "$@"
     ;;
+  new)
+    shift
+    python_env requirements.txt
+    exec "$VENV/bin/python" scripts/new_worksheet.py "$@"
+    ;;
   *)
-    sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'
     exit 2
     ;;
 esac

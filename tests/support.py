@@ -124,3 +124,9 @@ def pdf_text(path: Path) -> str:
 def pdf_pages(path: Path) -> int:
     info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
     return int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
+
+
+def pages_of(site: Path) -> list[str]:
+    """Every page's address in a built site (directory addresses), home first."""
+    paths = sorted(p.parent.relative_to(site).as_posix() + "/" for p in site.rglob("index.html"))
+    return ["" if p == "./" else p for p in paths]

@@ -89,12 +89,12 @@ def article_page(sheet: Sheet, suspects: list[Suspect]) -> str:
     meta = {"headline": sheet.headline, "author": byline.author, "publication": byline.publication,
             "date": byline.date}
     rows = [("  " if line.starts_paragraph else "") + line.text for line in sheet.lines]
-    note = [_wrapped(sheet.certainty, "    ", "    "), ""]
+    note = [_wrapped(sheet.certainty, "    ", "    ")]
     if suspects:
-        note += ["    Suspected OCR errors, to check against the paper sheet:", ""]
+        note += ["", "    Suspected OCR errors, to check against the paper sheet:", ""]
         note += [_wrapped(f"Line {s.line}: {s}", "    - ", "      ") for s in suspects]
-    else:
-        note += ["    No OCR error is suspected."]
+    elif sheet.kind:  # read from a sheet, not a blank worksheet
+        note += ["", "    No OCR error is suspected."]
     return (_front_matter({k: v or TODO for k, v in meta.items()}) + "\n```article\n" + "\n".join(rows)
             + "\n```\n\n!!! note \"Editor's note\"\n\n" + "\n".join(note) + "\n")
 
@@ -107,7 +107,7 @@ def questions_page(sheet: Sheet) -> str:
         for text in texts
     ]
     intro = "Answer in full sentences and in your own words.\n"
-    return _front_matter({"title": "Questions"}) + "\n" + intro + "\n" + "\n".join(blocks)
+    return intro + "\n" + "\n".join(blocks)
 
 
 def glossary_file(candidates: list[Candidate]) -> str:

@@ -13,16 +13,34 @@ from .library import Library, Sequence
 from .problems import Problem
 from .questions import LineRef, Question
 from .quotes import find_in, find_quotations
+from .todos import article_todos, page_todos, questions_todos, records_todos
+from .model import Worksheet
 
 
 def check_library(library: Library) -> list[Problem]:
     problems = list(library.problems)
     for worksheet in library.worksheets:
         problems += check(worksheet)
+        problems += worksheet_todos(worksheet)
     for sequence in library.sequences:
         problems += check_sequence(library, sequence)
+        problems += questions_todos(sequence.page)
     problems += check_shared_terms(library)
     return sorted(set(problems))
+
+
+def worksheet_todos(ws: Worksheet) -> list[Problem]:
+    """Every TODO left in the worksheet's files, each saying what to write."""
+    terms = {entry.source_line: entry.term for entry in ws.glossary.entries}
+    notes = {note.source_line: note.line for note in ws.notes}
+    problems = [*article_todos(ws.article.path, ws.article.block_start, ws.article.block_end),
+                *questions_todos(ws.questions),
+                *records_todos(ws.glossary.path, lambda start: f"glossary entry '{terms.get(start, '?')}'")]
+    if ws.overview_path:
+        problems += page_todos(ws.overview_path, "the worksheet's introduction")
+    if ws.notes:
+        problems += records_todos(ws.notes_path, lambda start: f"note on line {notes.get(start, '?')}")
+    return problems
 
 
 def _refs_problem(library: Library, sequence: Sequence, ref: LineRef) -> str | None:

@@ -37,6 +37,7 @@ class Worksheet:
     load_problems: list[Problem] = field(default_factory=list)
     slug: str = ""  # the folder, relative to the docs folder ("" for the docs folder itself)
     info: dict = field(default_factory=dict)  # the front matter of index.md
+    overview_path: str = ""  # index.md, as messages name it ("" when there is none)
     _memo: dict = field(default_factory=dict, repr=False, compare=False)
 
     @property
@@ -132,8 +133,10 @@ def load_worksheet(folder: Path, slug: str = "") -> Worksheet:
     questions = load(QUESTIONS, parse_questions)
     glossary = load(GLOSSARY, parse_glossary)
     notes, note_problems = load(NOTES, parse_notes) if (folder / NOTES).exists() else ([], [])
-    info = {}
+    info, overview = {}, ""
     if (folder / OVERVIEW).exists():
-        info, _, _ = split_front_matter(read_text(folder / OVERVIEW, _label(folder / OVERVIEW)), _label(folder / OVERVIEW))
+        overview = _label(folder / OVERVIEW)
+        info, _, _ = split_front_matter(read_text(folder / OVERVIEW, overview), overview)
     return Worksheet(article, questions, glossary, notes, _label(folder / NOTES),
-                     [*questions.problems, *glossary.problems, *note_problems], slug=slug, info=info)
+                     [*questions.problems, *glossary.problems, *note_problems], slug=slug, info=info,
+                     overview_path=overview)

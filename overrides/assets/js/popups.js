@@ -21,13 +21,14 @@
   var popup = null, host = null, pressed = null;
 
   function element() {
-    if (!popup) {
+    if (!popup || !popup.isConnected) {  // instant navigation swaps the page's main part
       popup = document.createElement("div");
       popup.id = "popup";
       popup.className = "popup";
       popup.setAttribute("role", "tooltip");
       popup.hidden = true;
-      document.body.appendChild(popup);
+      // In the page's main landmark, where the word or button it belongs to stands.
+      (document.querySelector("main") || document.body).appendChild(popup);
     }
     return popup;
   }

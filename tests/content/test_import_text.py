@@ -30,7 +30,7 @@ class SiteWorksheet:
     place these tests name its files: the content will move to
     ``docs/social-credit/`` and the printable sheet to ``/social-credit/worksheet/``."""
 
-    DOCS = ROOT / "docs"
+    DOCS = ROOT / "docs" / "social-credit"
     PDF = "worksheet.pdf"  # its name among the ``pdfs`` fixture's files
 
     @classmethod

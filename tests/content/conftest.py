@@ -1,0 +1,51 @@
+"""The real site, as a teacher publishes it: built from docs/ with --strict,
+both editions with their PDFs, served on loopback."""
+
+from __future__ import annotations
+
+import pytest
+
+from support import ROOT, StaticServer, build, free_port
+
+
+def _served(tmp_path_factory, name: str, **options):
+    port = free_port()
+    site = build(ROOT, tmp_path_factory.mktemp(name) / "site", site_url=f"http://127.0.0.1:{port}/", **options)
+    return site, StaticServer(site, port)
+
+
+@pytest.fixture(scope="session")
+def served_site(tmp_path_factory):
+    site, server = _served(tmp_path_factory, "real-classroom", pdfs=True)
+    yield site, server
+    server.close()
+
+
+@pytest.fixture(scope="session")
+def site(served_site):
+    """The classroom edition, with its PDFs."""
+    return served_site[0]
+
+
+@pytest.fixture(scope="session")
+def base_url(served_site):
+    return served_site[1].url
+
+
+@pytest.fixture(scope="session")
+def served_student(tmp_path_factory):
+    site, server = _served(tmp_path_factory, "real-student", edition="student", pdfs=True)
+    yield site, server
+    server.close()
+
+
+@pytest.fixture(scope="session")
+def student_site(served_student):
+    return served_student[0]
+
+
+
+@pytest.fixture(scope="session")
+def pdfs(site):
+    """The first worksheet's PDFs, by file name."""
+    return {path.name: path for path in sorted((site / "social-credit" / "pdf").glob("*.pdf"))}
