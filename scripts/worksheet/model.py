@@ -1,7 +1,8 @@
 """A whole worksheet loaded from a content folder.
 
 The folder holds ``article.md``, ``questions.md``, ``glossary.yml`` and
-``notes.yml``. Nothing here knows how many lines, questions or terms there are.
+``notes.yml``, and any other Markdown pages (read as prose, for the quotations
+they make). Nothing here knows how many lines, questions or terms there are.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from .article import Article, parse_article
 from .glossary import Entry, Glossary, Match, parse_glossary
 from .notes import Note, parse_notes
 from .problems import Problem
+from .prose import Page, parse_page
 from .questions import QuestionPage, parse_questions
 from .source import read_text
 
@@ -32,6 +34,7 @@ class Worksheet:
     notes: list[Note]
     notes_path: str = NOTES
     load_problems: list[Problem] = field(default_factory=list)
+    pages: list[Page] = field(default_factory=list)  # every Markdown page but the questions, as prose
     _memo: dict = field(default_factory=dict, repr=False, compare=False)
 
     def _once(self, name: str, compute):
@@ -114,8 +117,11 @@ def load_worksheet(folder: Path) -> Worksheet:
         label = _label(folder / name)
         return parse(read_text(folder / name, label), label)
 
-    article = load(ARTICLE, parse_article)
+    article, article_page = load(ARTICLE, lambda text, label: (parse_article(text, label), parse_page(text, label)))
     questions = load(QUESTIONS, parse_questions)
     glossary = load(GLOSSARY, parse_glossary)
     notes, note_problems = load(NOTES, parse_notes) if (folder / NOTES).exists() else ([], [])
-    return Worksheet(article, questions, glossary, notes, _label(folder / NOTES), [*questions.problems, *glossary.problems, *note_problems])
+    pages = [article_page, *(load(path.name, parse_page) for path in sorted(folder.glob("*.md"))
+                             if path.name not in (ARTICLE, QUESTIONS))]
+    return Worksheet(article, questions, glossary, notes, _label(folder / NOTES),
+                     [*questions.problems, *glossary.problems, *note_problems], pages)

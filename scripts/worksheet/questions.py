@@ -27,6 +27,7 @@ import re
 from dataclasses import dataclass, field
 
 from .problems import Problem
+from .prose import Block
 from .refs import TARGET, LineRange, parse_link_text
 from .source import split_front_matter
 
@@ -35,14 +36,6 @@ LINK = re.compile(r"\[(?P<text>[^\]\n]+)\]\((?P<target>[^)\s]+)\)")
 LINES_PARAGRAPH = re.compile(r"^lines?\s*:", re.IGNORECASE)
 SPACE = re.compile(r"^writing space\s*:\s*(?P<n>\d+)\s*lines?\s*$", re.IGNORECASE)
 PARTS = {"model answer": "answer", "teacher notes": "notes", "teacher note": "notes"}
-
-
-@dataclass
-class Block:
-    """Some Markdown from the file, with the file line of its first row."""
-
-    text: str = ""
-    line: int = 0
 
 
 @dataclass
@@ -88,6 +81,7 @@ class QuestionPage:
     intro: str
     questions: list[Question]
     problems: list[Problem]
+    intro_line: int = 1  # file line where the introduction starts
 
 
 def _paragraphs(rows: list[tuple[int, str]]) -> list[Block]:
@@ -187,4 +181,4 @@ def parse_questions(text: str, path: str) -> QuestionPage:
                 block.line = sub_line
             setattr(question, kind, block)
         questions.append(question)
-    return QuestionPage(path, meta, intro, questions, problems)
+    return QuestionPage(path, meta, intro, questions, problems, body_line)
