@@ -190,6 +190,12 @@ CASES = [
     # -- unreadable input: one line naming the file ---------------------------
     Case("broken-glossary-yaml", [g("forms: [commuters]", "forms: [commuters")],
          ["docs/glossary.yml:3: invalid YAML: expected ',' or ']', but got ':'"], kind="unreadable", hook=True),
+    Case("glossary-quote-never-closed", [g("  definition: To move", '  definition: "To move')],
+         ["docs/glossary.yml:10: invalid YAML: the quote that opens here is not closed"], kind="unreadable", hook=True),
+    Case("notes-quote-closed-by-a-later-one", [("notes.yml", "phrase: Stop", 'phrase: "Stop')],
+         ["docs/notes.yml:2: invalid YAML: the quote that opens here is not closed"], kind="unreadable"),
+    Case("front-matter-quote-never-closed", [("article.md", "kicker: Cities", 'kicker: "Cities')],
+         ["docs/article.md:2: invalid front matter: the quote that opens here is not closed"], kind="unreadable"),
     Case("broken-front-matter", [("article.md", "kicker: Cities", "kicker: [Cities")],
          ["docs/article.md:3: invalid front matter: expected ',' or ']', but got ':'"], kind="unreadable"),
     Case("front-matter-not-closed", [("questions.md", "title: Questions\n---\n", "title: Questions\n")],
