@@ -96,23 +96,24 @@ def check_prose(ws: Worksheet, path: str, block: Block, who: str = "", every_quo
             continue
         r = mention[2] if mention else None
         tied.add(mention)
-        said = f"quotation \"{short(quote.text)}\""
         bad = range_problem(ws, r) if r else None
         if bad:
-            message = f"{said}: {bad}"
+            wrong = f": {bad}"
         elif r and found_in(ws, quote.text, r):
-            message = None
+            wrong = None
+        elif (elsewhere := found_at(ws, quote.text)) is None:
+            wrong = " is not in the article"
         else:
-            elsewhere = found_at(ws, quote.text)
-            message = f"{said} is not in the article" if elsewhere is None else \
-                f"{said} is not in {r.label()} but in {elsewhere}" if r else None
-        checked.append(Citation(message and problem(quote.start, message), quote.text, r))
+            wrong = f" is not in {r.label()} but in {elsewhere}" if r else None
+        said = wrong and problem(quote.start, f"quotation \"{short(quote.text)}\"{wrong}")
+        checked.append(Citation(said, quote.text, r))
     for mention in mentions:
         start, _end, r = mention
         if mention in tied or prose[start] == "(":
             continue
         bad = range_problem(ws, r)
-        checked.append(Citation(bad and problem(start, bad)))
+        if bad:
+            checked.append(Citation(problem(start, bad)))
     return checked
 
 
