@@ -4,12 +4,14 @@
 Usage: python scripts/check.py [--docs DIR] [--coverage]
 
 Exit 0 when clean, 1 with one ``path:line: message`` per problem (sorted),
-2 on a usage error. Warnings are printed but do not fail the check.
+2 on a usage error. Warnings are printed but do not fail the check. A reader
+that stops early (``check.py --coverage | head``) ends the output quietly.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -31,14 +33,24 @@ def main(argv: list[str] | None = None) -> int:
     try:
         worksheet = load_worksheet(args.docs)
     except WorksheetError as exc:
-        print(exc.problem)
-        return 1
+        return _say([str(exc.problem)], 1)
     problems = check(worksheet)
-    for problem in problems:
-        print(problem)
+    rows = [str(problem) for problem in problems]
     if args.coverage:
-        print(coverage(worksheet))
-    return 1 if any(not p.warning for p in problems) else 0
+        rows.append(coverage(worksheet))
+    return _say(rows, 1 if any(not p.warning for p in problems) else 0)
+
+
+def _say(rows: list[str], status: int) -> int:
+    """Print the rows; when the reader has gone (a closed pipe), stop there."""
+    try:
+        for row in rows:
+            print(row)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # Python would try to flush again on exit and complain: point stdout at nothing.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    return status
 
 
 if __name__ == "__main__":

@@ -155,6 +155,22 @@ def test_coverage_comes_after_the_problems(tmp_path):
     assert coverage_rows(result.stdout)[1] == ("q3", article_lines()[0])
 
 
+def test_a_reader_that_stops_early_ends_the_output_quietly(tmp_path):
+    """``check.py --coverage | head``: the reader closes the pipe after one
+    line, long before the report (larger than a pipe's buffer) is written."""
+    tiny_worksheet(tmp_path)
+    article = tmp_path / "docs" / "article.md"
+    filler = "".join(f"one more line, number {n}, to fill the pipe\n" for n in range(14, 3014))
+    article.write_text(article.read_text(encoding="utf-8").replace("to park.\n```", f"to park.\n{filler}```"),
+                       encoding="utf-8")
+    process = subprocess.Popen([sys.executable, str(CHECK), "--docs", "docs", "--coverage"], cwd=tmp_path,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    first = process.stdout.readline()
+    process.stdout.close()
+    errors = process.stderr.read()
+    assert (first.startswith("   1  q2"), errors, process.wait()) == (True, "", 0)
+
+
 def test_coverage_of_the_real_worksheet_lists_every_line():
     result = check("--coverage")
     assert result.returncode == 0

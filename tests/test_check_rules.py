@@ -44,6 +44,9 @@ TULIP = "- term: tulip\n  pos: noun\n  definition: A spring flower.\n  french: u
 WOBBLE_AGAIN = "- term: wobble\n  pos: verb\n  definition: To shake.\n  french: trembler\n\n"
 Q1_LINKS = "[lines 5–9](article.md#L5)"
 ROAD = '"many children died in road accidents" (l. 7)'
+DIED = '("many children died", l. 7)'  # in q1's teacher notes
+SLOGAN = '"Stop the child murder" (lines 8–9)'  # in the note's text, and in the article page's editor's note
+INSERTED = ("article.md", "  The city did not always love", "Nobody planned it.\n  The city did not always love")
 ANSWERS = [row for row in (TINY / "docs" / "questions.md").read_text(encoding="utf-8").split("\n")
            if row.startswith(("Cars ", "There are "))]  # the model answers, one line each
 
@@ -100,6 +103,43 @@ CASES = [
             '"Today the lanes are wide, red and car-free – well, almost. Locals say it" (lines 11–12)')],
          ['docs/questions.md:35: q2 model answer: quotation "Today the lanes are wide, red and car-free – well, almost.…" '
           "is not in the article"]),
+    # -- quotations that give their lines, wherever they stand ------------------
+    Case("teacher-notes-quotation-not-in-article", [q(DIED, '("many children dies", l. 7)')],
+         ['docs/questions.md:23: q1 teacher notes: quotation "many children dies" is not in the article'], hook=True),
+    Case("teacher-notes-quotation-in-other-lines", [q(DIED, '("many children died", l. 8)')],
+         ['docs/questions.md:23: q1 teacher notes: quotation "many children died" is not in line 8 but in line 7']),
+    Case("teacher-notes-line-does-not-exist", [q("(a new policy)", "(a new policy, l. 99)")],
+         ["docs/questions.md:23: q1 teacher notes: line 99 does not exist (the article has 13 lines)"]),
+    Case("answer-line-mention-backwards", [q("Cars ", "Cars (lines 7–6) ")],
+         ["docs/questions.md:19: q1 model answer: range 7–6 runs backwards: write 6–7"]),
+    Case("note-text-quotation-in-other-lines", [("notes.yml", "(lines 8–9)", "(lines 7–8)")],
+         ['docs/notes.yml:5: note on line 8: quotation "Stop the child murder" is not in lines 7–8 but in lines 8–9']),
+    Case("note-text-line-does-not-exist", [("notes.yml", "(lines 8–9)", "(lines 8–19)")],
+         ['docs/notes.yml:5: note on line 8: quotation "Stop the child murder": line 19 does not exist '
+          "(the article has 13 lines)"]),
+    Case("glossary-definition-quotation-not-in-article", [g('"commuters" (l. 2)', '"cyclists" (l. 2)')],
+         ["docs/glossary.yml:4: glossary entry 'commuter': quotation \"cyclists\" is not in the article"]),
+    Case("home-page-quotation-in-other-lines", [("index.md", "people\" (l. 1)", "people\" (l. 2)")],
+         ['docs/index.md:6: quotation "Amsterdam has more bicycles than people" is not in line 2 but in line 1'],
+         hook=True),
+    Case("editors-note-quotation-in-other-lines", [("article.md", "(lines 8–9) was", "(lines 9–10) was")],
+         ['docs/article.md:26: quotation "Stop the child murder" is not in lines 9–10 but in lines 8–9']),
+    Case("glossary-page-line-does-not-exist", [("glossary.md", "explained on this worksheet.", "explained on lines 1–14.")],
+         ["docs/glossary.md:7: line 14 does not exist (the article has 13 lines)"]),
+    Case("questions-page-introduction-quotation", [q("Answer in full sentences.", 'Quote "the city" (l. 4).')],
+         ['docs/questions.md:7: quotation "the city" is not in line 4 but in line 6']),
+    # a line added to the article: every quotation after it is one line off, and one problem says so
+    Case("lines-shifted-by-one", [INSERTED],
+         ["docs/article.md:14: lines after 5 seem shifted by one: was a line added or removed near 5?"], hook=True),
+    Case("line-removed", [("article.md", "carrying children in wooden boxes, and tourists who\n", "")],
+         ["docs/article.md:14: lines after 5 seem shifted by one: was a line added or removed near 5?",
+          "docs/questions.md:29: q2: line 13 does not exist (the article has 12 lines)"]),
+    Case("lines-shifted-and-a-misquotation", [INSERTED, q("slowly changed course", "slowly changed its course")],
+         ["docs/article.md:14: lines after 5 seem shifted by one: was a line added or removed near 5?",
+          'docs/questions.md:19: q1 model answer: quotation "slowly changed its course" is not in the article']),
+    Case("one-quotation-off-by-one-is-no-shift", [("article.md", "almost. Locals say", "Nobody planned it.\nalmost. Locals say")],
+         ['docs/questions.md:35: q2 model answer: quotation "the hardest part […] is finding a free place to park" '
+          "is not in lines 12–13 but in lines 13–14"]),
     # -- questions ----------------------------------------------------------
     Case("duplicate-id", [q("{ #q2 }", "{ #q1 }")],
          ["docs/questions.md:25: question id 'q1' is already used at line 9"]),
@@ -115,7 +155,7 @@ CASES = [
          ["docs/questions.md:37: q2: a second '### Model answer' section (the first is at line 33)"]),
     Case("no-teacher-notes", [q("### Teacher notes\n\n- The ellipsis", "- The ellipsis")],
          ["docs/questions.md:25: q2 has no teacher notes: add a '### Teacher notes' section"]),
-    Case("empty-teacher-notes", [q("- Expect the cause (accidents) and the consequence (a new policy).\n", "")],
+    Case("empty-teacher-notes", [q('- Expect the cause ("many children died", l. 7) and the consequence (a new policy).\n', "")],
          ["docs/questions.md:21: q1: the teacher notes are empty"]),
     Case("no-question-text", [q("How did « Parents and activists » change the city?\n\n", "")],
          ["docs/questions.md:9: q1 has no question text"]),
@@ -150,6 +190,12 @@ CASES = [
     # -- unreadable input: one line naming the file ---------------------------
     Case("broken-glossary-yaml", [g("forms: [commuters]", "forms: [commuters")],
          ["docs/glossary.yml:3: invalid YAML: expected ',' or ']', but got ':'"], kind="unreadable", hook=True),
+    Case("glossary-quote-never-closed", [g("  definition: To move", '  definition: "To move')],
+         ["docs/glossary.yml:10: invalid YAML: the quote that opens here is not closed"], kind="unreadable", hook=True),
+    Case("notes-quote-closed-by-a-later-one", [("notes.yml", "phrase: Stop", 'phrase: "Stop')],
+         ["docs/notes.yml:2: invalid YAML: the quote that opens here is not closed"], kind="unreadable"),
+    Case("front-matter-quote-never-closed", [("article.md", "kicker: Cities", 'kicker: "Cities')],
+         ["docs/article.md:2: invalid front matter: the quote that opens here is not closed"], kind="unreadable"),
     Case("broken-front-matter", [("article.md", "kicker: Cities", "kicker: [Cities")],
          ["docs/article.md:3: invalid front matter: expected ',' or ']', but got ':'"], kind="unreadable"),
     Case("front-matter-not-closed", [("questions.md", "title: Questions\n---\n", "title: Questions\n")],
@@ -259,6 +305,11 @@ MATCHING = [
     (q(ROAD, '"many children died in road accidents", l. 7'), ", l. 7"),
     (q(ROAD, '"many children died in road accidents"'), "no line given"),
     (q(ROAD, '<span class="x">many children died</span>'), "an HTML attribute is no quotation"),
+    (q("(a new policy)", '(a new policy: "Stop de Kindermoord")'), "a teacher note's quotation without a line"),
+    (("notes.yml", "founded in 1973", "founded (1973)"), "a year in brackets, no line"),
+    (("index.md", "(l. 1).", '(l. 1). Not `"a quotation" (l. 99)`.'), "code in a page"),
+    (("index.md", "(l. 1).", '(l. 1).\n\n```\n"Not a quotation" (lines 2–99)\n```'), "a code block in a page"),
+    (g("every day, like", "every day (like"), "a quotation in a definition"),
 ]
 
 

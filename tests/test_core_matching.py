@@ -9,9 +9,11 @@ import support  # noqa: F401 - puts scripts/ on the path
 from worksheet import Worksheet
 from worksheet.article import parse_article
 from worksheet.glossary import parse_glossary
+from worksheet.prose import parse_page
 from worksheet.questions import parse_questions
 from worksheet.quotes import find_in, find_quotations, normalise, occurs_in
 from worksheet.refs import LineRange, find_mentions, parse_link_text
+from worksheet.yamlmap import load_records
 
 ARTICLE = """```article
   The ferry leaves at dawn. Its deck
@@ -129,3 +131,22 @@ def test_citations_stay_inside_the_article():
     questions = parse_questions("## Q { #q1 }\n\nWhy?\n\nLines: [lines 2–999999](article.md#L2)\n", "questions.md")
     ws = Worksheet(article, questions, parse_glossary("", "glossary.yml"), [])
     assert dict(ws.citations()) == {2: ["q1"]}
+
+
+# -- prose that may quote the article ------------------------------------------------
+
+def test_a_markdown_page_is_read_without_front_matter_or_code():
+    page = parse_page('---\ntitle: T\n---\nSay "a" (l. 1).\n\n```article\n"b" (l. 2)\n```\n\nAnd `"c" (l. 3)`, "d".\n',
+                      "p.md")
+    assert page.prose.line == 4
+    assert page.prose.text.split("\n") == ['Say "a" (l. 1).', "", "", "", "", "", "And " + " " * 12 + ', "d".', ""]
+
+
+def test_yaml_texts_keep_the_line_they_start_on():
+    records = load_records(
+        "- note: >-\n    folded over\n    two rows\n  plain: one row\n"
+        "- single: 'it''s \"x\"'\n  double: \"a \\\" b\"\n", "n.yml", "note")
+    assert [{key: (block.text, block.line) for key, block in r["__at__"].items()} for r in records] == [
+        {"note": (">-\n    folded over\n    two rows\n", 1), "plain": ("one row", 4)},
+        {"single": ('it\'s "x"', 5), "double": ('a " b', 6)},
+    ]

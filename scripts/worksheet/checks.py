@@ -1,30 +1,34 @@
 """The rules that tie questions, answers, glossary and notes to the article.
 
 ``check(worksheet)`` returns every problem found, sorted; an empty list means
-the worksheet keeps all its promises.
+the worksheet keeps all its promises. Quotations that give their lines are
+checked in ``citations.py``, wherever they stand.
 """
 
 from __future__ import annotations
 
+from .citations import Citation, check_prose, found_at, found_in, problems_of, range_problem, short
 from .model import Worksheet
 from .problems import Problem
+from .prose import Block, without_code
 from .questions import Question
-from .quotes import find_in, find_quotations, normalise, occurs_in
-from .refs import LineRange, find_mentions
-
-#: How far after a quotation a line mention may stand to belong to it: "…" (l. 9)
-MENTION_REACH = 4
+from .quotes import find_quotations, normalise
+from .refs import LineRange
 
 
 def check(ws: Worksheet) -> list[Problem]:
     problems = list(ws.load_problems)
     problems += check_question_ids(ws)
+    citations: list[Citation] = []
     for q in ws.questions.questions:
         problems += check_line_refs(ws, q)
         problems += check_question_quotations(ws, q)
         problems += check_parts(ws, q)
-        problems += check_answer_quotations(ws, q)
-    problems += check_notes(ws)
+        citations += check_answer_and_notes(ws, q)
+    citations += check_notes(ws)
+    citations += check_definitions(ws)
+    citations += check_pages(ws)
+    problems += problems_of(ws, citations)
     problems += check_glossary_use(ws)
     return sorted(set(problems))
 
@@ -44,22 +48,12 @@ def check_question_ids(ws: Worksheet) -> list[Problem]:
     return problems
 
 
-def range_problem(ws: Worksheet, r: LineRange) -> str | None:
-    """What is wrong with a cited range, or None when it is a real one."""
-    if not r.forward:
-        return f"range {r.first}–{r.last} runs backwards: write {r.last}–{r.first}"
-    for n in (r.first, r.last):
-        if not ws.article.has_line(n):
-            return f"line {n} does not exist (the article has {len(ws.article)} lines)"
-    return None
-
-
 def check_line_refs(ws: Worksheet, q: Question) -> list[Problem]:
     """The lines a question cites exist, in its own article."""
     line = q.options_line or q.line
     if not q.refs:
         if q.lines_option:
-            return []  # already reported: not a list of ranges
+            return []  # already reported: not a list of ranges, or still TODO
         return [_where(ws, line, f"{q.name} cites no lines: add 'lines: 25–29' under its '//// question' line")]
     problems = []
     for ref in q.refs:
@@ -83,21 +77,6 @@ def _runs(ranges: list[LineRange]) -> list[LineRange]:
     return runs
 
 
-def _found_in(ws: Worksheet, quotation: str, r: LineRange) -> bool:
-    flow = ws.article.flow
-    return find_in(quotation, flow.normal, *flow.span(r.first, r.last)) is not None
-
-
-def _found_at(ws: Worksheet, quotation: str) -> str | None:
-    """Where a quotation stands in the article ("line 12", "lines 12–13"), if anywhere."""
-    flow = ws.article.flow
-    span = find_in(quotation, flow.normal)
-    if span is None:
-        return None
-    lines = flow.span_lines(*span)
-    return LineRange(lines[0], lines[-1]).label()
-
-
 def check_question_quotations(ws: Worksheet, q: Question) -> list[Problem]:
     """Every quotation in the question stands in the lines it cites. Checked
     once its line links are sound, so one broken link gives one problem."""
@@ -109,12 +88,12 @@ def check_question_quotations(ws: Worksheet, q: Question) -> list[Problem]:
     problems = []
     for para in q.paragraphs:
         for quote in find_quotations(para.text):
-            if any(_found_in(ws, quote.text, r) for r in runs):
+            if any(found_in(ws, quote.text, r) for r in runs):
                 continue
             line = para.line + para.text.count("\n", 0, quote.start)
-            elsewhere = _found_at(ws, quote.text)
+            elsewhere = found_at(ws, quote.text)
             but = f" but in {elsewhere}" if elsewhere else ""
-            problems.append(_where(ws, line, f"{q.name}: quotation \"{_short(quote.text)}\" is not in the lines it cites ({cited}){but}"))
+            problems.append(_where(ws, line, f"{q.name}: quotation \"{short(quote.text)}\" is not in the lines it cites ({cited}){but}"))
     return problems
 
 
@@ -131,53 +110,46 @@ def check_parts(ws: Worksheet, q: Question) -> list[Problem]:
     return problems
 
 
-def check_answer_quotations(ws: Worksheet, q: Question) -> list[Problem]:
-    """Every quotation in the model answer is in the article; when a line
-    mention follows it ("…" (l. 9)), it is in those lines."""
-    if q.answer is None or not q.answer.text:
-        return []
-    prose = q.answer.text
-    mentions = find_mentions(prose)
-    problems = []
-    for quote in find_quotations(prose):
-        line = q.answer.line + prose.count("\n", 0, quote.start)
-        said = f"{q.name} model answer: quotation \"{_short(quote.text)}\""
-        r = _mention_after(prose, quote.end, mentions)
-        if r is not None:
-            bad = range_problem(ws, r)
-            if bad:
-                problems.append(_where(ws, line, f"{said}: {bad}"))
-                continue
-            if _found_in(ws, quote.text, r):
-                continue
-        elsewhere = _found_at(ws, quote.text)
-        if elsewhere is None:
-            problems.append(_where(ws, line, f"{said} is not in the article"))
-        elif r is not None:
-            problems.append(_where(ws, line, f"{said} is not in {r.label()} but in {elsewhere}"))
-    return problems
+def check_answer_and_notes(ws: Worksheet, q: Question) -> list[Citation]:
+    """Every quotation in the model answer is in the article, and in the lines
+    given beside it ("…" (l. 9)); in the teacher notes, every quotation that
+    gives its lines is in them."""
+    path, checked = ws.questions.path, []
+    if q.answer is not None:
+        checked += check_prose(ws, path, q.answer, f"{q.name} model answer", every_quotation=True)
+    if q.notes is not None:
+        checked += check_prose(ws, path, q.notes, f"{q.name} teacher notes")
+    return checked
 
 
-def _mention_after(prose: str, end: int, mentions) -> LineRange | None:
-    """The line mention standing right after a quotation, if any: "…" (l. 9)."""
-    for start, _stop, r in mentions:
-        if end <= start <= end + MENTION_REACH and not prose[end:start].strip(" ,(\n"):
-            return r
-    return None
-
-
-def check_notes(ws: Worksheet) -> list[Problem]:
-    problems = []
+def check_notes(ws: Worksheet) -> list[Citation]:
+    """Each note's phrase stands in its line (or runs on into the next); its
+    text's quotations stand in the lines they give."""
+    checked = []
     total = len(ws.article)
     for note in ws.notes:
+        checked += check_prose(ws, ws.notes_path, note.text_source, f"note on line {note.line}")
         if not ws.article.has_line(note.line):
-            problems.append(Problem(ws.notes_path, note.source_line, f"note on line {note.line}: line {note.line} does not exist (the article has {total} lines)"))
+            checked.append(Citation(Problem(ws.notes_path, note.source_line, f"note on line {note.line}: line {note.line} does not exist (the article has {total} lines)")))
             continue
         if note.phrase:
-            text = normalise(ws.article.text_of(note.line, min(total, note.line + 1)))
-            if not normalise(ws.article.line(note.line).text) or not occurs_in(note.phrase, text):
-                problems.append(Problem(ws.notes_path, note.source_line, f"note on line {note.line}: \"{note.phrase}\" is not in that line"))
-    return problems
+            r = LineRange(note.line, min(total, note.line + 1))
+            there = normalise(ws.article.line(note.line).text) and found_in(ws, note.phrase, r)
+            problem = None if there else Problem(ws.notes_path, note.source_line, f"note on line {note.line}: \"{note.phrase}\" is not in that line")
+            checked.append(Citation(problem, note.phrase, r))
+    return checked
+
+
+def check_definitions(ws: Worksheet) -> list[Citation]:
+    return [c for entry in ws.glossary.entries
+            for c in check_prose(ws, ws.glossary.path, entry.definition_source, f"glossary entry '{entry.term}'")]
+
+
+def check_pages(ws: Worksheet) -> list[Citation]:
+    """The Markdown pages, and the questions page's text outside its questions, as prose."""
+    outside = [Block(without_code(block.text), block.line) for block in ws.questions.prose]
+    return [*(c for block in outside for c in check_prose(ws, ws.questions.path, block)),
+            *(c for page in ws.pages for c in check_prose(ws, page.path, page.prose))]
 
 
 def check_glossary_use(ws: Worksheet) -> list[Problem]:
@@ -216,7 +188,3 @@ def _compress(numbers: list[int]) -> str:
             runs.append([n, n])
     return ", ".join(str(a) if a == b else f"{a}–{b}" for a, b in runs)
 
-
-def _short(text: str, width: int = 60) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1].rstrip() + "…"

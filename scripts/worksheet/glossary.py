@@ -20,6 +20,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from .problems import Problem
+from .prose import Block
 from .yamlmap import load_records
 
 REQUIRED = ("definition", "pos", "french")
@@ -33,6 +34,7 @@ class Entry:
     definition: str
     french: str
     source_line: int
+    definition_source: Block = field(default_factory=Block, compare=False)  # as written, with its line
     slug: str = field(init=False)
 
     def __post_init__(self):
@@ -128,7 +130,7 @@ def _words(value) -> str:
 def parse_glossary(text: str, path: str) -> Glossary:
     entries, problems, seen = [], [], {}
     for record in load_records(text, path, "glossary entry"):
-        line = record.pop("__line__")
+        line, at = record.pop("__line__"), record.pop("__at__", {})
         term = _words(record.get("term"))
         if not term:
             problems.append(Problem(path, line, "glossary entry has no term"))
@@ -141,7 +143,7 @@ def parse_glossary(text: str, path: str) -> Glossary:
         forms = list({_key(f): f for f in map(_words, forms) if f and _key(f) != _key(term)}.values())
         entry = Entry(term=term, forms=forms, pos=_words(record.get("pos")),
                       definition=_words(record.get("definition")), french=_words(record.get("french")),
-                      source_line=line)
+                      source_line=line, definition_source=at.get("definition", Block("", line)))
         for i, form in enumerate(entry.all_forms):  # the term comes first
             if _key(form) not in seen:
                 seen[_key(form)] = (term, line, i == 0)

@@ -2,8 +2,9 @@
 
 The folder holds ``article.md``, ``questions.md``, ``glossary.yml``,
 ``notes.yml`` (optional) and ``index.md`` (optional: the worksheet's own page,
-whose front matter gives its title, level, theme and time). Nothing here
-knows how many lines, questions or terms there are.
+whose front matter gives its title, level, theme and time). Every Markdown
+page but the questions is also read as prose, for the quotations it makes.
+Nothing here knows how many lines, questions or terms there are.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from .article import Article, parse_article
 from .glossary import Entry, Glossary, Match, parse_glossary
 from .notes import Note, parse_notes
 from .problems import Problem
+from .prose import Page, parse_page
 from .questions import QuestionPage, parse_questions
 from .source import read_text, split_front_matter
 
@@ -38,6 +40,7 @@ class Worksheet:
     slug: str = ""  # the folder, relative to the docs folder ("" for the docs folder itself)
     info: dict = field(default_factory=dict)  # the front matter of index.md
     overview_path: str = ""  # index.md, as messages name it ("" when there is none)
+    pages: list[Page] = field(default_factory=list)  # every Markdown page but the questions, as prose
     _memo: dict = field(default_factory=dict, repr=False, compare=False)
 
     @property
@@ -129,7 +132,7 @@ def load_worksheet(folder: Path, slug: str = "") -> Worksheet:
         label = _label(folder / name)
         return parse(read_text(folder / name, label), label)
 
-    article = load(ARTICLE, parse_article)
+    article, article_page = load(ARTICLE, lambda text, label: (parse_article(text, label), parse_page(text, label)))
     questions = load(QUESTIONS, parse_questions)
     glossary = load(GLOSSARY, parse_glossary)
     notes, note_problems = load(NOTES, parse_notes) if (folder / NOTES).exists() else ([], [])
@@ -137,6 +140,8 @@ def load_worksheet(folder: Path, slug: str = "") -> Worksheet:
     if (folder / OVERVIEW).exists():
         overview = _label(folder / OVERVIEW)
         info, _, _ = split_front_matter(read_text(folder / OVERVIEW, overview), overview)
+    pages = [article_page, *(load(path.name, parse_page) for path in sorted(folder.glob("*.md"))
+                             if path.name not in (ARTICLE, QUESTIONS))]
     return Worksheet(article, questions, glossary, notes, _label(folder / NOTES),
                      [*questions.problems, *glossary.problems, *note_problems], slug=slug, info=info,
-                     overview_path=overview)
+                     overview_path=overview, pages=pages)

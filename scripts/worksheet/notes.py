@@ -11,9 +11,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .problems import Problem
+from .prose import Block
 from .yamlmap import load_records
 
 
@@ -23,12 +24,13 @@ class Note:
     phrase: str
     text: str
     source_line: int
+    text_source: Block = field(default_factory=Block, compare=False)  # ``note`` as written, with its line
 
 
 def parse_notes(text: str, path: str) -> tuple[list[Note], list[Problem]]:
     notes, problems = [], []
     for record in load_records(text, path, "note"):
-        where = record.pop("__line__")
+        where, at = record.pop("__line__"), record.pop("__at__", {})
         line = record.get("line")
         phrase = " ".join(str(record.get("phrase") or "").split())
         body = " ".join(str(record.get("note") or "").split())
@@ -39,5 +41,5 @@ def parse_notes(text: str, path: str) -> tuple[list[Note], list[Problem]]:
             problems.append(Problem(path, where, f"note on line {line} has no phrase"))
         if not body:
             problems.append(Problem(path, where, f"note on line {line} is empty"))
-        notes.append(Note(line, phrase, body, where))
+        notes.append(Note(line, phrase, body, where, at.get("note", Block(body, where))))
     return sorted(notes, key=lambda n: n.line), problems

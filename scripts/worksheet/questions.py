@@ -37,6 +37,7 @@ from dataclasses import dataclass, field
 import yaml
 
 from .problems import Problem
+from .prose import Block
 from .refs import DASHES, LineRange
 from .source import split_front_matter
 
@@ -50,14 +51,6 @@ OPTIONS = ("lines", "writing-space", "id")
 REF = re.compile(rf"^(?:(?P<worksheet>[a-z0-9][a-z0-9-]*)\s*:\s*)?(?P<first>[0-9]{{1,6}})"
                  rf"(?:\s*[{DASHES}]\s*(?P<last>[0-9]{{1,6}}))?$")
 EXAMPLE_LINES = "lines: 25–29, 30–36"
-
-
-@dataclass
-class Block:
-    """Some Markdown from the file, with the file line of its first row."""
-
-    text: str = ""
-    line: int = 0
 
 
 @dataclass(frozen=True)
@@ -111,6 +104,7 @@ class QuestionPage:
     questions: list[Question]
     problems: list[Problem]
     prose: list[Block] = field(default_factory=list)  # the page's text outside the question blocks
+    intro_line: int = 1  # file line where the introduction starts
 
 
 def parse_refs(value: str) -> list[LineRef] | None:
@@ -296,4 +290,4 @@ def parse_questions(text: str, path: str) -> QuestionPage:
     reader.read()
     first = reader.questions[0].line - body_line if reader.questions else None
     intro = "\n".join(body.split("\n")[:first]) if first is not None else body
-    return QuestionPage(path, meta, intro, reader.questions, reader.problems, reader.prose)
+    return QuestionPage(path, meta, intro, reader.questions, reader.problems, reader.prose, body_line)

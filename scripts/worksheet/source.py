@@ -1,11 +1,14 @@
 """Reading content files: UTF-8 text, optional YAML front matter, YAML data.
 
 Every failure becomes a ``WorksheetError`` naming the file (and the line when
-YAML can tell it), never a traceback.
+YAML can tell it), never a traceback. A YAML error names the line where the
+problem starts: for a quote that is never closed, the line where it opens,
+not the end of the file or the next quote, far below, that YAML paired it with.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import yaml
@@ -46,12 +49,45 @@ def parse_yaml(text: str, label: str, first_line: int = 1, loaders=SAFE_LOADERS,
     try:
         return yaml.load(text, Loader=python)  # noqa: S506 - a SafeLoader
     except yaml.YAMLError as exc:
+        opened = _unclosed_quote(exc, text, python)
+        if opened is not None:
+            raise WorksheetError(Problem(label, first_line + opened, f"invalid {what}: the quote that opens here is not closed")) from None
         mark = getattr(exc, "problem_mark", None)
         line = first_line + mark.line if mark is not None else first_line
         reason = " ".join(str(getattr(exc, "problem", None) or "not valid YAML").split())
         raise WorksheetError(Problem(label, line, f"invalid {what}: {reason}")) from None
     except RecursionError:
         raise WorksheetError(Problem(label, first_line, f"invalid {what}: nested too deeply")) from None
+
+
+#: A row that starts a field ("  french: x", "- term: b"): inside a quoted value, a sign it swallowed the rows below
+_FIELD_ROW = re.compile(r"\n[^\S\n]*(?:-[^\S\n]+)?[^\s:#'\"-][^:\n]*:(?:[^\S\n]|\n|$)")
+
+
+def _unclosed_quote(exc, text: str, loader) -> int | None:
+    """The 0-based row where a quote that is never closed opens, if that is
+    what broke the YAML: either YAML ran to the end looking for its end, or
+    it closed it with a later quote, after swallowing whole rows of fields,
+    just where the error stands."""
+    if getattr(exc, "context", None) == "while scanning a quoted scalar" and exc.context_mark is not None:
+        return exc.context_mark.line
+    problem = getattr(exc, "problem_mark", None)
+    if problem is None:
+        return None
+    rows = [0] + [i + 1 for i, char in enumerate(text) if char == "\n"]
+    opened = None
+    try:
+        for token in yaml.scan(text, Loader=loader):
+            if token.start_mark.line > problem.line:
+                break
+            if isinstance(token, yaml.ScalarToken) and token.style in ('"', "'"):
+                start = rows[token.start_mark.line] + token.start_mark.column
+                end = rows[token.end_mark.line] + token.end_mark.column
+                if token.end_mark.line == problem.line and _FIELD_ROW.search(text, start, end):
+                    opened = token.start_mark.line
+    except yaml.YAMLError:
+        pass
+    return opened
 
 
 def split_front_matter(text: str, label: str) -> tuple[dict, str, int]:

@@ -22,7 +22,7 @@ PLANTED = [
      "Emerald gecko in raw HTML."),
 ]
 IN_QUESTIONS = [
-    ("bikes/questions.md", "- Expect the cause (accidents)", "- Fawn tapir in a teacher note.\n- Expect the cause (accidents)",
+    ("bikes/questions.md", "- Expect the cause (", "- Fawn tapir in a teacher note.\n- Expect the cause (",
      "Fawn tapir in a teacher note."),
     ("trams/questions.md", 'It "kept its trams" (l. 1)', 'Golden ibis in a model answer. It "kept its trams" (l. 1)',
      "Golden ibis in a model answer."),
