@@ -1,7 +1,10 @@
 #!/usr/bin/env python3
-"""Check a worksheet: every question tied to real lines and real quotations.
+"""Check the worksheets: every question tied to real lines and real quotations.
 
 Usage: python scripts/check.py [--docs DIR] [--coverage]
+
+Checks every worksheet of the docs folder (a folder holding an article.md,
+the docs folder itself included) and every sequence, as the build does.
 
 Exit 0 when clean, 1 with one ``path:line: message`` per problem (sorted),
 2 on a usage error. Warnings are printed but do not fail the check. A reader
@@ -17,27 +20,28 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from worksheet import WorksheetError, load_worksheet  # noqa: E402
-from worksheet.checks import check, coverage  # noqa: E402
+from worksheet.checks import coverage  # noqa: E402
+from worksheet.library import load_library  # noqa: E402
+from worksheet.library_checks import check_library  # noqa: E402
 
 DEFAULT_DOCS = Path(__file__).resolve().parent.parent / "docs"
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="check.py", description=__doc__.split("\n\n")[0])
-    parser.add_argument("--docs", type=Path, default=DEFAULT_DOCS, help="the worksheet's content folder (default: docs/)")
-    parser.add_argument("--coverage", action="store_true", help="print which questions cite each article line")
+    parser.add_argument("--docs", type=Path, default=DEFAULT_DOCS, help="the content folder (default: docs/)")
+    parser.add_argument("--coverage", action="store_true", help="print which questions cite each line of each article")
     args = parser.parse_args(argv)
     if not args.docs.is_dir():
         parser.error(f"{args.docs}: no such folder")
-    try:
-        worksheet = load_worksheet(args.docs)
-    except WorksheetError as exc:
-        return _say([str(exc.problem)], 1)
-    problems = check(worksheet)
+    library = load_library(args.docs)
+    problems = check_library(library)
     rows = [str(problem) for problem in problems]
+    if not library.worksheets and not problems:
+        rows.append(f"{args.docs}: no worksheet (a folder holding an article.md)")
     if args.coverage:
-        rows.append(coverage(worksheet))
+        for worksheet in library.worksheets:
+            rows += [f"# {worksheet.article.path}", coverage(worksheet)]
     return _say(rows, 1 if any(not p.warning for p in problems) else 0)
 
 

@@ -50,7 +50,7 @@ def check_question_ids(ws: Worksheet) -> list[Problem]:
 
 def check_line_refs(ws: Worksheet, q: Question) -> list[Problem]:
     """The lines a question cites exist, in its own article."""
-    line = q.options_line or q.line
+    line = q.lines_line or q.options_line or q.line
     if not q.refs:
         if q.lines_option:
             return []  # already reported: not a list of ranges, or still TODO

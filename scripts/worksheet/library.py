@@ -41,6 +41,12 @@ class Sequence:
         return str(self.meta.get("title") or self.slug)
 
     @property
+    def named(self) -> list[str]:
+        """The worksheets its front matter names."""
+        named = self.meta.get("worksheets")
+        return [str(slug) for slug in named] if isinstance(named, list) else []
+
+    @property
     def order(self) -> float:
         value = self.meta.get("order", 0)
         return value if isinstance(value, (int, float)) and not isinstance(value, bool) else 0
@@ -51,6 +57,7 @@ class Library:
     worksheets: list[Worksheet]  # in teaching order: by sequence, then the others by title
     sequences: list[Sequence]  # by their order, then title
     problems: list[Problem]  # files that could not be read at all, sequences that name no worksheet
+    unreadable: set[str] = field(default_factory=set)  # worksheets whose files could not be read
 
     def worksheet(self, slug: str) -> Worksheet | None:
         return next((ws for ws in self.worksheets if ws.slug == slug), None)
@@ -75,7 +82,7 @@ class Library:
 
 def load_library(docs: Path) -> Library:
     docs = Path(docs)
-    worksheets, problems = [], []
+    worksheets, problems, unreadable = [], [], set()
     for article in sorted(docs.rglob(ARTICLE)):
         folder = article.parent
         slug = folder.relative_to(docs).as_posix()
@@ -83,6 +90,7 @@ def load_library(docs: Path) -> Library:
             worksheets.append(load_worksheet(folder, "" if slug == "." else slug))
         except WorksheetError as error:
             problems.append(error.problem)
+            unreadable.add(slug)
     by_slug = {ws.slug: ws for ws in worksheets}
     sequences = []
     for path in sorted((docs / SEQUENCES).glob("*.md")):
@@ -102,7 +110,7 @@ def load_library(docs: Path) -> Library:
         for slug in map(str, named):
             if slug in by_slug:
                 sequence.worksheets.append(by_slug[slug])
-            else:
+            elif slug not in unreadable:  # an unreadable one is reported already
                 known = ", ".join(sorted(by_slug)) or "none yet"
                 problems.append(Problem(label, _line_naming(text, slug),
                                         f"no worksheet '{slug}' (a folder of docs/ with an article.md; there are: {known})"))
@@ -110,7 +118,7 @@ def load_library(docs: Path) -> Library:
     sequences.sort(key=lambda s: (s.order, s.title.casefold()))
     ordered = list(dict.fromkeys([ws.slug for s in sequences for ws in s.worksheets] +
                                  [ws.slug for ws in sorted(worksheets, key=lambda w: w.title.casefold())]))
-    return Library([by_slug[slug] for slug in ordered], sequences, problems)
+    return Library([by_slug[slug] for slug in ordered], sequences, problems, unreadable)
 
 
 def _line_naming(text: str, slug: str) -> int:

@@ -7,12 +7,14 @@ side by side.
 
 from __future__ import annotations
 
-from .checks import check, range_problem
+from .checks import check
+from .citations import MENTION_REACH, found_at, found_in, range_problem, short
 from .glossary import Entry
 from .library import Library, Sequence
 from .problems import Problem
 from .questions import LineRef, Question
 from .quotes import find_in, find_quotations
+from .refs import find_document_mentions
 from .todos import article_todos, page_todos, questions_todos, records_todos
 from .model import Worksheet
 
@@ -23,6 +25,8 @@ def check_library(library: Library) -> list[Problem]:
         problems += check(worksheet)
         problems += worksheet_todos(worksheet)
     for sequence in library.sequences:
+        if library.unreadable & set(sequence.named):
+            continue  # checked once the worksheets it names can be read
         problems += check_sequence(library, sequence)
         problems += questions_todos(sequence.page)
     problems += check_shared_terms(library)
@@ -59,7 +63,7 @@ def check_sequence(library: Library, sequence: Sequence) -> list[Problem]:
     page = sequence.page
     problems = list(page.problems)
     for q in page.questions:
-        where = q.options_line or q.line
+        where = q.lines_line or q.options_line or q.line
         if not q.refs and not q.lines_option:
             problems.append(Problem(page.path, where, f"{q.name} cites no lines: add 'lines: "
                                                       "first-folder:25–29, second-folder:3–7' under its '//// question' line"))
@@ -68,6 +72,41 @@ def check_sequence(library: Library, sequence: Sequence) -> list[Problem]:
         if not bad:
             problems += _question_quotations(library, page.path, q)
         problems += _parts(page.path, q)
+        for block, who, every in ((q.answer, "model answer", True), (q.notes, "teacher notes", False)):
+            if block is not None:
+                problems += _document_quotations(sequence, page.path, block, f"{q.name} {who}", every)
+    return problems
+
+
+def _document_quotations(sequence: Sequence, path: str, block, who: str, every_quotation: bool) -> list[Problem]:
+    """In a final task's answer or notes, a quotation followed by
+    ``(doc. 2, l. 6)`` stands in those lines of the sequence's second
+    worksheet; in the answer, a quotation without one stands in one of them."""
+    prose = block.text
+    mentions = find_document_mentions(prose)
+    problems = []
+    for quote in find_quotations(prose):
+        line = block.line + prose.count("\n", 0, quote.start)
+        said = f"{who}: quotation \"{short(quote.text)}\""
+        mention = next((m for m in mentions if quote.end <= m[0] <= quote.end + MENTION_REACH
+                        and not prose[quote.end:m[0]].strip(" ,\n")), None)
+        if mention is None:
+            if every_quotation and not any(found_at(ws, quote.text) for ws in sequence.worksheets):
+                problems.append(Problem(path, line, f"{said} is in none of the sequence's documents"))
+            continue
+        _, _, number, r = mention
+        if not 1 <= number <= len(sequence.worksheets):
+            problems.append(Problem(path, line, f"{said}: there is no doc. {number} (the sequence has "
+                                                f"{len(sequence.worksheets)} documents)"))
+            continue
+        ws = sequence.worksheets[number - 1]
+        bad = range_problem(ws, r)
+        if bad:
+            problems.append(Problem(path, line, f"{said}: doc. {number}: {bad}"))
+        elif not found_in(ws, quote.text, r):
+            elsewhere = found_at(ws, quote.text)
+            where = f"but in {elsewhere}" if elsewhere else "nor anywhere in it"
+            problems.append(Problem(path, line, f"{said} is not in doc. {number}, {r.label()}, {where}"))
     return problems
 
 
@@ -114,7 +153,7 @@ def check_shared_terms(library: Library) -> list[Problem]:
                 first[key] = (ws.glossary.path, entry)
                 continue
             path, earlier = first[key]
-            if _meaning(earlier) != _meaning(entry):
+            if path != ws.glossary.path and _meaning(earlier) != _meaning(entry):
                 problems.append(Problem(ws.glossary.path, entry.source_line,
                                         f"glossary entry '{entry.term}' is defined differently in {path} "
                                         f"(line {earlier.source_line})", warning=True))

@@ -76,6 +76,7 @@ class Question:
     refs: list[LineRef] = field(default_factory=list)
     lines_option: str = ""  # the ``lines`` option as written
     options_line: int = 0  # file line of the first option
+    lines_line: int = 0  # file line of the ``lines`` option
     writing_space: int | None = None
     answer: Block | None = None
     notes: Block | None = None
@@ -234,6 +235,7 @@ class _Reader:
         for key, value in values.items():
             where = line_of.get(str(key), rows[0][0])
             if key == "lines":
+                question.lines_line = where
                 question.lines_option = " ".join(str(value if value is not None else "").split())
                 refs = parse_refs(question.lines_option)
                 if refs is None and "TODO" in question.lines_option:

@@ -16,6 +16,12 @@ MENTION = re.compile(
     rf"(?:\b(?:lines?|ll?\.)\s*{_RANGE}|\(\s*{_RANGE}\s*\))", re.IGNORECASE
 )
 
+#: A line mention naming one of a sequence's documents: "(doc. 2, l. 6)",
+#: "(document 1, lines 9–10)".
+DOCUMENT_MENTION = re.compile(
+    rf"\(\s*doc(?:ument)?\.?\s*(?P<document>[0-9]+)\s*,\s*(?:lines?|ll?\.)\s*{_RANGE}\s*\)", re.IGNORECASE
+)
+
 #: A link target into the article: "article.md#L25".
 TARGET = re.compile(r"^(?P<page>[^#]*)#L(?P<line>[0-9]{1,6})$")
 
@@ -61,3 +67,9 @@ def find_mentions(text: str) -> list[tuple[int, int, LineRange]]:
         first, last = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
         found.append((m.start(), m.end(), _range(first, last)))
     return found
+
+
+def find_document_mentions(text: str) -> list[tuple[int, int, int, LineRange]]:
+    """Every mention of a document's lines in prose, as (start, end, document number, range)."""
+    return [(m.start(), m.end(), int(m.group("document")), _range(m.group(2), m.group(3)))
+            for m in DOCUMENT_MENTION.finditer(text)]

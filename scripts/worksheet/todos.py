@@ -112,11 +112,12 @@ def records_todos(path: str, name_of) -> list[Problem]:
     """The TODOs of a YAML list (glossary.yml, notes.yml): ``name_of(record
     start line)`` says whose field it is."""
     rows = _rows(path)
-    problems, start = [], 0
+    problems, start, key = [], 0, None
     for number, row in enumerate(rows, start=1):
         if row.startswith("- "):
             start = number
+        key = _key(row) or key  # a folded value goes on under its key
         if TODO.search(row) and not row.lstrip().startswith("#"):
-            field = FIELDS.get(_key(row) or "", "it")
+            field = FIELDS.get(key or "", "it")
             problems.append(Problem(path, number, f"{name_of(start)}: TODO: write {field}"))
     return problems

@@ -5,13 +5,15 @@ and the draft folder it writes."""
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
 import sys
 
 import pytest
 import yaml
 
-from support import ROOT
+from support import ROOT, log_of, project, strict_build
+from support_filling import fill_in
 from sheet_import import ImportFailure, import_sheet, load_sheet
 from sheet_import.ocr_suspects import Suspect
 from sheet_import.report import report
@@ -78,7 +80,7 @@ def draft(tmp_path_factory):
 def test_the_corrections_are_the_ones_the_site_documents():
     note = SiteWorksheet.article_text().split('!!! note "Editor\'s note"')[1]
     for number, printed, corrected in DOCUMENTED_CORRECTIONS:
-        assert f"Line {number}:" in note and f'"{corrected}"' in note
+        assert f"(l. {number})" in note and f'"{corrected}"' in note
         if printed:
             assert f'"{printed}"' in note
 
@@ -195,7 +197,7 @@ def test_the_draft_index_and_notes(draft):
 def test_the_draft_questions_one_block_each_verbatim(draft):
     text = (draft.folder / "questions.md").read_text(encoding="utf-8")
     meta, body, _ = split_front_matter(text, "questions.md")
-    assert meta == {"title": "Questions"}
+    assert meta == {}  # the site names the page
     blocks = re.findall(r"^//// question\n(.*?)^////$", body, re.M | re.S)
     assert len(blocks) == 7
     assert blocks[0] == (
@@ -274,3 +276,17 @@ def test_the_command_writes_the_draft_and_prints_the_report(tmp_path):
     assert (result.returncode, result.stderr) == (0, "")
     assert result.stdout.startswith(f"Imported sheet.txt (plain text) into {tmp_path / 'social-credit'}/\n")
     assert (tmp_path / "social-credit" / "article.md").is_file()
+
+
+def test_the_draft_once_filled_in_builds_into_a_worksheet(draft, tmp_path):
+    """Its TODOs written, the draft is a worksheet like any other: checked,
+    built strict, with its article numbered as the sheet."""
+    root = project(tmp_path / "project")
+    folder = root / "docs" / draft.folder.name
+    shutil.copytree(draft.folder, folder)
+    assert "TODO" in log_of(strict_build(root))
+    fill_in(folder)
+    result = strict_build(root)
+    assert result.returncode == 0, log_of(result)
+    built = (root / "site" / folder.name / "article" / "index.html").read_text(encoding="utf-8")
+    assert built.count('class="line-text" id="L') == 65

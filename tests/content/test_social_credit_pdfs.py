@@ -9,8 +9,14 @@ import subprocess
 import pytest
 
 from support import soup, text
-from test_editions import normalise
-from test_questions_page import SHEET_QUESTIONS
+
+pytestmark = pytest.mark.pdf
+
+
+def normalise(value: str) -> str:
+    """Whitespace collapsed (none before punctuation), case ignored."""
+    return re.sub(r"\s+([,.;:!?)])", r"\1", " ".join(value.split())).casefold()
+from test_social_credit_questions import SHEET_QUESTIONS
 
 
 def pdf_pages(path) -> list[str]:
@@ -25,13 +31,13 @@ def page_count(path) -> int:
 
 @pytest.fixture(scope="module")
 def article_lines(site):
-    return {int(e["id"][1:]): text(e) for e in soup(site, "article").select(".line-text[id]")}
+    return {int(e["id"][1:]): text(e) for e in soup(site, "social-credit/article/").select(".line-text[id]")}
 
 
 @pytest.fixture(scope="module")
 def model_answer_sentences(site):
     sentences = []
-    for block in soup(site, "questions").select("details.model-answer"):
+    for block in soup(site, "social-credit/questions/").select("details.model-answer"):
         block.select_one("summary").decompose()
         for item in block.find_all(["p", "li"]):
             for piece in re.split(r"(?<=[.!?])\s+", item.get_text(" ")):
@@ -96,13 +102,12 @@ def test_each_question_starts_on_the_same_page_in_both(pdfs):
 
 
 def test_the_student_edition_gets_the_worksheet_only(student_site):
-    dest, _ = student_site
-    assert sorted(p.name for p in (dest / "pdf").iterdir()) == ["worksheet.pdf"]
+    assert sorted(p.name for p in (student_site / "social-credit" / "pdf").iterdir()) == ["worksheet.pdf"]
 
 
 def test_the_worksheet_prints_every_note_numbered(pdfs, site):
     """The notes (pop-ups on the article page) print as a numbered list."""
-    notes = [text(item) for item in soup(site, "article").select(".notes-list li")]
+    notes = [text(item) for item in soup(site, "social-credit/article/").select(".notes-list li")]
     assert len(notes) >= 8
     # Reading order, not layout: the notes stand in columns on paper.
     raw = subprocess.run(["pdftotext", str(pdfs["worksheet.pdf"]), "-"], capture_output=True,
@@ -117,7 +122,7 @@ def test_the_worksheet_prints_every_note_numbered(pdfs, site):
 
 def test_the_answer_key_prints_each_teacher_note_once(pdfs, site):
     flat = normalise(" ".join(pdf_pages(pdfs["answer-key.pdf"])))
-    for block in soup(site, "questions").select("details.teacher-note"):
+    for block in soup(site, "social-credit/questions/").select("details.teacher-note"):
         block.select_one("summary").decompose()
         first = normalise(block.find(["p", "li"]).get_text(" "))[:60]
         assert flat.count(first) == 1, first

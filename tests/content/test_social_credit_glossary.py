@@ -15,12 +15,12 @@ REQUIRED = ["social credit", "trustworthiness", "dystopia", "Orwellian", "Sesame
 
 @pytest.fixture(scope="module")
 def entries(site):
-    return soup(site, "glossary").select(".glossary-entry")
+    return soup(site, "social-credit/glossary/").select(".glossary-entry")
 
 
 @pytest.fixture(scope="module")
 def article(site):
-    return soup(site, "article")
+    return soup(site, "social-credit/article/")
 
 
 def test_at_least_25_entries_in_alphabetical_order(entries):
@@ -68,7 +68,7 @@ def test_every_occurrence_in_the_article_is_listed(entries, article):
 
 
 def test_a_letter_index_leads_to_the_first_entry_of_each_letter(site, entries):
-    page = soup(site, "glossary")
+    page = soup(site, "social-credit/glossary/")
     first = {}
     for entry in entries:
         heading = entry.select_one("h2")

@@ -3,14 +3,15 @@ the paper sheet, header, editor's note, notes and glossary terms."""
 
 from __future__ import annotations
 
+import json
 import re
-from pathlib import Path
 
 import pytest
 
-from support import glossary_tips, soup, text
+from support import FIXTURES, soup, text
 
-SHEET = Path(__file__).parent / "fixtures" / "sheet.txt"
+SHEET = FIXTURES / "sheet.txt"
+WORKSHEET = "social-credit"
 
 #: The margin numbers the OCR merged into the prose, and the word each marks.
 ANCHORS = {20: "citizen", 25: "Given", 30: "quite the case", 40: "launched",
@@ -19,7 +20,7 @@ ANCHORS = {20: "citizen", 25: "Given", 30: "quite the case", 40: "launched",
 
 @pytest.fixture(scope="module")
 def page(site):
-    return soup(site, "article")
+    return soup(site, f"{WORKSHEET}/article/")
 
 
 @pytest.fixture(scope="module")
@@ -112,7 +113,8 @@ def test_note_markers_stand_beside_the_line_not_inside_it(page):
 @pytest.fixture(scope="module")
 def tips(site, page):
     """The pop-up text of each glossary entry, from the script the page loads."""
-    return glossary_tips(site)
+    script = (site / WORKSHEET / "glossary-tips.js").read_text(encoding="utf-8")
+    return json.loads(re.search(r"^window\.__glossaryTips\[[^]]*\]=(\{.*\});$", script, re.M).group(1))
 
 
 @pytest.mark.parametrize("line, word, term", [

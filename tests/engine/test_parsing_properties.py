@@ -13,7 +13,6 @@ from pathlib import Path
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-import support  # noqa: F401 - puts scripts/ on the path
 from worksheet import Problem, Worksheet, WorksheetError, load_worksheet
 from worksheet.article import parse_article
 from worksheet.checks import check, coverage
@@ -28,8 +27,9 @@ SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[Heal
 #: Pieces of real syntax, so that random text often looks almost right.
 COMMON = ["\n", " ", "  ", "\t", "\r", "\r\n", "\ufeff", "\x00", "\x85", "\u2028", "é", "٣", ":", "{", "[", "-", "1", "12"]
 QUESTION_ROWS = [
-    "## Question 1 { #q1 }", "## Question 2 { #q3 }", "## ", "## x {", "{ #", "}", "### Model answer",
-    "### Teacher notes", "### ", "###", "### Other", "Lines: ", "Writing space: 4 lines", "Writing space: x",
+    "//// question", "/// question", "//// question | Final task", "////", "///", "/// model-answer",
+    "/// teacher-notes", "/// other", "    lines: 1–2", "    lines: x", "    lines: a:1–2", "    lines: TODO",
+    "    writing-space: 4", "    writing-space: x", "    id: q9", "    id: Q", "    other: 1", "    [", "    : x",
     "[lines 3–1](article.md#L3)", "[line 4](article.md#L4)", "[lines 1–2](article.md#L9)", "[x](#L0)",
     "[lines 1-999999](article.md#L1)", "[line 2](notes.md)", "](article.md#L", "[line ", "](", "l. 9", "ll. 2-",
     "(9–10)", "(0)", "lines 4", "«", "»", '"', "“", "”", "’", "…", "...", "[...]", "–", "—", '="x"', "---",
@@ -134,8 +134,8 @@ def test_the_article_parser_returns_lines_or_a_clean_error(text):
 
 @SETTINGS
 @given(questions_texts)
-@example("## Question 1 { #q1 }\n### ")  # an empty part heading
-@example("## Quest\x85ion 1\n[line\u2028 2](article.md#L2)")  # line breaks Python sees, Markdown does not
+@example("//// question\n/// model-answer\n////")  # a part never closed
+@example("//// quest\x85ion\n    lines:\u2028 2\n////")  # line breaks Python sees, Markdown does not
 def test_the_questions_parser_returns_questions_or_a_clean_error(text):
     try:
         page = parse_questions(text, "docs/questions.md")

@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import pytest
 
-import support  # noqa: F401 - puts scripts/ on the path
 from worksheet import Worksheet
 from worksheet.article import parse_article
 from worksheet.glossary import parse_glossary
 from worksheet.prose import parse_page
 from worksheet.questions import parse_questions
 from worksheet.quotes import find_in, find_quotations, normalise, occurs_in
-from worksheet.refs import LineRange, find_mentions, parse_link_text
+from worksheet.questions import parse_refs
+from worksheet.refs import LineRange, find_document_mentions, find_mentions, parse_link_text
 from worksheet.yamlmap import load_records
 
 ARTICLE = """```article
@@ -43,6 +43,24 @@ def test_link_texts_name_their_lines(text, expected):
 @pytest.mark.parametrize("text", ["see the text", "lines", "lines 4–", "line four", "4", "lines ٣"])
 def test_other_link_texts_name_no_lines(text):
     assert parse_link_text(text) is None
+
+
+@pytest.mark.parametrize("value,expected", [
+    ("25–29", [(None, 25, 29)]), ("1–7, 25–36", [(None, 1, 7), (None, 25, 36)]), ("9", [(None, 9, 9)]),
+    ("ai-act:12–15, social-credit:3", [("ai-act", 12, 15), ("social-credit", 3, 3)]), ("4-7", [(None, 4, 7)]),
+])
+def test_a_lines_option_names_ranges(value, expected):
+    assert [(r.worksheet, r.range.first, r.range.last) for r in parse_refs(value)] == expected
+
+
+@pytest.mark.parametrize("value", ["lines 4–7", "4 to 7", "", "4–", "Ai:4"])
+def test_other_lines_options_name_none(value):
+    assert parse_refs(value) is None
+
+
+def test_mentions_of_a_sequences_documents():
+    prose = '"a" (doc. 1, l. 9), "b" (document 2, lines 3–4), "c" (l. 5)'
+    assert [(n, r) for _, _, n, r in find_document_mentions(prose)] == [(1, LineRange(9, 9)), (2, LineRange(3, 4))]
 
 
 def test_line_mentions_in_prose():
@@ -128,7 +146,7 @@ def test_a_term_over_a_blank_line_is_marked_on_both_lines():
 
 def test_citations_stay_inside_the_article():
     article = parse_article("```article\none\ntwo\n```\n", "article.md")
-    questions = parse_questions("## Q { #q1 }\n\nWhy?\n\nLines: [lines 2–999999](article.md#L2)\n", "questions.md")
+    questions = parse_questions("//// question\n    lines: 2–999999\n\nWhy?\n////\n", "questions.md")
     ws = Worksheet(article, questions, parse_glossary("", "glossary.yml"), [])
     assert dict(ws.citations()) == {2: ["q1"]}
 

@@ -23,24 +23,24 @@ SHEET_QUESTIONS = [
 
 @pytest.fixture(scope="module")
 def page(site):
-    return soup(site, "questions")
+    return soup(site, "social-credit/questions/")
 
 
 @pytest.fixture(scope="module")
 def article_lines(site):
-    return {int(e["id"][1:]): text(e) for e in soup(site, "article").select(".line-text[id]")}
+    return {int(e["id"][1:]): text(e) for e in soup(site, "social-credit/article/").select(".line-text[id]")}
 
 
 @pytest.fixture(scope="module")
 def questions(page):
-    return {q["data-question"]: q for q in page.select("div.question")}
+    return {q["data-question"]: q for q in page.select("section.question")}
 
 
 def test_seven_questions_with_ids_q1_to_q7(page, questions):
     assert list(questions) == [f"q{n}" for n in range(1, 8)]
     for n in range(1, 8):
         heading = page.select_one(f"#q{n}")
-        assert heading is not None and heading.find_parent("div", class_="question")["data-question"] == f"q{n}"
+        assert heading is not None and heading.find_parent("section", class_="question")["data-question"] == f"q{n}"
 
 
 def test_question_texts_are_verbatim_from_the_sheet(questions):

@@ -1,0 +1,95 @@
+"""The two editions of the real site: the classroom edition keeps answers out
+of the search index; the student edition has none of its answers, teacher
+notes or classroom-only parts in any file it writes, PDFs included, and keeps
+the same pages and lines."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from support import pdf_text, soup, text
+
+ANSWERS = "details.model-answer, details.teacher-note, .classroom-only"
+QUESTION_PAGES = ["social-credit/questions/", "ai-act/questions/", "sequences/scoring-citizens/"]
+
+
+def normalise(value: str) -> str:
+    """Whitespace collapsed (none before punctuation), case ignored."""
+    return re.sub(r"\s+([,.;:!?)])", r"\1", " ".join(value.split())).casefold()
+
+
+def sentences_of(site, selector: str) -> list[str]:
+    """Every sentence of the parts ``selector`` finds on the pages that have
+    them, except what the article pages say too (the text, its notes)."""
+    public = " ".join(normalise(text(soup(site, f"{ws}/article/").select_one("article")))
+                      for ws in ("social-credit", "ai-act"))
+    sentences = set()
+    for page in QUESTION_PAGES + [""]:
+        for block in soup(site, page).select(selector):
+            for summary in block.select("summary"):
+                summary.decompose()
+            for item in block.find_all(["p", "li"]):
+                for piece in re.split(r"(?<=[.!?:;])\s+", item.get_text(" ")):
+                    sentence = normalise(piece)
+                    if len(sentence.split()) >= 4 and sentence not in public:
+                        sentences.add(sentence)
+    return sorted(sentences)
+
+
+@pytest.fixture(scope="module")
+def answer_sentences(site):
+    """Every sentence of every model answer, teacher note and classroom-only part."""
+    sentences = sentences_of(site, ANSWERS)
+    assert len(sentences) > 150
+    return sentences
+
+
+def readable(path) -> str:
+    """What a reader (or a search engine) could read in a built file."""
+    if path.suffix == ".pdf":
+        return pdf_text(path)
+    raw = path.read_bytes().decode("utf-8", errors="ignore")
+    if path.suffix in (".html", ".json", ".xml"):
+        return raw + "\n" + re.sub(r"<[^>]+>", " ", raw.replace("\\n", " "))
+    return raw
+
+
+def test_the_classroom_search_index_holds_no_answer(site):
+    answers = sentences_of(site, "details.model-answer, details.teacher-note")
+    docs = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    index = normalise(re.sub(r"<[^>]+>", " ", " ".join(d["text"] + " " + d["title"] for d in docs)))
+    assert len(answers) > 150
+    assert [s for s in answers if s in index] == []
+
+
+@pytest.mark.pdf
+def test_no_answer_sentence_in_any_file_of_the_student_edition(student_site, answer_sentences):
+    files = [p for p in student_site.rglob("*") if p.is_file()]
+    assert len([p for p in files if p.suffix == ".pdf"]) == 2
+    leaks = []
+    for path in files:
+        content = normalise(readable(path))
+        leaks += [(path.relative_to(student_site).as_posix(), s) for s in answer_sentences if s in content]
+    assert leaks == []
+
+
+def test_the_leak_detector_finds_the_answers_where_they_are(site, answer_sentences):
+    """The same comparison on the classroom edition finds every sentence, so
+    an empty result on the student edition means something."""
+    content = " ".join(normalise(readable(site / page / "index.html")) for page in QUESTION_PAGES + [""])
+    assert [s for s in answer_sentences if s not in content] == []
+
+
+def test_the_student_edition_keeps_the_same_pages_lines_and_questions(site, student_site):
+    pages = lambda root: sorted(p.relative_to(root).as_posix() for p in root.rglob("*.html"))
+    assert pages(student_site) == pages(site)
+    for page in ("social-credit/article/", "ai-act/article/"):
+        lines = lambda root: [(e["id"], text(e)) for e in soup(root, page).select(".line-text[id]")]
+        assert lines(student_site) == lines(site)
+    for page in QUESTION_PAGES:
+        questions = lambda root: [text(q) for q in soup(root, page).select(".question-text")]
+        assert questions(student_site) == questions(site)
+        assert soup(student_site, page).select(ANSWERS + ", .teacher-toggle") == []

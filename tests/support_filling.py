@@ -1,0 +1,42 @@
+"""Filling in a draft worksheet's TODOs, as a teacher would, for the tests."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+#: What a teacher writes for each TODO, by the file and the row it stands on.
+FILLERS = [
+    (r"^(\s*(?:title|headline):) TODO$", r"\1 A filled-in worksheet"),
+    (r"^(\s*level:) TODO$", r"\1 B1"),
+    (r"^(\s*theme:) TODO$", r"\1 Cities"),
+    (r"^(\s*time:) TODO$", r"\1 1 hour"),
+    (r"^(\s*author:) TODO$", r"\1 A. Writer"),
+    (r"^(\s*publication:) TODO$", r"\1 The Paper"),
+    (r"^(\s*date:) TODO$", r"\1 1 May 2024"),
+    (r"^(\s*pos:) TODO$", r"\1 noun"),
+    (r"^(\s*definition:) TODO$", r"\1 A word of the text."),
+    (r"^(\s*french:) TODO$", r"\1 un mot"),
+    (r"^TODO: paste the article.*$", "The ferry leaves at dawn.\nIts deck is full of bicycles."),
+    (r"^(.*)TODO:?(.*)$", r"\1Written.\2"),
+]
+
+
+def fill_in(folder: Path) -> None:
+    """Replace every TODO of the worksheet in ``folder``: a question draws on
+    the whole article."""
+    article = (folder / "article.md").read_text(encoding="utf-8")
+    if "TODO: paste the article" in article:
+        last = 2  # the two lines written in its place
+    else:
+        last = len(article.split("```article\n", 1)[1].split("\n```", 1)[0].split("\n"))
+    fillers = [(r"^(\s*lines:) TODO$", rf"\1 1–{last}"), *FILLERS]
+    for path in folder.iterdir():
+        rows = []
+        for row in path.read_text(encoding="utf-8").split("\n"):
+            for pattern, replacement in fillers:
+                if re.search(pattern, row):
+                    row = re.sub(pattern, replacement, row)
+                    break
+            rows.append(row)
+        path.write_text("\n".join(rows), encoding="utf-8")
