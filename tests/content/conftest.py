@@ -16,15 +16,21 @@ def _served(tmp_path_factory, name: str, **options):
 
 @pytest.fixture(scope="session")
 def served_site(tmp_path_factory):
-    site, server = _served(tmp_path_factory, "real-classroom", pdfs=True)
+    site, server = _served(tmp_path_factory, "real-classroom")
     yield site, server
     server.close()
 
 
 @pytest.fixture(scope="session")
 def site(served_site):
-    """The classroom edition, with its PDFs."""
+    """The classroom edition, without PDFs (they need a browser: see pdf_site)."""
     return served_site[0]
+
+
+@pytest.fixture(scope="session")
+def pdf_site(tmp_path_factory):
+    """The classroom edition with its PDFs, printed by chromium."""
+    return build(ROOT, tmp_path_factory.mktemp("real-pdfs") / "site", pdfs=True)
 
 
 @pytest.fixture(scope="session")
@@ -34,7 +40,7 @@ def base_url(served_site):
 
 @pytest.fixture(scope="session")
 def served_student(tmp_path_factory):
-    site, server = _served(tmp_path_factory, "real-student", edition="student", pdfs=True)
+    site, server = _served(tmp_path_factory, "real-student", edition="student")
     yield site, server
     server.close()
 
@@ -46,6 +52,17 @@ def student_site(served_student):
 
 
 @pytest.fixture(scope="session")
-def pdfs(site):
+def pdf_student_site(tmp_path_factory):
+    return build(ROOT, tmp_path_factory.mktemp("real-student-pdfs") / "site", edition="student", pdfs=True)
+
+
+@pytest.fixture(scope="session")
+def pdfs(pdf_site):
     """The first worksheet's PDFs, by file name."""
-    return {path.name: path for path in sorted((site / "social-credit" / "pdf").glob("*.pdf"))}
+    return {path.name: path for path in sorted((pdf_site / "social-credit" / "pdf").glob("*.pdf"))}
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args, base_url):
+    """pytest-playwright's, with this folder's site as the base address."""
+    return {**browser_context_args, "base_url": base_url}

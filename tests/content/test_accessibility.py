@@ -17,6 +17,8 @@ TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
 
 
 def axe_violations(page: Page) -> list[str]:
+    # Once the page is still: Material fades its tabs in and out as the page scrolls.
+    page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")
     if not AXE.exists():
         pytest.fail("axe-core missing: ./run.sh test installs it (npm ci)")
     page.add_script_tag(path=str(AXE))

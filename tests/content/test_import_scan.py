@@ -22,7 +22,7 @@ from sheet_import.report import report
 from test_import_text import SiteWorksheet
 from worksheet.quotes import plain_marks
 
-pytestmark = pytest.mark.ocr
+pytestmark = [pytest.mark.ocr, pytest.mark.browser]  # the round trip prints the site with chromium
 
 WORD_ACCURACY = 0.98  # share of the site's words an OCR round trip must give back exactly
 

@@ -10,7 +10,7 @@ import pytest
 
 from support import soup, text
 
-pytestmark = pytest.mark.pdf
+pytestmark = [pytest.mark.pdf, pytest.mark.browser]  # chromium prints them
 
 
 def normalise(value: str) -> str:
@@ -101,8 +101,8 @@ def test_each_question_starts_on_the_same_page_in_both(pdfs):
     assert worksheet == key
 
 
-def test_the_student_edition_gets_the_worksheet_only(student_site):
-    assert sorted(p.name for p in (student_site / "social-credit" / "pdf").iterdir()) == ["worksheet.pdf"]
+def test_the_student_edition_gets_the_worksheet_only(pdf_student_site):
+    assert sorted(p.name for p in (pdf_student_site / "social-credit" / "pdf").iterdir()) == ["worksheet.pdf"]
 
 
 def test_the_worksheet_prints_every_note_numbered(pdfs, site):

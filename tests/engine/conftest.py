@@ -23,15 +23,27 @@ def _served(tmp_path_factory, library, name: str, prefix: str = "", **options):
 
 @pytest.fixture(scope="session")
 def served_site(tmp_path_factory, library):
-    site, server = _served(tmp_path_factory, library, "classroom", pdfs=True)
+    site, server = _served(tmp_path_factory, library, "classroom")
     yield site, server
     server.close()
 
 
 @pytest.fixture(scope="session")
 def site(served_site):
-    """The classroom edition, with its PDFs."""
+    """The classroom edition, without PDFs (they need a browser: see pdf_site)."""
     return served_site[0]
+
+
+@pytest.fixture(scope="session")
+def pdf_site(tmp_path_factory, library):
+    """The classroom edition with its PDFs, printed by chromium."""
+    return build(library, tmp_path_factory.mktemp("classroom-pdfs") / "site", pdfs=True)
+
+
+@pytest.fixture(scope="session")
+def pdf_student_site(tmp_path_factory, library):
+    """The student edition with its PDFs."""
+    return build(library, tmp_path_factory.mktemp("student-pdfs") / "site", edition="student", pdfs=True)
 
 
 @pytest.fixture(scope="session")
@@ -42,7 +54,7 @@ def base_url(served_site):
 
 @pytest.fixture(scope="session")
 def served_student(tmp_path_factory, library):
-    site, server = _served(tmp_path_factory, library, "student", edition="student", pdfs=True)
+    site, server = _served(tmp_path_factory, library, "student", edition="student")
     yield site, server
     server.close()
 
@@ -56,3 +68,9 @@ def student_site(served_student):
 def offline_site(tmp_path_factory, library):
     """The offline copy's site: addresses ending in .html, opened from files."""
     return build(library, tmp_path_factory.mktemp("offline") / "site", offline=True, site_url="")
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args, base_url):
+    """pytest-playwright's, with this folder's site as the base address."""
+    return {**browser_context_args, "base_url": base_url}

@@ -68,6 +68,7 @@ def test_the_classroom_edition_has_every_planted_sentence(planted, tmp_path):
 
 
 @pytest.mark.pdf
+@pytest.mark.browser  # chromium prints the PDFs
 def test_the_student_edition_has_none_of_them_in_any_file(planted, tmp_path):
     site = build(planted, tmp_path / "site", edition="student", pdfs=True)
     assert sorted(p.name for p in site.rglob("*.pdf")) == ["worksheet.pdf", "worksheet.pdf"]

@@ -47,6 +47,7 @@ def file_page(browser: Browser):
 
 
 @pytest.mark.pdf
+@pytest.mark.browser  # chromium prints the PDFs
 def test_the_zip_holds_the_whole_library_in_one_folder(offline_zip, usb_stick):
     names = zipfile.ZipFile(offline_zip).namelist()
     assert all(name.startswith("study-site/") for name in names)

@@ -48,7 +48,8 @@ def test_notes_and_question_markers_sit_beside_their_lines(site):
         assert re.fullmatch(r"\.\./questions/#q[12]", link["href"])
     assert evidence == {"Q1": [5, 6, 7, 8, 9], "Q2": [1, 2, 3, 4, 11, 12, 13]}
     assert [text(li) for li in page.select(".notes-list li")] == [
-        'Stop the child murder: "Stop de Kindermoord", a Dutch protest movement founded in 1973.']
+        'Stop the child murder: "Stop de Kindermoord", a Dutch protest movement founded in 1973, which the '
+        'article calls "Stop the child murder" (lines 8–9).']
 
 
 def test_glossary_terms_are_marked_in_the_article_and_the_questions(site):

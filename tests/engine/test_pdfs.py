@@ -7,14 +7,15 @@ import pytest
 
 from support import log_of, pdf_pages, pdf_text, project, soup, strict_build
 
-pytestmark = pytest.mark.pdf
+pytestmark = [pytest.mark.pdf, pytest.mark.browser]  # chromium prints them
 
 
 def words(path) -> str:
     return " ".join(pdf_text(path).split())
 
 
-def test_the_build_makes_each_worksheets_pdfs(site):
+def test_the_build_makes_each_worksheets_pdfs(pdf_site):
+    site = pdf_site
     for slug, headline in (("bikes", "Two wheels good"), ("trams", "The city that kept its trams")):
         sheet, key = site / slug / "pdf" / "worksheet.pdf", site / slug / "pdf" / "answer-key.pdf"
         assert words(sheet).count(headline) == 1
@@ -28,7 +29,8 @@ def test_the_build_makes_each_worksheets_pdfs(site):
     assert "Vocabulary" in bikes and "wobble verb vaciller, tanguer" in bikes
 
 
-def test_the_pages_link_to_the_pdfs_they_have(site, student_site):
+def test_the_pages_link_to_the_pdfs_they_have(pdf_site, pdf_student_site):
+    site, student_site = pdf_site, pdf_student_site
     sheet = soup(site, "bikes/worksheet/")
     links = [(a["href"], a["download"]) for a in sheet.select("a.pdf-link")]
     assert links == [("../pdf/worksheet.pdf", "bikes-worksheet.pdf"), ("../pdf/answer-key.pdf", "bikes-answer-key.pdf")]

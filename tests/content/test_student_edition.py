@@ -66,7 +66,9 @@ def test_the_classroom_search_index_holds_no_answer(site):
 
 
 @pytest.mark.pdf
-def test_no_answer_sentence_in_any_file_of_the_student_edition(student_site, answer_sentences):
+@pytest.mark.browser  # chromium prints the PDFs
+def test_no_answer_sentence_in_any_file_of_the_student_edition(pdf_student_site, answer_sentences):
+    student_site = pdf_student_site
     files = [p for p in student_site.rglob("*") if p.is_file()]
     assert len([p for p in files if p.suffix == ".pdf"]) == 2
     leaks = []
