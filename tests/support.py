@@ -75,18 +75,12 @@ class _Quiet(SimpleHTTPRequestHandler):
 
 
 class StaticServer:
-    """Serves a built site on 127.0.0.1 in a background thread, under ``prefix``."""
+    """Serves a built site on 127.0.0.1 in a background thread."""
 
-    def __init__(self, directory: Path, port: int = 0, prefix: str = ""):
-        root = directory
-        if prefix:  # a site published under a sub-path: serve its parent folder
-            root = directory.parent / f"served-{prefix.strip('/')}"
-            (root / prefix.strip("/")).parent.mkdir(parents=True, exist_ok=True)
-            if not (root / prefix.strip("/")).exists():
-                (root / prefix.strip("/")).symlink_to(directory, target_is_directory=True)
-        handler = functools.partial(_Quiet, directory=str(root))
+    def __init__(self, directory: Path, port: int = 0):
+        handler = functools.partial(_Quiet, directory=str(directory))
         self.httpd = ThreadingHTTPServer(("127.0.0.1", port), handler)
-        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/{prefix.strip('/') + '/' if prefix else ''}"
+        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/"
         threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
 
     def close(self):
@@ -130,3 +124,11 @@ def pages_of(site: Path) -> list[str]:
     """Every page's address in a built site (directory addresses), home first."""
     paths = sorted(p.parent.relative_to(site).as_posix() + "/" for p in site.rglob("index.html"))
     return ["" if p == "./" else p for p in paths]
+
+
+def served(folder: Path, root: Path, **options) -> tuple[Path, StaticServer]:
+    """The project in ``root`` built strict into ``folder``/site for a free
+    port on loopback, and served there."""
+    port = free_port()
+    site = build(root, folder / "site", site_url=f"http://127.0.0.1:{port}/", **options)
+    return site, StaticServer(site, port)

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
+
+from support import log_of, project, strict_build
 
 #: What a teacher writes for each TODO, by the file and the row it stands on.
 FILLERS = [
@@ -40,3 +43,17 @@ def fill_in(folder: Path) -> None:
                     break
             rows.append(row)
         path.write_text("\n".join(rows), encoding="utf-8")
+
+
+def built_once_filled(draft: Path, folder: Path) -> str:
+    """The article page a draft worksheet gives, once its TODOs are written:
+    a copy of the project in ``folder`` with the draft in its docs; the build
+    refuses the draft first, then builds it strict."""
+    root = project(folder)
+    copy = root / "docs" / draft.name
+    shutil.copytree(draft, copy)
+    assert "TODO" in log_of(strict_build(root))
+    fill_in(copy)
+    result = strict_build(root)
+    assert result.returncode == 0, log_of(result)
+    return (root / "site" / draft.name / "article" / "index.html").read_text(encoding="utf-8")

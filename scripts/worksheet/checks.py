@@ -23,7 +23,7 @@ def check(ws: Worksheet) -> list[Problem]:
     for q in ws.questions.questions:
         problems += check_line_refs(ws, q)
         problems += check_question_quotations(ws, q)
-        problems += check_parts(ws, q)
+        problems += check_parts(ws.questions.path, q)
         citations += check_answer_and_notes(ws, q)
     citations += check_notes(ws)
     citations += check_definitions(ws)
@@ -97,16 +97,17 @@ def check_question_quotations(ws: Worksheet, q: Question) -> list[Problem]:
     return problems
 
 
-def check_parts(ws: Worksheet, q: Question) -> list[Problem]:
+def check_parts(path: str, q: Question) -> list[Problem]:
+    """A question has its text, a model answer and teacher notes, none empty."""
     problems = []
     if not q.text.text.strip():
-        problems.append(_where(ws, q.line, f"{q.name} has no question text"))
+        problems.append(Problem(path, q.line, f"{q.name} has no question text"))
     for block, label, part in ((q.answer, "model answer", "model-answer"), (q.notes, "teacher notes", "teacher-notes")):
         if block is None:
-            problems.append(_where(ws, q.line, f"{q.name} has no {label}: add a '/// {part}' block inside the question"))
+            problems.append(Problem(path, q.line, f"{q.name} has no {label}: add a '/// {part}' block inside the question"))
         elif not block.text.strip():
             verb = "are" if label.endswith("s") else "is"
-            problems.append(_where(ws, block.line, f"{q.name}: the {label} {verb} empty"))
+            problems.append(Problem(path, block.line, f"{q.name}: the {label} {verb} empty"))
     return problems
 
 

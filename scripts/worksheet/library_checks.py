@@ -7,7 +7,7 @@ side by side.
 
 from __future__ import annotations
 
-from .checks import check
+from .checks import check, check_parts
 from .citations import MENTION_REACH, found_at, found_in, range_problem, short
 from .glossary import Entry
 from .library import Library, Sequence
@@ -71,7 +71,7 @@ def check_sequence(library: Library, sequence: Sequence) -> list[Problem]:
         problems += [Problem(page.path, where, f"{q.name}: {p}") for p in bad]
         if not bad:
             problems += _question_quotations(library, page.path, q)
-        problems += _parts(page.path, q)
+        problems += check_parts(page.path, q)
         for block, who, every in ((q.answer, "model answer", True), (q.notes, "teacher notes", False)):
             if block is not None:
                 problems += _document_quotations(sequence, page.path, block, f"{q.name} {who}", every)
@@ -124,16 +124,6 @@ def _question_quotations(library: Library, path: str, q: Question) -> list[Probl
             if not any(_found(library, quote.text, ref) for ref in q.refs):
                 line = paragraph.line + paragraph.text.count("\n", 0, quote.start)
                 problems.append(Problem(path, line, f"{q.name}: quotation \"{quote.text}\" is not in the lines it cites ({cited})"))
-    return problems
-
-
-def _parts(path: str, q: Question) -> list[Problem]:
-    problems = []
-    if not q.text.text.strip():
-        problems.append(Problem(path, q.line, f"{q.name} has no question text"))
-    for block, label, part in ((q.answer, "model answer", "model-answer"), (q.notes, "teacher notes", "teacher-notes")):
-        if block is None:
-            problems.append(Problem(path, q.line, f"{q.name} has no {label}: add a '/// {part}' block inside the question"))
     return problems
 
 

@@ -40,23 +40,19 @@ def _pieces(text: str, glossary: Glossary) -> list[str | etree.Element]:
 
 
 def _mark_text(element: etree.Element, glossary: Glossary) -> None:
-    if not element.text:
-        return
-    pieces = _pieces(element.text, glossary)
-    if len(pieces) == 1:
-        return
-    element.text = pieces[0]
-    _insert(element, 0, pieces[1:])
+    """The terms of the text that opens ``element``."""
+    pieces = _pieces(element.text, glossary) if element.text else []
+    if len(pieces) > 1:
+        element.text = pieces[0]
+        _insert(element, 0, pieces[1:])
 
 
 def _mark_tail(parent: etree.Element, child: etree.Element, glossary: Glossary) -> None:
-    if not child.tail:
-        return
-    pieces = _pieces(child.tail, glossary)
-    if len(pieces) == 1:
-        return
-    child.tail = pieces[0]
-    _insert(parent, list(parent).index(child) + 1, pieces[1:])
+    """The terms of the text that follows ``child``, inside ``parent``."""
+    pieces = _pieces(child.tail, glossary) if child.tail else []
+    if len(pieces) > 1:
+        child.tail = pieces[0]
+        _insert(parent, list(parent).index(child) + 1, pieces[1:])
 
 
 def _insert(parent: etree.Element, index: int, pieces: list) -> None:

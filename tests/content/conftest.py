@@ -5,18 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from support import ROOT, StaticServer, build, free_port
-
-
-def _served(tmp_path_factory, name: str, **options):
-    port = free_port()
-    site = build(ROOT, tmp_path_factory.mktemp(name) / "site", site_url=f"http://127.0.0.1:{port}/", **options)
-    return site, StaticServer(site, port)
+from support import ROOT, build, served
 
 
 @pytest.fixture(scope="session")
 def served_site(tmp_path_factory):
-    site, server = _served(tmp_path_factory, "real-classroom")
+    site, server = served(tmp_path_factory.mktemp("real-classroom"), ROOT)
     yield site, server
     server.close()
 
@@ -40,7 +34,7 @@ def base_url(served_site):
 
 @pytest.fixture(scope="session")
 def served_student(tmp_path_factory):
-    site, server = _served(tmp_path_factory, "real-student", edition="student")
+    site, server = served(tmp_path_factory.mktemp("real-student"), ROOT, edition="student")
     yield site, server
     server.close()
 

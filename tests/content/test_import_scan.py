@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from support import ROOT, log_of, project, strict_build
-from support_filling import fill_in
+from support import ROOT
+from support_filling import built_once_filled
 from sheet_import import ImportFailure, import_sheet, load_sheet
 from sheet_import.report import report
 from test_import_text import SiteWorksheet
@@ -161,12 +161,4 @@ def test_a_pdf_with_no_text_and_no_ocr_gives_one_line(tmp_path):
 def test_the_draft_once_filled_in_builds_into_a_worksheet(round_trip, tmp_path):
     """Its TODOs written, the draft is a worksheet like any other: checked,
     built strict, with its article numbered as the sheet."""
-    root = project(tmp_path / "project")
-    folder = root / "docs" / round_trip.folder.name
-    shutil.copytree(round_trip.folder, folder)
-    assert "TODO" in log_of(strict_build(root))
-    fill_in(folder)
-    result = strict_build(root)
-    assert result.returncode == 0, log_of(result)
-    built = (root / "site" / folder.name / "article" / "index.html").read_text(encoding="utf-8")
-    assert built.count('class="line-text" id="L') == 65
+    assert built_once_filled(round_trip.folder, tmp_path / "project").count('class="line-text" id="L') == 65

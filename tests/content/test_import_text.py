@@ -5,15 +5,14 @@ and the draft folder it writes."""
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 import sys
 
 import pytest
 import yaml
 
-from support import ROOT, log_of, project, strict_build
-from support_filling import fill_in
+from support import ROOT
+from support_filling import built_once_filled
 from sheet_import import ImportFailure, import_sheet, load_sheet
 from sheet_import.ocr_suspects import Suspect
 from sheet_import.report import report
@@ -281,12 +280,4 @@ def test_the_command_writes_the_draft_and_prints_the_report(tmp_path):
 def test_the_draft_once_filled_in_builds_into_a_worksheet(draft, tmp_path):
     """Its TODOs written, the draft is a worksheet like any other: checked,
     built strict, with its article numbered as the sheet."""
-    root = project(tmp_path / "project")
-    folder = root / "docs" / draft.folder.name
-    shutil.copytree(draft.folder, folder)
-    assert "TODO" in log_of(strict_build(root))
-    fill_in(folder)
-    result = strict_build(root)
-    assert result.returncode == 0, log_of(result)
-    built = (root / "site" / folder.name / "article" / "index.html").read_text(encoding="utf-8")
-    assert built.count('class="line-text" id="L') == 65
+    assert built_once_filled(draft.folder, tmp_path / "project").count('class="line-text" id="L') == 65

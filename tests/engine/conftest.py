@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from support import StaticServer, build, free_port, project
+from support import build, project, served
 
 
 @pytest.fixture(scope="session")
@@ -14,16 +14,9 @@ def library(tmp_path_factory):
     return project(tmp_path_factory.mktemp("library"))
 
 
-def _served(tmp_path_factory, library, name: str, prefix: str = "", **options):
-    port = free_port()
-    server_url = f"http://127.0.0.1:{port}/{prefix}"
-    site = build(library, tmp_path_factory.mktemp(name) / "site", site_url=server_url, **options)
-    return site, StaticServer(site, port, prefix)
-
-
 @pytest.fixture(scope="session")
 def served_site(tmp_path_factory, library):
-    site, server = _served(tmp_path_factory, library, "classroom")
+    site, server = served(tmp_path_factory.mktemp("classroom"), library)
     yield site, server
     server.close()
 
@@ -54,7 +47,7 @@ def base_url(served_site):
 
 @pytest.fixture(scope="session")
 def served_student(tmp_path_factory, library):
-    site, server = _served(tmp_path_factory, library, "student", edition="student")
+    site, server = served(tmp_path_factory.mktemp("student"), library, edition="student")
     yield site, server
     server.close()
 
