@@ -6,14 +6,12 @@ the worksheet keeps all its promises.
 
 from __future__ import annotations
 
+from .answer_check import Source, check_answer
 from .model import Worksheet
 from .problems import Problem
 from .questions import Question
-from .quotes import find_in, find_quotations, normalise, occurs_in
-from .refs import LineRange, find_mentions
-
-#: How far after a quotation a line mention may stand to belong to it: "…" (l. 9)
-MENTION_REACH = 4
+from .quotes import find_quotations, normalise, occurs_in
+from .refs import LineRange
 
 
 def check(ws: Worksheet) -> list[Problem]:
@@ -84,18 +82,13 @@ def _runs(ranges: list[LineRange]) -> list[LineRange]:
 
 
 def _found_in(ws: Worksheet, quotation: str, r: LineRange) -> bool:
-    flow = ws.article.flow
-    return find_in(quotation, flow.normal, *flow.span(r.first, r.last)) is not None
+    return Source.of(ws.article).find(quotation, r) is not None
 
 
 def _found_at(ws: Worksheet, quotation: str) -> str | None:
     """Where a quotation stands in the article ("line 12", "lines 12–13"), if anywhere."""
-    flow = ws.article.flow
-    span = find_in(quotation, flow.normal)
-    if span is None:
-        return None
-    lines = flow.span_lines(*span)
-    return LineRange(lines[0], lines[-1]).label()
+    lines = Source.of(ws.article).find(quotation)
+    return lines.label() if lines else None
 
 
 def check_question_quotations(ws: Worksheet, q: Question) -> list[Problem]:
@@ -133,37 +126,30 @@ def check_parts(ws: Worksheet, q: Question) -> list[Problem]:
 
 def check_answer_quotations(ws: Worksheet, q: Question) -> list[Problem]:
     """Every quotation in the model answer is in the article; when a line
-    mention follows it ("…" (l. 9)), it is in those lines."""
+    mention follows it ("…" (l. 9)), it is in those lines: the rule of the
+    student's answer box too (answer_check.py)."""
     if q.answer is None or not q.answer.text:
         return []
     prose = q.answer.text
-    mentions = find_mentions(prose)
     problems = []
-    for quote in find_quotations(prose):
-        line = q.answer.line + prose.count("\n", 0, quote.start)
-        said = f"{q.name} model answer: quotation \"{_short(quote.text)}\""
-        r = _mention_after(prose, quote.end, mentions)
+    for checked in check_answer(prose, [Source.of(ws.article)]):
+        if checked.quotation is None:
+            continue
+        line = q.answer.line + prose.count("\n", 0, checked.start)
+        said = f"{q.name} model answer: quotation \"{_short(checked.quotation)}\""
+        r = checked.mention
         if r is not None:
             bad = range_problem(ws, r)
             if bad:
                 problems.append(_where(ws, line, f"{said}: {bad}"))
                 continue
-            if _found_in(ws, quote.text, r):
+            if checked.mention_ok:
                 continue
-        elsewhere = _found_at(ws, quote.text)
-        if elsewhere is None:
+        if checked.found is None:
             problems.append(_where(ws, line, f"{said} is not in the article"))
         elif r is not None:
-            problems.append(_where(ws, line, f"{said} is not in {r.label()} but in {elsewhere}"))
+            problems.append(_where(ws, line, f"{said} is not in {r.label()} but in {checked.found[1].label()}"))
     return problems
-
-
-def _mention_after(prose: str, end: int, mentions) -> LineRange | None:
-    """The line mention standing right after a quotation, if any: "…" (l. 9)."""
-    for start, _stop, r in mentions:
-        if end <= start <= end + MENTION_REACH and not prose[end:start].strip(" ,(\n"):
-            return r
-    return None
 
 
 def check_notes(ws: Worksheet) -> list[Problem]:
