@@ -138,6 +138,10 @@ def check_answer_quotations(ws: Worksheet, q: Question) -> list[Problem]:
         line = q.answer.line + prose.count("\n", 0, checked.start)
         said = f"{q.name} model answer: quotation \"{_short(checked.quotation)}\""
         r = checked.mention
+        if checked.document not in (None, 1):
+            problems.append(_where(ws, line, f"{said}: 'doc. {checked.document}' names another document: "
+                                             "a worksheet's model answers quote its own article"))
+            continue
         if r is not None:
             bad = range_problem(ws, r)
             if bad:

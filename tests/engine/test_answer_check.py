@@ -13,6 +13,8 @@ from playwright.sync_api import Page
 from support import FIXTURES, LIBRARY
 from worksheet.answer_check import Source, check_answer
 from worksheet.article import parse_article
+from worksheet.checks import check_answer_quotations
+from worksheet.model import load_worksheet
 from worksheet.questions import expected_words
 
 CASES = json.loads((FIXTURES / "answer-checks.json").read_text(encoding="utf-8"))["cases"]
@@ -38,6 +40,15 @@ def test_the_browser_check_gives_the_same(page: Page):
     assert {case["name"]: got for case, got in zip(CASES, results)} == {case["name"]: case["expect"] for case in CASES}
 
 
+def test_the_build_reads_a_model_answer_by_the_same_rule():
+    ws = load_worksheet(LIBRARY / "bikes", "bikes")
+    answer = ws.questions.questions[0].answer
+    answer.text = 'It "slowly changed course" (doc. 1, l. 9), "In the 1960s" (l. 6) and "wobble" (doc. 2, l. 4).'
+    assert [p.message for p in check_answer_quotations(ws, ws.questions.questions[0])] == [
+        "q1 model answer: quotation \"In the 1960s\" is not in line 6 but in lines 5–6",
+        "q1 model answer: quotation \"wobble\": 'doc. 2' names another document: a worksheet's model answers quote its own article"]
+
+
 def test_the_expected_length_follows_the_writing_space():
     assert expected_words(5) == (40, 60)
     assert expected_words(4) == (30, 50)
@@ -55,7 +66,8 @@ def random_answers(count: int, seed: int = 16) -> list[str]:
     words = " ".join(line.text for slug in ("bikes", "trams") for line in article(slug).lines).split()
     quotes = [('"', '"'), ("“", "”"), ("« ", " »"), ('"', ""), ("«", "")]
     marks = ['"', "“", "”", "«", "»", " … ", " [...] ", "...", " – ", "-", "’", "\n", "\n\n", ", ", " = "]
-    mentions = ["(l. {a})", "l. {a}", "(lines {a}–{b})", "line {a}", "({a})", "(ll. {a}-{b})", "(2018)", "Lines {a} — {b}"]
+    mentions = ["(l. {a})", "l. {a}", "(lines {a}–{b})", "line {a}", "({a})", "(ll. {a}-{b})", "(2018)", "Lines {a} — {b}",
+                "(doc. {d}, l. {a})", ", document {d}, lines {a}-{b}"]
     answers = []
     for _ in range(count):
         pieces = []
@@ -76,7 +88,7 @@ def random_answers(count: int, seed: int = 16) -> list[str]:
                 pieces.append(rng.choice(marks))
             else:
                 a = rng.randint(0, 15)
-                pieces.append(rng.choice(mentions).format(a=a, b=a + rng.choice([0, 1, 1, 2, -1])))
+                pieces.append(rng.choice(mentions).format(a=a, b=a + rng.choice([0, 1, 1, 2, -1]), d=rng.randint(0, 3)))
         answers.append(" ".join(pieces))
     return answers
 

@@ -99,12 +99,16 @@ def test_the_check_follows_the_answer_as_it_changes(page: Page):
     expect(verdicts(page)).to_have_count(0)
 
 
-def test_a_final_task_checks_each_article_of_its_sequence(page: Page):
+def test_a_final_task_checks_each_article_of_its_sequence_and_the_document_named(page: Page):
     page.goto("sequences/city-transport/")
     box(page, "final-task").fill(FINAL)
     expect(verdicts(page, "final-task")).to_have_text([
         "“slowly changed course”: Bicycles in Amsterdam, line 9",
         "“a bicycle wheel can slip into the rails”: Trams in Melbourne, lines 5–6, not line 6"])
+    box(page, "final-task").fill('It "kept its trams" (doc. 2, l. 1), and "kept its trams" (doc. 1, l. 1).')
+    expect(verdicts(page, "final-task")).to_have_text([
+        "“kept its trams”: Trams in Melbourne, line 1",
+        "“kept its trams”: Trams in Melbourne, line 1, not document 1, line 1"])
 
 
 def test_typing_and_checking_send_nothing(page: Page, outside_requests):

@@ -128,19 +128,22 @@
 
   // -- answer_check.py ---------------------------------------------------------
   var MENTION_REACH = 4;
+  var GAP = /^[ ,(\n]*(?:doc(?:ument)?\.?\s*([0-9]{1,3})[ ,]*)?$/i;
 
+  // The line mention right after a quotation: {index, document}; null when none.
   function mentionAfter(prose, end, mentions) {
     for (var i = 0; i < mentions.length; i++) {
-      var start = mentions[i].start;
-      if (end <= start && start <= end + MENTION_REACH && /^[ ,(\n]*$/.test(prose.slice(end, start))) return i;
+      var start = mentions[i].start, gap = start >= end && GAP.exec(prose.slice(end, start));
+      if (gap && (gap[1] || start <= end + MENTION_REACH)) return {index: i, document: gap[1] ? Number(gap[1]) : null};
     }
-    return -1;
+    return null;
   }
 
-  function checkQuotation(quote, range, sources) {
-    var item = {quote: quote.text, start: quote.start, found: null, mention: range, mention_ok: null};
+  function checkQuotation(quote, range, document, sources) {
+    var item = {quote: quote.text, start: quote.start, found: null, mention: range, mention_ok: null, document: document};
     if (range) {
       for (var i = 0; i < sources.length; i++) {
+        if (document !== null && i !== document - 1) continue;
         var lines = sources[i].has(range) ? sources[i].find(quote.text, range) : null;
         if (lines) {
           item.found = [i, lines[0], lines[1]];
@@ -162,14 +165,14 @@
     var mentions = findMentions(prose), attached = {}, out = [];
     var quotes = findQuotations(prose);
     quotes.forEach(function (quote) {
-      var index = mentionAfter(prose, quote.end, mentions);
-      if (index >= 0) attached[index] = true;
-      out.push(checkQuotation(quote, index >= 0 ? mentions[index].range : null, sources));
+      var after = mentionAfter(prose, quote.end, mentions);
+      if (after) attached[after.index] = true;
+      out.push(checkQuotation(quote, after && mentions[after.index].range, after && after.document, sources));
     });
     mentions.forEach(function (mention, index) {
       var quoted = quotes.some(function (q) { return q.start <= mention.start && mention.start < q.end });
       if (attached[index] || prose[mention.start] === "(" || quoted) return;
-      out.push({quote: null, start: mention.start, found: null, mention: mention.range,
+      out.push({quote: null, start: mention.start, found: null, mention: mention.range, document: null,
                 mention_ok: sources.some(function (s) { return s.has(mention.range) })});
     });
     return out.sort(function (a, b) { return a.start - b.start });
@@ -178,7 +181,8 @@
   // For the tests: the check on an answer and lists of lines, in the JSON form of answer_check.py.
   window.__answerCheck = function (prose, articles) {
     return check(prose, articles.map(function (lines) { return new Source(lines) })).map(function (item) {
-      return {quote: item.quote, found: item.found, mention: item.mention, mention_ok: item.mention_ok};
+      return {quote: item.quote, found: item.found, mention: item.mention, mention_ok: item.mention_ok,
+              document: item.document};
     });
   };
 
@@ -205,7 +209,8 @@
     var quote = "“" + shortened(item.quote) + "”: ";
     if (!item.found) return {ok: false, text: quote + "not in the text"};
     var where = (wanted.length > 1 ? wanted[item.found[0]].title + ", " : "") + lines(item.found.slice(1));
-    if (item.mention_ok === false) return {ok: false, text: quote + where + ", not " + lines(item.mention)};
+    var named = item.document === null ? "" : "document " + item.document + ", ";
+    if (item.mention_ok === false) return {ok: false, text: quote + where + ", not " + named + lines(item.mention)};
     return {ok: true, text: quote + where};
   }
 
