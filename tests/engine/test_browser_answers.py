@@ -105,10 +105,11 @@ def test_a_final_task_checks_each_article_of_its_sequence_and_the_document_named
     expect(verdicts(page, "final-task")).to_have_text([
         "“slowly changed course”: Bicycles in Amsterdam, line 9",
         "“a bicycle wheel can slip into the rails”: Trams in Melbourne, lines 5–6, not line 6"])
-    box(page, "final-task").fill('It "kept its trams" (doc. 2, l. 1), and "kept its trams" (doc. 1, l. 1).')
+    box(page, "final-task").fill('It "kept its trams" (doc. 2, l. 1), and "kept its trams" (doc. 1, l. 1), see line 20.')
     expect(verdicts(page, "final-task")).to_have_text([
         "“kept its trams”: Trams in Melbourne, line 1",
-        "“kept its trams”: Trams in Melbourne, line 1, not document 1, line 1"])
+        "“kept its trams”: Trams in Melbourne, line 1, not document 1, line 1",
+        "line 20: no text has it"])
 
 
 def test_typing_and_checking_send_nothing(page: Page, outside_requests):
@@ -297,9 +298,11 @@ def test_on_a_phone(browser: Browser, base_url):
 def test_from_the_keyboard(page: Page):
     page.goto("bikes/questions/")
     tab_until(page, "#answer-q1")
-    page.keyboard.type('They wrote "Stop the child murder" (l. 8). t')
+    typed = 'She finds "Stop the child murder" (l. 8): t, s, f, p, n, /.'  # none of them a shortcut here
+    page.keyboard.type(typed)
     expect(verdicts(page)).to_have_text(["“Stop the child murder”: lines 8–9, not line 8"])
-    assert page.evaluate("document.documentElement.hasAttribute('data-teacher')") is False  # "t" was typed, not a shortcut
+    assert page.evaluate("document.documentElement.hasAttribute('data-teacher')") is False
+    expect(box(page)).to_have_value(typed)
     tab_until(page, "#hand-in-name")
     page.keyboard.type("Jeanne")
     tab_until(page, "[data-action=download]")
@@ -312,7 +315,7 @@ def test_from_the_keyboard(page: Page):
     page.keyboard.press("Escape")
     expect(confirmation(page)).to_be_hidden()
     assert page.evaluate("document.activeElement.dataset.action") == "clear"  # focus back on the button
-    expect(box(page)).to_have_value('They wrote "Stop the child murder" (l. 8). t')
+    expect(box(page)).to_have_value(typed)
 
 
 @pytest.mark.node

@@ -200,11 +200,10 @@
   function verdict(item, wanted, sources) {
     if (item.quote === null) {
       if (item.mention_ok) return null;
-      var longest = Math.max.apply(null, sources.map(function (s) { return s.length }));
       var range = item.mention;
       return {ok: false, text: lines(range) + ": " + (range[0] > range[1]
         ? "write the first line first (" + range[1] + "–" + range[0] + ")"
-        : "the text has " + longest + " lines")};
+        : sources.length > 1 ? "no text has it" : "the text has " + sources[0].length + " lines")};
     }
     var quote = "“" + shortened(item.quote) + "”: ";
     if (!item.found) return {ok: false, text: quote + "not in the text"};
