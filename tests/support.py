@@ -17,6 +17,8 @@ from bs4 import BeautifulSoup
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 LIBRARY = FIXTURES / "library" / "docs"  # the tiny library the engine tests build
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"  # npm ci
+WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
@@ -109,6 +111,17 @@ def tab_until(page, selector: str, limit: int = 100) -> None:
         if page.evaluate("s => document.activeElement.matches(s)", selector):
             return
     raise AssertionError(f"Tab never reached {selector} in {limit} presses")
+
+
+def axe_violations(page) -> list[str]:
+    """What axe-core (WCAG 2.1 A and AA) finds on the page as it stands, one line a node."""
+    if not AXE.exists():
+        raise AssertionError("axe-core missing: ./run.sh test installs it (npm ci)")
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})", WCAG)
+    return [f"{v['id']} ({v['impact']}): {n['target']} {n['failureSummary'][:160]}"
+            for v in result["violations"] for n in v["nodes"]]
 
 
 def pdf_text(path: Path) -> str:

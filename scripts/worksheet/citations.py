@@ -17,11 +17,9 @@ from dataclasses import dataclass
 from .model import Worksheet
 from .problems import Problem
 from .prose import Block
-from .quotes import find_in, find_quotations
-from .refs import LineRange, find_mentions
+from .answer_check import Source, check_answer
+from .refs import LineRange
 
-#: How far after a quotation a line mention may stand to belong to it: "…" (l. 9)
-MENTION_REACH = 4
 #: How many quotations off by one line make a shift (and at least half of those citing the lines after it)
 SHIFT_MIN = 3
 
@@ -47,32 +45,18 @@ def range_problem(ws: Worksheet, r: LineRange) -> str | None:
 
 def found_in(ws: Worksheet, quotation: str, r: LineRange) -> bool:
     """Whether the quotation stands in lines ``r`` (it may run from one into the next)."""
-    flow = ws.article.flow
-    return find_in(quotation, flow.normal, *flow.span(r.first, r.last)) is not None
+    return Source.of(ws.article).find(quotation, r) is not None
 
 
 def found_at(ws: Worksheet, quotation: str) -> str | None:
     """Where a quotation stands in the article ("line 12", "lines 12–13"), if anywhere."""
-    flow = ws.article.flow
-    span = find_in(quotation, flow.normal)
-    if span is None:
-        return None
-    lines = flow.span_lines(*span)
-    return LineRange(lines[0], lines[-1]).label()
+    lines = Source.of(ws.article).find(quotation)
+    return lines.label() if lines else None
 
 
 def short(text: str, width: int = 60) -> str:
     text = " ".join(text.split())
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
-
-
-def _mention_after(prose: str, end: int, mentions):
-    """The line mention standing right after a quotation, if any: "…" (l. 9)."""
-    for mention in mentions:
-        start = mention[0]
-        if end <= start <= end + MENTION_REACH and not prose[end:start].strip(" ,(\n"):
-            return mention
-    return None
 
 
 def check_prose(ws: Worksheet, path: str, block: Block, who: str = "", every_quotation: bool = False) -> list[Citation]:
@@ -82,38 +66,36 @@ def check_prose(ws: Worksheet, path: str, block: Block, who: str = "", every_quo
     ``every_quotation`` (a model answer), one without a mention stands in the
     article. A line mention such as ``l. 9`` or ``lines 9–10`` names real
     lines (a bare number in brackets, ``(9)``, counts only after a
-    quotation). Messages start with ``who`` ("q1 teacher notes")."""
+    quotation). Messages start with ``who`` ("q1 teacher notes"). The
+    quotations are read as a student's answer box reads them (answer_check.py)."""
     prose = block.text
-    mentions = find_mentions(prose)
-    tied, checked = set(), []
+    checked = []
 
     def problem(offset: int, message: str) -> Problem:
         return Problem(path, block.line + prose.count("\n", 0, offset), f"{who}: {message}" if who else message)
 
-    for quote in find_quotations(prose):
-        mention = _mention_after(prose, quote.end, mentions)
-        if mention is None and not every_quotation:
+    for c in check_answer(prose, [Source.of(ws.article)]):
+        r = c.mention
+        if c.quotation is None:  # a line mention on its own
+            bad = range_problem(ws, r)
+            if bad:
+                checked.append(Citation(problem(c.start, bad)))
             continue
-        r = mention[2] if mention else None
-        tied.add(mention)
+        if r is None and not every_quotation:
+            continue
         bad = range_problem(ws, r) if r else None
-        if bad:
+        if c.document not in (None, 1):
+            wrong = f": 'doc. {c.document}' names another document: a worksheet quotes its own article"
+        elif bad:
             wrong = f": {bad}"
-        elif r and found_in(ws, quote.text, r):
+        elif c.mention_ok:
             wrong = None
-        elif (elsewhere := found_at(ws, quote.text)) is None:
+        elif c.found is None:
             wrong = " is not in the article"
         else:
-            wrong = f" is not in {r.label()} but in {elsewhere}" if r else None
-        said = wrong and problem(quote.start, f"quotation \"{short(quote.text)}\"{wrong}")
-        checked.append(Citation(said, quote.text, r))
-    for mention in mentions:
-        start, _end, r = mention
-        if mention in tied or prose[start] == "(":
-            continue
-        bad = range_problem(ws, r)
-        if bad:
-            checked.append(Citation(problem(start, bad)))
+            wrong = f" is not in {r.label()} but in {c.found[1].label()}" if r else None
+        said = wrong and problem(c.start, f"quotation \"{short(c.quotation)}\"{wrong}")
+        checked.append(Citation(said, c.quotation, r))
     return checked
 
 

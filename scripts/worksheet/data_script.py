@@ -9,7 +9,13 @@ from __future__ import annotations
 import json
 
 
-def data_script(variable: str, data: dict[str, str]) -> str:
+def data_script(variable: str, data) -> str:
     """``window.<variable> = data``; ``<`` is escaped so no value can end a script."""
     value = json.dumps(data, ensure_ascii=False, sort_keys=True).replace("<", "\\u003c")
     return f"window.{variable}={value};\n"
+
+
+def worksheet_script(table: str, worksheet: str, data) -> str:
+    """``window.<table>[worksheet] = data``: one worksheet's share of a table
+    that the scripts of several worksheets fill."""
+    return f"window.{table}=window.{table}||{{}};\n" + data_script(f"{table}[{json.dumps(worksheet)}]", data)

@@ -8,13 +8,13 @@ side by side.
 from __future__ import annotations
 
 from .checks import check, check_parts
-from .citations import MENTION_REACH, found_at, found_in, range_problem, short
+from .answer_check import Source, check_answer
+from .citations import found_at, range_problem, short
 from .glossary import Entry
 from .library import Library, Sequence
 from .problems import Problem
 from .questions import LineRef, Question
-from .quotes import find_in, find_quotations
-from .refs import find_document_mentions
+from .quotes import find_quotations
 from .todos import article_todos, page_todos, questions_todos, records_todos
 from .model import Worksheet
 
@@ -83,36 +83,34 @@ def _document_quotations(sequence: Sequence, path: str, block, who: str, every_q
     ``(doc. 2, l. 6)`` stands in those lines of the sequence's second
     worksheet; in the answer, a quotation without one stands in one of them."""
     prose = block.text
-    mentions = find_document_mentions(prose)
+    documents = len(sequence.worksheets)
     problems = []
-    for quote in find_quotations(prose):
-        line = block.line + prose.count("\n", 0, quote.start)
-        said = f"{who}: quotation \"{short(quote.text)}\""
-        mention = next((m for m in mentions if quote.end <= m[0] <= quote.end + MENTION_REACH
-                        and not prose[quote.end:m[0]].strip(" ,\n")), None)
-        if mention is None:
-            if every_quotation and not any(found_at(ws, quote.text) for ws in sequence.worksheets):
+    for c in check_answer(prose, [Source.of(ws.article) for ws in sequence.worksheets]):
+        if c.quotation is None:
+            continue  # a line mention alone names no document
+        line = block.line + prose.count("\n", 0, c.start)
+        said = f"{who}: quotation \"{short(c.quotation)}\""
+        if c.document is None:
+            if every_quotation and c.found is None:
                 problems.append(Problem(path, line, f"{said} is in none of the sequence's documents"))
             continue
-        _, _, number, r = mention
-        if not 1 <= number <= len(sequence.worksheets):
-            problems.append(Problem(path, line, f"{said}: there is no doc. {number} (the sequence has "
-                                                f"{len(sequence.worksheets)} documents)"))
+        if not 1 <= c.document <= documents:
+            problems.append(Problem(path, line, f"{said}: there is no doc. {c.document} (the sequence has "
+                                                f"{documents} documents)"))
             continue
-        ws = sequence.worksheets[number - 1]
-        bad = range_problem(ws, r)
+        ws = sequence.worksheets[c.document - 1]
+        bad = range_problem(ws, c.mention)
         if bad:
-            problems.append(Problem(path, line, f"{said}: doc. {number}: {bad}"))
-        elif not found_in(ws, quote.text, r):
-            elsewhere = found_at(ws, quote.text)
+            problems.append(Problem(path, line, f"{said}: doc. {c.document}: {bad}"))
+        elif not c.mention_ok:
+            elsewhere = found_at(ws, c.quotation)
             where = f"but in {elsewhere}" if elsewhere else "nor anywhere in it"
-            problems.append(Problem(path, line, f"{said} is not in doc. {number}, {r.label()}, {where}"))
+            problems.append(Problem(path, line, f"{said} is not in doc. {c.document}, {c.mention.label()}, {where}"))
     return problems
 
 
 def _found(library: Library, quotation: str, ref: LineRef) -> bool:
-    flow = library.worksheet(ref.worksheet).article.flow
-    return find_in(quotation, flow.normal, *flow.span(ref.range.first, ref.range.last)) is not None
+    return Source.of(library.worksheet(ref.worksheet).article).find(quotation, ref.range) is not None
 
 
 def _question_quotations(library: Library, path: str, q: Question) -> list[Problem]:

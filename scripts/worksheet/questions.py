@@ -51,6 +51,8 @@ OPTIONS = ("lines", "writing-space", "id")
 REF = re.compile(rf"^(?:(?P<worksheet>[a-z0-9][a-z0-9-]*)\s*:\s*)?(?P<first>[0-9]{{1,6}})"
                  rf"(?:\s*[{DASHES}]\s*(?P<last>[0-9]{{1,6}}))?$")
 EXAMPLE_LINES = "lines: 25–29, 30–36"
+#: Handwritten words one ruled line of the sheet holds, fewest to most.
+WORDS_PER_RULED_LINE = (8, 12)
 
 
 @dataclass(frozen=True)
@@ -106,6 +108,13 @@ class QuestionPage:
     problems: list[Problem]
     prose: list[Block] = field(default_factory=list)  # the page's text outside the question blocks
     intro_line: int = 1  # file line where the introduction starts
+
+
+def expected_words(ruled_lines: int) -> tuple[int, int]:
+    """How long an answer that fills ``ruled_lines`` of writing space is, in
+    words, fewest to most, rounded to tens: 5 lines, about 40–60 words."""
+    low, high = (max(10, int(ruled_lines * words / 10 + 0.5) * 10) for words in WORDS_PER_RULED_LINE)
+    return low, high
 
 
 def parse_refs(value: str) -> list[LineRef] | None:

@@ -5,7 +5,8 @@
   the list instead, until the next save fixes it). Registers the Markdown
   extensions: the ``article`` fence, the question blocks, the editions.
 - ``on_files``: the pages and data a worksheet gets without writing them
-  (its glossary page, its printable sheet, its pop-up texts, its PDFs).
+  (its glossary page, its printable sheet, its pop-up texts, its lines for
+  the answer boxes' quotation check, its PDFs).
 - ``on_page_markdown`` … ``on_page_content``: renders each page, knowing
   which worksheet it belongs to; links are computed by MkDocs for that page.
 - ``on_env``: lets a template include Material's own partial it wraps.
@@ -15,7 +16,6 @@
 
 from __future__ import annotations
 
-import json
 import posixpath
 from pathlib import Path
 
@@ -28,10 +28,10 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
 from worksheet import Worksheet
-from worksheet.data_script import data_script
+from worksheet.data_script import worksheet_script
 from worksheet.library import Library, load_library
 from worksheet.library_checks import check_library
-from worksheet.questions import Question
+from worksheet.questions import Question, expected_words
 
 from . import assets, pdfs, views
 from .config import WorksheetConfig
@@ -64,6 +64,7 @@ DESCRIPTIONS = {
     "sheet": "“{headline}” as a worksheet to print: the text, then the questions with room to write.",
 }
 TIPS = "glossary-tips.js"
+LINES = "article-lines.js"
 DEFAULT_WRITING_SPACE = 4
 #: Material's own templates, for a partial of the site that wraps one of them.
 MATERIAL_TEMPLATES = Path(material.__file__).parent / "templates"
@@ -73,9 +74,13 @@ OFFLINE_SHIM = "assets/js/vendor/iframe-worker-shim.js"
 def tips_script(ws: Worksheet) -> str:
     """The worksheet's pop-up texts, by entry, as a script the pop-ups load
     (overrides/assets/js/popups.js)."""
-    tips = {entry.slug: entry.tooltip() for entry in ws.glossary.entries}
-    return (f"window.__glossaryTips=window.__glossaryTips||{{}};\n"
-            + data_script(f"__glossaryTips[{json.dumps(ws.slug)}]", tips))
+    return worksheet_script("__glossaryTips", ws.slug, {entry.slug: entry.tooltip() for entry in ws.glossary.entries})
+
+
+def lines_script(ws: Worksheet) -> str:
+    """The article's printed lines ("" for a blank one), as a script the
+    answer boxes load to check quotations (overrides/assets/js/answers.js)."""
+    return worksheet_script("__articleLines", ws.slug, [line.text for line in ws.article.lines])
 
 
 class _Rendering:
@@ -100,6 +105,7 @@ class _Rendering:
             questions = self.sequence.page.questions
         else:
             questions = []
+        self.first_question = questions[0] if questions else None
         self.questions = iter(questions)
 
 
@@ -213,6 +219,7 @@ class WorksheetPlugin(BasePlugin[WorksheetConfig]):
                 if files.get_file_from_path(ws.src(name)) is None:
                     files.append(File.generated(config, ws.src(name), content=source))
             files.append(File.generated(config, ws.src(TIPS), content=tips_script(ws)))
+            files.append(File.generated(config, ws.src(LINES), content=lines_script(ws)))
             if self.making_pdfs:
                 for kind in pdfs.kinds(student=self.student):
                     files.append(File.generated(config, ws.src(pdfs.file_name(kind)), content=b""))
@@ -249,6 +256,8 @@ class WorksheetPlugin(BasePlugin[WorksheetConfig]):
             elif rendering.kind == "glossary":
                 html += self.edition_html(self.glossary_html(ws, page))
                 page.present_anchor_ids |= {entry.slug for entry in ws.glossary.entries}
+            elif rendering.kind == "questions":
+                html += self.hand_in_html()
             elif rendering.kind == "sheet":
                 html += self.edition_html(self.sheet_html(ws, page))
             elif rendering.kind == "overview":
@@ -257,8 +266,8 @@ class WorksheetPlugin(BasePlugin[WorksheetConfig]):
         elif rendering.kind == "vocabulary" and not self.problems:
             html += self.vocabulary_html()
             page.present_anchor_ids |= {item.slug for item in self.vocabulary_entries()}
-        elif rendering.kind == "sequence" and not self.problems and not rendering.sequence.page.questions:
-            html += self.sequence_documents(rendering.sequence)
+        elif rendering.kind == "sequence" and not self.problems:
+            html += self.hand_in_html() if rendering.first_question else self.sequence_documents(rendering.sequence)
         if self.student and CLASSROOM_ONLY in html:
             raise PluginError(f"{where}: 'classroom-only' is left in the student edition's page: mark a paragraph "
                               "or list item with '{ .classroom-only }' on the line after it, a few words with "
@@ -383,17 +392,50 @@ class WorksheetPlugin(BasePlugin[WorksheetConfig]):
         return self.partial("excerpt.html", groups=groups, label=label)
 
     def before_question(self, question: Question) -> str:
-        """On a sequence's page, its worksheets stand before its first question."""
+        """Before the first question: on a sequence's page, its worksheets;
+        on every page, how the answer boxes work."""
         rendering = self.rendering
-        if rendering.kind == "sequence" and question is rendering.sequence.page.questions[0]:
-            return self.sequence_documents(rendering.sequence)
-        return ""
+        if question is not rendering.first_question:
+            return ""
+        documents = self.sequence_documents(rendering.sequence) if rendering.kind == "sequence" else ""
+        return documents + self.partial("answers-intro.html")
 
     def sequence_documents(self, sequence) -> str:
         return self.partial("sequence.html", shelf=self.shelves([sequence])[0])
 
     def writing_space_html(self, question: Question) -> str:
         return self.partial("writing-space.html", lines=question.writing_space or DEFAULT_WRITING_SPACE)
+
+    # -- the student's answers (overrides/assets/js/answers.js) -------------
+
+    def answers_key(self) -> str:
+        """Where the answers of the page being rendered are saved on the
+        device: under its worksheet's folder, or its sequence's page."""
+        rendering = self.rendering
+        if rendering.sequence:
+            return rendering.sequence.src.removesuffix(".md")
+        return rendering.worksheet.slug or "worksheet"
+
+    def answer_box_html(self, question: Question) -> str:
+        """The box a student writes their answer in, under the question. Its
+        quotations are looked for in the page's article, or in each article
+        of the sequence (by their line scripts)."""
+        rendering = self.rendering
+        worksheets = rendering.sequence.worksheets if rendering.sequence else [rendering.worksheet]
+        sources = [{"worksheet": ws.slug, "src": self.href(ws.src(LINES)), "title": ws.title} for ws in worksheets]
+        lines = question.writing_space or DEFAULT_WRITING_SPACE
+        return self.partial("answer-box.html", question=question, key=self.answers_key(), sources=sources,
+                            lines=lines, words=expected_words(lines))
+
+    def hand_in_html(self) -> str:
+        """After the last question: the name and class, and handing the answers in."""
+        rendering = self.rendering
+        ws = rendering.worksheet
+        sheet = ws and self.files.get_file_from_path(ws.src("worksheet.md"))
+        key = self.answers_key()
+        return self.partial("hand-in.html", key=key, title=rendering.sequence.title if rendering.sequence else ws.title,
+                            file=f"{posixpath.basename(key)}-answers",
+                            print_href=f"{self.href(ws.src('worksheet.md'))}?mine=1&print=1" if sheet else "")
 
     def glossary(self):
         ws = self.rendering.worksheet if self.rendering else None
@@ -448,5 +490,6 @@ class WorksheetPlugin(BasePlugin[WorksheetConfig]):
                      for q in ws.questions.questions]
         notes = [(q, self.render_fragment(q.notes.text)) for q in ws.questions.questions if q.notes]
         return self.partial("sheet.html", article=view, sheet=True, tips=None, questions=questions, notes=notes,
-                            pdfs=self.pdf_links(ws), slug=ws.slug or "worksheet",
+                            pdfs=self.pdf_links(ws), slug=ws.slug or "worksheet", answers_key=self.answers_key(),
+                            sheet_href=self.href(ws.src("worksheet.md")),
                             default_space=DEFAULT_WRITING_SPACE)

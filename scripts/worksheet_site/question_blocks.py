@@ -2,8 +2,8 @@
 
 ``//// question`` renders one question: its heading, its text, the lines it
 draws on (links MkDocs resolves and validates), the cited lines to reread,
-the space to write in, and inside that space the ``/// model-answer``; then
-the ``/// teacher-notes``. Both parts are classroom-only (see editions.py).
+the space to write in, and inside that space the student's answer box and
+the ``/// model-answer``; then the ``/// teacher-notes``. Both parts are classroom-only (see editions.py).
 
 What a question cites, its number and its id come from the checked
 worksheet (``worksheet.questions``), read from the same file: the block and
@@ -32,6 +32,7 @@ class Pages(Protocol):
     def question_links(self, question: Question) -> list[tuple[str, str]]: ...  # (label, Markdown link target)
     def excerpt_html(self, question: Question) -> str: ...
     def writing_space_html(self, question: Question) -> str: ...
+    def answer_box_html(self, question: Question) -> str: ...
     def glossary(self): ...
     def tips(self) -> tuple[str, str]: ...
     def before_question(self, question: Question) -> str: ...
@@ -82,7 +83,8 @@ class QuestionBlock(Block):
             etree.SubElement(block, "div", {"class": "excerpt-slot"}).text = self.md.htmlStash.store(excerpt)
         space = etree.SubElement(block, "div", {"class": "answer-space",
                                                 "style": f"--writing-lines: {self.question.writing_space or 4}"})
-        space.text = self.md.htmlStash.store(pages.writing_space_html(self.question))
+        space.text = self.md.htmlStash.store(pages.writing_space_html(self.question)
+                                             + pages.answer_box_html(self.question))
         if "model-answer" in parts:
             space.append(parts["model-answer"])
         if "teacher-note" in parts:

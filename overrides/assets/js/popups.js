@@ -13,8 +13,7 @@
    reader points at something. A term names its glossary entry (data-term);
    the part of the page it stands in names its worksheet's pop-up texts
    (data-tips, data-worksheet): a small script, written at build time and
-   loaded the first time a term opens (a script, not a fetch, so that it also
-   works in the offline copy opened from files). */
+   loaded the first time a term opens (assets/js/data.js). */
 (function () {
   var HOSTS = "abbr.term[data-term], button.note-marker[data-note]";
   var GAP = 6; // px between the word and its pop-up
@@ -33,26 +32,14 @@
     return popup;
   }
 
-  var loading = {};
-
-  // The pop-up texts of the worksheet a term belongs to; null until loaded,
-  // then calls back.
+  // The pop-up texts of the worksheet a term belongs to; null until loaded
+  // (assets/js/data.js), then calls back.
   function tipsOf(target, then) {
     var source = target.closest("[data-tips]");
     if (!source) return {};
-    var worksheet = source.getAttribute("data-worksheet") || "";
-    var tips = (window.__glossaryTips || {})[worksheet];
+    var tips = (window.__glossaryTips || {})[source.getAttribute("data-worksheet") || ""];
     if (tips) return tips;
-    var url = new URL(source.getAttribute("data-tips"), location.href).href;
-    if (!loading[url]) {
-      loading[url] = [];
-      var script = document.createElement("script");
-      script.src = url;
-      script.onload = function () { loading[url].splice(0).forEach(function (go) { go() }) };
-      script.onerror = function () { delete loading[url] };
-      document.head.appendChild(script);
-    }
-    loading[url].push(then);
+    __loadData(source.getAttribute("data-tips"), then);
     return null;
   }
 

@@ -1,0 +1,108 @@
+"""The check of a student's quotations, in Python (the build's core,
+worksheet/answer_check.py) and in the browser (assets/js/answers.js): both
+give exactly what tests/fixtures/answer-checks.json says, case by case, so
+they cannot drift apart. And the length an answer box asks for."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from playwright.sync_api import Page
+
+from support import FIXTURES, LIBRARY
+from worksheet.answer_check import Source, check_answer
+from worksheet.article import parse_article
+from worksheet.checks import check_answer_and_notes
+from worksheet.model import load_worksheet
+from worksheet.questions import expected_words
+
+CASES = json.loads((FIXTURES / "answer-checks.json").read_text(encoding="utf-8"))["cases"]
+
+
+def article(slug: str):
+    path = LIBRARY / slug / "article.md"
+    return parse_article(path.read_text(encoding="utf-8"), str(path))
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case["name"] for case in CASES])
+def test_the_python_check(case):
+    sources = [Source.of(article(slug)) for slug in case["articles"]]
+    assert [checked.as_json() for checked in check_answer(case["answer"], sources)] == case["expect"]
+
+
+@pytest.mark.browser
+def test_the_browser_check_gives_the_same(page: Page):
+    page.goto("bikes/questions/")
+    lines = {slug: [line.text for line in article(slug).lines] for slug in ("bikes", "trams")}
+    results = page.evaluate("""([cases, lines]) => cases.map(c =>
+        window.__answerCheck(c.answer, c.articles.map(slug => lines[slug])))""", [CASES, lines])
+    assert {case["name"]: got for case, got in zip(CASES, results)} == {case["name"]: case["expect"] for case in CASES}
+
+
+def test_the_build_reads_a_model_answer_by_the_same_rule():
+    ws = load_worksheet(LIBRARY / "bikes", "bikes")
+    answer = ws.questions.questions[0].answer
+    answer.text = 'It "slowly changed course" (doc. 1, l. 9), "In the 1960s" (l. 6) and "wobble" (doc. 2, l. 4).'
+    citations = check_answer_and_notes(ws, ws.questions.questions[0])
+    assert [c.problem.message for c in citations if c.problem] == [
+        "q1 model answer: quotation \"In the 1960s\" is not in line 6 but in lines 5–6",
+        "q1 model answer: quotation \"wobble\": 'doc. 2' names another document: a worksheet quotes its own article"]
+
+
+def test_the_expected_length_follows_the_writing_space():
+    assert expected_words(5) == (40, 60)
+    assert expected_words(4) == (30, 50)
+    assert expected_words(10) == (80, 120)
+    assert expected_words(1) == (10, 10)
+
+
+def random_answers(count: int, seed: int = 16) -> list[str]:
+    """Answers made of the articles' own words (quoted, sometimes with a word
+    changed), quotation marks, dashes, ellipses and line mentions, in every
+    order: what no list of cases foresees."""
+    import random
+
+    rng = random.Random(seed)
+    words = " ".join(line.text for slug in ("bikes", "trams") for line in article(slug).lines).split()
+    quotes = [('"', '"'), ("“", "”"), ("« ", " »"), ('"', ""), ("«", "")]
+    marks = ['"', "“", "”", "«", "»", " … ", " [...] ", "...", " – ", "-", "’", "\n", "\n\n", ", ", " = "]
+    mentions = ["(l. {a})", "l. {a}", "(lines {a}–{b})", "line {a}", "({a})", "(ll. {a}-{b})", "(2018)", "Lines {a} — {b}",
+                "(doc. {d}, l. {a})", ", document {d}, lines {a}-{b}"]
+    answers = []
+    for _ in range(count):
+        pieces = []
+        for _ in range(rng.randint(1, 10)):
+            roll = rng.random()
+            start = rng.randrange(len(words))
+            fragment = words[start:start + rng.randint(1, 7)]
+            if roll < 0.4:
+                if rng.random() < 0.2:
+                    fragment[rng.randrange(len(fragment))] = rng.choice(words)
+                if rng.random() < 0.2 and len(fragment) > 2:
+                    fragment[1] = rng.choice(["…", "[...]", "..."])
+                opening, closing = rng.choice(quotes)
+                pieces.append(opening + " ".join(fragment) + closing)
+            elif roll < 0.6:
+                pieces.append(" ".join(fragment))
+            elif roll < 0.75:
+                pieces.append(rng.choice(marks))
+            else:
+                a = rng.randint(0, 15)
+                pieces.append(rng.choice(mentions).format(a=a, b=a + rng.choice([0, 1, 1, 2, -1]), d=rng.randint(0, 3)))
+        answers.append(" ".join(pieces))
+    return answers
+
+
+@pytest.mark.browser
+def test_both_checks_agree_on_random_answers(page: Page):
+    page.goto("bikes/questions/")
+    answers = random_answers(400)
+    slugs = [["bikes"], ["bikes", "trams"]]
+    lines = {slug: [line.text for line in article(slug).lines] for slug in ("bikes", "trams")}
+    browser = page.evaluate("""([answers, slugs, lines]) => answers.map((a, i) =>
+        window.__answerCheck(a, slugs[i % 2].map(slug => lines[slug])))""", [answers, slugs, lines])
+    python = [[c.as_json() for c in check_answer(a, [Source.of(article(s)) for s in slugs[i % 2]])]
+              for i, a in enumerate(answers)]
+    assert sum(len(r) for r in python) > 400  # the answers do quote and mention
+    assert [i for i in range(len(answers)) if browser[i] != python[i]] == []
