@@ -64,6 +64,8 @@ DESCRIPTIONS = {
     "sheet": "“{headline}” as a worksheet to print: the text, then the questions with room to write.",
 }
 TIPS = "glossary-tips.js"
+#: What the short pieces of Markdown rendered apart from a page may use.
+FRAGMENT_EXTENSIONS = ["abbr", "admonition", "attr_list", "md_in_html", "sane_lists"]
 LINES = "article-lines.js"
 DEFAULT_WRITING_SPACE = 4
 #: Material's own templates, for a partial of the site that wraps one of them.
@@ -156,9 +158,9 @@ class WorksheetPlugin(BasePlugin[WorksheetConfig]):
         self.bundles = assets.bundles(dirs, [str(u) for u in config.extra_css], [str(u) for u in config.extra_javascript])
         config.extra_css = [name for name in self.bundles if name.endswith(".css")]
         config.extra_javascript = [name for name in self.bundles if name.endswith(".js")]
-        self.fragments = markdown_lib.Markdown(
-            extensions=[e for e in config.markdown_extensions if isinstance(e, str)],
-            extension_configs=config.mdx_configs)
+        # Notes, and on the printed sheet the questions, answers and teacher
+        # notes: short prose, rendered apart from their page.
+        self.fragments = markdown_lib.Markdown(extensions=FRAGMENT_EXTENSIONS)
         self.load(config)
         if not config.nav:
             config.nav = self.nav()

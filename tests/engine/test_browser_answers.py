@@ -395,3 +395,12 @@ def test_from_the_files_of_the_offline_copy(browser: Browser, offline_site):
     finally:
         context.close()
     assert outside == []
+
+
+def test_the_answer_boxes_are_there_from_the_first_paint(page: Page):
+    """They do not wait for Material's script (the page would jump down when
+    it runs): with that script held back, they already show."""
+    page.route("**/assets/javascripts/bundle.*.min.js", lambda route: route.abort())
+    page.goto("bikes/questions/")
+    expect(page.locator("#answer-q1")).to_be_visible()
+    assert "no-js" not in page.evaluate("document.documentElement.className")
