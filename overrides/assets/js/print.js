@@ -1,15 +1,14 @@
-/* Printing. The "Print this page" button; and, for the answer key on paper: each model answer must fit the writing space of its
-   question, whose height is fixed so that the answer key breaks pages where
-   the worksheet does. CSS cannot shrink text to fit a box, so before printing
+/* Printing. The "Print this page" button; and, for the answer key on paper:
+   each model answer must fit the writing space of its question, whose height
+   is fixed so that the answer key breaks pages where the worksheet does. CSS cannot shrink text to fit a box, so before printing
    this steps the answer's font size down until it fits (never below 7pt). */
 (function () {
   var SIZES = [9, 8.5, 8, 7.5, 7];
 
   function fitAnswers() {
     document.querySelectorAll(".answer-space details.model-answer").forEach(function (answer) {
-      // Material opens every collapsed block before printing, but only those
-      // the page had when it loaded: the whole sheet gets its answers later
-      // (teacher.js).
+      // Opened here too: the answer key must not depend on Material opening
+      // collapsed blocks before printing.
       answer.open = true;
       for (var i = 0; i < SIZES.length; i++) {
         answer.style.setProperty("--answer-size", SIZES[i] + "pt");
