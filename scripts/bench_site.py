@@ -13,7 +13,9 @@ Builds two sites in one run, into temporary folders:
 It prints, for both: the build time (median of --builds builds); the
 first-load weight of the article page (every response until the network is
 idle, served the way a static host does: text gzip -9, 1 KB = 1000 bytes);
-and Lighthouse 12.2.3's mobile scores for every page (median of --runs runs),
+the time the questions page takes to check a 300-word answer with 30
+quotations against the article (mean of 50 checks, after loading the
+page); and Lighthouse 12.2.3's mobile scores for every page (median of --runs runs),
 with the targets: Performance no more than 3 points below the plain article
 page's, Accessibility 100, Best Practices 100, SEO >= 95, first-load weight at
 most 1.15x the plain site's, build time at most 2x. A benchmark, not a test:
@@ -159,6 +161,37 @@ def first_load(site: Path, path: str) -> tuple[int, int]:
     return sum(size for _, size in sent), len(sent)
 
 
+def answer_check_ms(site: Path, slug: str) -> float:
+    """Milliseconds the questions page of ``slug`` takes to check a 300-word answer."""
+    from playwright.sync_api import sync_playwright
+
+    httpd, base = serve(site)
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+            page = browser.new_page()
+            page.goto(base + f"{slug}/questions/", wait_until="networkidle")
+            page.locator("textarea[id^=answer-]").first.fill('"the"')  # the article's lines load on first use
+            page.wait_for_function(f"window.__articleLines && window.__articleLines[{json.dumps(slug)}]")
+            took = page.evaluate("""slug => {
+                const lines = window.__articleLines[slug];
+                const words = lines.join(" ").split(/\\s+/).filter(Boolean);
+                let answer = "";
+                for (let i = 0; i < 30; i++) {
+                    const quote = words.slice(i * 3, i * 3 + 4).join(" ");
+                    answer += `The writer says "${quote}" (l. ${i + 1}), which shows a point. `;
+                }
+                const start = performance.now();
+                for (let i = 0; i < 50; i++) window.__answerCheck(answer, [lines]);
+                return (performance.now() - start) / 50;
+            }""", slug)
+            browser.close()
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+    return took
+
+
 def lighthouse(site: Path, paths: list[str], runs: int) -> dict[str, dict[str, int]]:
     """Median Lighthouse scores (0–100) of each page."""
     if not LIGHTHOUSE.exists():
@@ -226,6 +259,8 @@ def main() -> int:
               f"{plain_weight / 1000:.1f} KB ({plain_requests} requests) | {ratio:.2f}x | "
               f"≤ {WEIGHT_RATIO}x: {'met' if ratio <= WEIGHT_RATIO else 'MISSED'} |")
         print(f"| pages built | {len(pages_of(site))} | {len(pages_of(plain))} | | |\n")
+        print(f"Checking a 300-word answer with 30 quotations on the questions page: "
+              f"{answer_check_ms(site, slug):.2f} ms (mean of 50).\n")
         if args.no_lighthouse:
             return 0
         plain_scores = lighthouse(plain, ["", plain_article], args.runs)
