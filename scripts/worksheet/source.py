@@ -74,15 +74,13 @@ def _unclosed_quote(exc, text: str, loader) -> int | None:
     problem = getattr(exc, "problem_mark", None)
     if problem is None:
         return None
-    rows = [0] + [i + 1 for i, char in enumerate(text) if char == "\n"]
     opened = None
     try:
         for token in yaml.scan(text, Loader=loader):
             if token.start_mark.line > problem.line:
                 break
             if isinstance(token, yaml.ScalarToken) and token.style in ('"', "'"):
-                start = rows[token.start_mark.line] + token.start_mark.column
-                end = rows[token.end_mark.line] + token.end_mark.column
+                start, end = token.start_mark.index, token.end_mark.index
                 if token.end_mark.line == problem.line and _FIELD_ROW.search(text, start, end):
                     opened = token.start_mark.line
     except yaml.YAMLError:

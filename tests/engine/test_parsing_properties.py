@@ -153,6 +153,7 @@ def test_the_questions_parser_returns_questions_or_a_clean_error(text):
 @example("- term: a\n  forms: [null, 2]")
 @example("- &a {term: *a}")  # a mapping that contains itself
 @example("[" * 600)  # nested too deeply for the Python parser
+@example('\x85\n    "the city" (l. 1)')  # a line break of YAML's that is no newline
 def test_the_yaml_parsers_return_entries_or_a_clean_error(text):
     for parse, path in ((parse_glossary, "docs/glossary.yml"), (parse_notes, "docs/notes.yml")):
         try:
