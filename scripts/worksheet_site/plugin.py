@@ -120,7 +120,6 @@ class WorksheetPlugin(BasePlugin[WorksheetConfig]):
         self.problems = []  # under `mkdocs serve`: what the pages show instead
         self.rendering: _Rendering | None = None
         self.files: Files | None = None
-        self.made_pdfs: dict[str, dict[str, str]] = {}  # worksheet slug -> kind -> PDF path in the site
 
     # -- set-up -------------------------------------------------------------
 
@@ -144,8 +143,7 @@ class WorksheetPlugin(BasePlugin[WorksheetConfig]):
         fences.append({"name": "article", "class": "article", "format": self.article_fence})
         fences.append({"name": "library", "class": "library", "format": self.library_fence})
         offline = config.plugins.get("material/offline")
-        self.offline = bool(offline and offline.config.enabled)
-        if self.offline:
+        if offline and offline.config.enabled:
             # Instant navigation cannot work from files: with it on, Material's
             # page-ready signal never fires there. Search runs through the
             # iframe-worker shim the site ships, not one from a CDN.
