@@ -264,8 +264,9 @@ class WorksheetPlugin(BasePlugin[WorksheetConfig]):
                 html = self.edition_html(self.partial("overview.html", card=self.card(ws), pdfs=self.pdf_links(ws),
                                                       sequences=self.shelves(self.library.sequences_of(ws)))) + html
         elif rendering.kind == "vocabulary" and not self.problems:
-            html += self.vocabulary_html()
-            page.present_anchor_ids |= {item.slug for item in self.vocabulary_entries()}
+            entries = self.vocabulary_entries()
+            html += self.partial("vocabulary.html", entries=entries, letters=views.letters(entries))
+            page.present_anchor_ids |= {item.slug for item in entries}
         elif rendering.kind == "sequence" and not self.problems:
             html += self.hand_in_html() if rendering.first_question else self.sequence_documents(rendering.sequence)
         if self.student and CLASSROOM_ONLY in html:
@@ -467,11 +468,6 @@ class WorksheetPlugin(BasePlugin[WorksheetConfig]):
 
     def vocabulary_entries(self) -> list[views.VocabularyEntry]:
         return views.vocabulary(self.library.worksheets, lambda ws, n: self.href(ws.src("article.md"), f"L{n}"))
-
-    def vocabulary_html(self) -> str:
-        entries = self.vocabulary_entries()
-        letters = list({item.term[:1].upper(): item.slug for item in reversed(entries)}.items())[::-1]
-        return self.partial("vocabulary.html", entries=entries, letters=letters)
 
     def glossary_html(self, ws: Worksheet, page) -> str:
         entries = views.glossary_view(ws, lambda n: self.href(ws.src("article.md"), f"L{n}"),

@@ -159,7 +159,7 @@ def glossary_view(ws: Worksheet, line_href: Callable[[int], str],
             for entry in ws.glossary.entries]
 
 
-def letters(entries: list[Entry]) -> list[tuple[str, str]]:
+def letters(entries: list[Entry] | list[VocabularyEntry]) -> list[tuple[str, str]]:
     """Each first letter of a term, with the first entry it starts: an A–Z index."""
     first: dict[str, str] = {}
     for entry in entries:
