@@ -375,8 +375,9 @@ class WorksheetPlugin(BasePlugin[WorksheetConfig]):
 
     def question_links(self, question: Question) -> list[tuple[str, str]]:
         links = []
-        several = len(self.cited(question)) > 1 or self.rendering.kind == "sequence"
-        for ws, ranges in self.cited(question):
+        cited = self.cited(question)
+        several = len(cited) > 1 or self.rendering.kind == "sequence"
+        for ws, ranges in cited:
             target = self.markdown_target(ws.src("article.md"))
             for r in ranges:
                 label = f"{ws.title}, {r.label()}" if several else r.label()
