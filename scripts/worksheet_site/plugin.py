@@ -67,7 +67,6 @@ TIPS = "glossary-tips.js"
 #: What the short pieces of Markdown rendered apart from a page may use.
 FRAGMENT_EXTENSIONS = ["abbr", "admonition", "attr_list", "md_in_html", "sane_lists"]
 LINES = "article-lines.js"
-DEFAULT_WRITING_SPACE = 4
 #: Material's own templates, for a partial of the site that wraps one of them.
 MATERIAL_TEMPLATES = Path(material.__file__).parent / "templates"
 OFFLINE_SHIM = "assets/js/vendor/iframe-worker-shim.js"
@@ -406,7 +405,7 @@ class WorksheetPlugin(BasePlugin[WorksheetConfig]):
         return self.partial("sequence.html", shelf=self.shelves([sequence])[0])
 
     def writing_space_html(self, question: Question) -> str:
-        return self.partial("writing-space.html", lines=question.writing_space or DEFAULT_WRITING_SPACE)
+        return self.partial("writing-space.html", lines=question.writing_lines)
 
     # -- the student's answers (overrides/assets/js/answers.js) -------------
 
@@ -425,7 +424,7 @@ class WorksheetPlugin(BasePlugin[WorksheetConfig]):
         rendering = self.rendering
         worksheets = rendering.sequence.worksheets if rendering.sequence else [rendering.worksheet]
         sources = [{"worksheet": ws.slug, "src": self.href(ws.src(LINES)), "title": ws.title} for ws in worksheets]
-        lines = question.writing_space or DEFAULT_WRITING_SPACE
+        lines = question.writing_lines
         return self.partial("answer-box.html", question=question, key=self.answers_key(), sources=sources,
                             lines=lines, words=expected_words(lines))
 
@@ -488,5 +487,4 @@ class WorksheetPlugin(BasePlugin[WorksheetConfig]):
         notes = [(q, self.render_fragment(q.notes.text)) for q in ws.questions.questions if q.notes]
         return self.partial("sheet.html", article=view, sheet=True, tips=None, questions=questions, notes=notes,
                             pdfs=self.pdf_links(ws), slug=ws.slug or "worksheet", answers_key=self.answers_key(),
-                            sheet_href=self.href(ws.src("worksheet.md")),
-                            default_space=DEFAULT_WRITING_SPACE)
+                            sheet_href=self.href(ws.src("worksheet.md")))
