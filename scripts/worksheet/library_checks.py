@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from .checks import check, check_parts
 from .answer_check import Source, check_answer
-from .citations import found_at, range_problem, short
+from .citations import found_at, found_in, range_problem, short
 from .glossary import Entry
 from .library import Library, Sequence
 from .problems import Problem
@@ -109,17 +109,13 @@ def _document_quotations(sequence: Sequence, path: str, block, who: str, every_q
     return problems
 
 
-def _found(library: Library, quotation: str, ref: LineRef) -> bool:
-    return Source.of(library.worksheet(ref.worksheet).article).find(quotation, ref.range) is not None
-
-
 def _question_quotations(library: Library, path: str, q: Question) -> list[Problem]:
     """A quotation in a final task stands in one of the ranges it cites."""
     problems = []
     cited = ", ".join(str(ref) for ref in q.refs)
     for paragraph in q.paragraphs:
         for quote in find_quotations(paragraph.text):
-            if not any(_found(library, quote.text, ref) for ref in q.refs):
+            if not any(found_in(library.worksheet(ref.worksheet), quote.text, ref.range) for ref in q.refs):
                 line = paragraph.line + paragraph.text.count("\n", 0, quote.start)
                 problems.append(Problem(path, line, f"{q.name}: quotation \"{quote.text}\" is not in the lines it cites ({cited})"))
     return problems

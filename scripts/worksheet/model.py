@@ -20,7 +20,7 @@ from .notes import Note, parse_notes
 from .problems import Problem
 from .prose import Page, parse_page
 from .questions import QuestionPage, parse_questions
-from .source import read_text, split_front_matter
+from .source import read_text
 
 ARTICLE = "article.md"
 QUESTIONS = "questions.md"
@@ -136,12 +136,10 @@ def load_worksheet(folder: Path, slug: str = "") -> Worksheet:
     questions = load(QUESTIONS, parse_questions)
     glossary = load(GLOSSARY, parse_glossary)
     notes, note_problems = load(NOTES, parse_notes) if (folder / NOTES).exists() else ([], [])
-    info, overview = {}, ""
-    if (folder / OVERVIEW).exists():
-        overview = _label(folder / OVERVIEW)
-        info, _, _ = split_front_matter(read_text(folder / OVERVIEW, overview), overview)
-    pages = [article_page, *(load(path.name, parse_page) for path in sorted(folder.glob("*.md"))
-                             if path.name not in (ARTICLE, QUESTIONS))]
+    overview = load(OVERVIEW, parse_page) if (folder / OVERVIEW).exists() else None
+    pages = [article_page, *(overview if path.name == OVERVIEW else load(path.name, parse_page)
+                             for path in sorted(folder.glob("*.md")) if path.name not in (ARTICLE, QUESTIONS))]
     return Worksheet(article, questions, glossary, notes, _label(folder / NOTES),
-                     [*questions.problems, *glossary.problems, *note_problems], slug=slug, info=info,
-                     overview_path=overview, pages=pages)
+                     [*questions.problems, *glossary.problems, *note_problems], slug=slug,
+                     info=overview.meta if overview else {}, overview_path=overview.path if overview else "",
+                     pages=pages)

@@ -11,7 +11,7 @@ its number.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .source import split_front_matter
 
@@ -33,6 +33,7 @@ class Page:
 
     path: str
     prose: Block
+    meta: dict = field(default_factory=dict)  # its front matter
 
 
 def _blank(text: str) -> str:
@@ -57,5 +58,5 @@ def without_code(markdown: str) -> str:
 
 
 def parse_page(text: str, path: str) -> Page:
-    _meta, body, body_line = split_front_matter(text, path)
-    return Page(path, Block(without_code(body), body_line))
+    meta, body, body_line = split_front_matter(text, path)
+    return Page(path, Block(without_code(body), body_line), meta)

@@ -53,6 +53,8 @@ REF = re.compile(rf"^(?:(?P<worksheet>[a-z0-9][a-z0-9-]*)\s*:\s*)?(?P<first>[0-9
 EXAMPLE_LINES = "lines: 25–29, 30–36"
 #: Handwritten words one ruled line of the sheet holds, fewest to most.
 WORDS_PER_RULED_LINE = (8, 12)
+#: Ruled lines under a question that gives no ``writing-space``.
+DEFAULT_WRITING_SPACE = 4
 
 
 @dataclass(frozen=True)
@@ -92,6 +94,11 @@ class Question:
     def short(self) -> str:
         """Its marker beside the article's lines: "Q3"."""
         return f"Q{self.number}"
+
+    @property
+    def writing_lines(self) -> int:
+        """The ruled lines under it on paper: its ``writing-space``, else the default."""
+        return self.writing_space or DEFAULT_WRITING_SPACE
 
     @property
     def ranges(self) -> list[LineRange]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Callable
 
 from .problems import Problem
 from .questions import Question, QuestionPage
@@ -46,34 +47,28 @@ def _front_matter_end(rows: list[str]) -> int:
     return next((i for i in range(1, len(rows)) if rows[i] == "---"), 0)
 
 
-def page_todos(path: str, body_what: str) -> list[Problem]:
+def _markdown_todos(path: str, body_what: Callable[[int], str]) -> list[Problem]:
     """The TODOs of a Markdown page: in its front matter, by key; in its body,
-    ``body_what`` to write."""
+    ``body_what(file line)`` to write."""
     rows = _rows(path)
     end = _front_matter_end(rows)
     problems = []
     for number, row in enumerate(rows, start=1):
         if TODO.search(row):
-            what = FIELDS.get(_key(row) or "", "it") if number - 1 < end else body_what
+            what = FIELDS.get(_key(row) or "", "it") if number - 1 < end else body_what(number)
             problems.append(Problem(path, number, f"TODO: write {what}"))
     return problems
 
 
+def page_todos(path: str, body_what: str) -> list[Problem]:
+    """The TODOs of a Markdown page: in its body, ``body_what`` to write."""
+    return _markdown_todos(path, lambda _number: body_what)
+
+
 def article_todos(path: str, block_start: int, block_end: int) -> list[Problem]:
-    rows = _rows(path)
-    end = _front_matter_end(rows)
-    problems = []
-    for number, row in enumerate(rows, start=1):
-        if not TODO.search(row):
-            continue
-        if number - 1 < end:
-            what = FIELDS.get(_key(row) or "", "it")
-        elif block_start < number < block_end:
-            what = "the article's text, one printed line per line"
-        else:
-            what = "the editor's note"
-        problems.append(Problem(path, number, f"TODO: write {what}"))
-    return problems
+    """The TODOs of the article page: in its block, the text; around it, the editor's note."""
+    return _markdown_todos(path, lambda number: "the article's text, one printed line per line"
+                           if block_start < number < block_end else "the editor's note")
 
 
 def _part_of(question: Question, number: int) -> str:

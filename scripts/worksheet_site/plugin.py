@@ -67,7 +67,6 @@ TIPS = "glossary-tips.js"
 #: What the short pieces of Markdown rendered apart from a page may use.
 FRAGMENT_EXTENSIONS = ["abbr", "admonition", "attr_list", "md_in_html", "sane_lists"]
 LINES = "article-lines.js"
-DEFAULT_WRITING_SPACE = 4
 #: Material's own templates, for a partial of the site that wraps one of them.
 MATERIAL_TEMPLATES = Path(material.__file__).parent / "templates"
 OFFLINE_SHIM = "assets/js/vendor/iframe-worker-shim.js"
@@ -120,7 +119,6 @@ class WorksheetPlugin(BasePlugin[WorksheetConfig]):
         self.problems = []  # under `mkdocs serve`: what the pages show instead
         self.rendering: _Rendering | None = None
         self.files: Files | None = None
-        self.made_pdfs: dict[str, dict[str, str]] = {}  # worksheet slug -> kind -> PDF path in the site
 
     # -- set-up -------------------------------------------------------------
 
@@ -144,8 +142,7 @@ class WorksheetPlugin(BasePlugin[WorksheetConfig]):
         fences.append({"name": "article", "class": "article", "format": self.article_fence})
         fences.append({"name": "library", "class": "library", "format": self.library_fence})
         offline = config.plugins.get("material/offline")
-        self.offline = bool(offline and offline.config.enabled)
-        if self.offline:
+        if offline and offline.config.enabled:
             # Instant navigation cannot work from files: with it on, Material's
             # page-ready signal never fires there. Search runs through the
             # iframe-worker shim the site ships, not one from a CDN.
@@ -266,8 +263,9 @@ class WorksheetPlugin(BasePlugin[WorksheetConfig]):
                 html = self.edition_html(self.partial("overview.html", card=self.card(ws), pdfs=self.pdf_links(ws),
                                                       sequences=self.shelves(self.library.sequences_of(ws)))) + html
         elif rendering.kind == "vocabulary" and not self.problems:
-            html += self.vocabulary_html()
-            page.present_anchor_ids |= {item.slug for item in self.vocabulary_entries()}
+            entries = self.vocabulary_entries()
+            html += self.partial("vocabulary.html", entries=entries, letters=views.letters(entries))
+            page.present_anchor_ids |= {item.slug for item in entries}
         elif rendering.kind == "sequence" and not self.problems:
             html += self.hand_in_html() if rendering.first_question else self.sequence_documents(rendering.sequence)
         if self.student and CLASSROOM_ONLY in html:
@@ -376,8 +374,9 @@ class WorksheetPlugin(BasePlugin[WorksheetConfig]):
 
     def question_links(self, question: Question) -> list[tuple[str, str]]:
         links = []
-        several = len(self.cited(question)) > 1 or self.rendering.kind == "sequence"
-        for ws, ranges in self.cited(question):
+        cited = self.cited(question)
+        several = len(cited) > 1 or self.rendering.kind == "sequence"
+        for ws, ranges in cited:
             target = self.markdown_target(ws.src("article.md"))
             for r in ranges:
                 label = f"{ws.title}, {r.label()}" if several else r.label()
@@ -406,7 +405,7 @@ class WorksheetPlugin(BasePlugin[WorksheetConfig]):
         return self.partial("sequence.html", shelf=self.shelves([sequence])[0])
 
     def writing_space_html(self, question: Question) -> str:
-        return self.partial("writing-space.html", lines=question.writing_space or DEFAULT_WRITING_SPACE)
+        return self.partial("writing-space.html", lines=question.writing_lines)
 
     # -- the student's answers (overrides/assets/js/answers.js) -------------
 
@@ -425,7 +424,7 @@ class WorksheetPlugin(BasePlugin[WorksheetConfig]):
         rendering = self.rendering
         worksheets = rendering.sequence.worksheets if rendering.sequence else [rendering.worksheet]
         sources = [{"worksheet": ws.slug, "src": self.href(ws.src(LINES)), "title": ws.title} for ws in worksheets]
-        lines = question.writing_space or DEFAULT_WRITING_SPACE
+        lines = question.writing_lines
         return self.partial("answer-box.html", question=question, key=self.answers_key(), sources=sources,
                             lines=lines, words=expected_words(lines))
 
@@ -470,11 +469,6 @@ class WorksheetPlugin(BasePlugin[WorksheetConfig]):
     def vocabulary_entries(self) -> list[views.VocabularyEntry]:
         return views.vocabulary(self.library.worksheets, lambda ws, n: self.href(ws.src("article.md"), f"L{n}"))
 
-    def vocabulary_html(self) -> str:
-        entries = self.vocabulary_entries()
-        letters = list({item.term[:1].upper(): item.slug for item in reversed(entries)}.items())[::-1]
-        return self.partial("vocabulary.html", entries=entries, letters=letters)
-
     def glossary_html(self, ws: Worksheet, page) -> str:
         entries = views.glossary_view(ws, lambda n: self.href(ws.src("article.md"), f"L{n}"),
                                       lambda qid: self.href(ws.src("questions.md"), qid))
@@ -493,5 +487,4 @@ class WorksheetPlugin(BasePlugin[WorksheetConfig]):
         notes = [(q, self.render_fragment(q.notes.text)) for q in ws.questions.questions if q.notes]
         return self.partial("sheet.html", article=view, sheet=True, tips=None, questions=questions, notes=notes,
                             pdfs=self.pdf_links(ws), slug=ws.slug or "worksheet", answers_key=self.answers_key(),
-                            sheet_href=self.href(ws.src("worksheet.md")),
-                            default_space=DEFAULT_WRITING_SPACE)
+                            sheet_href=self.href(ws.src("worksheet.md")))

@@ -82,7 +82,7 @@ class QuestionBlock(Block):
         if excerpt:
             etree.SubElement(block, "div", {"class": "excerpt-slot"}).text = self.md.htmlStash.store(excerpt)
         space = etree.SubElement(block, "div", {"class": "answer-space",
-                                                "style": f"--writing-lines: {self.question.writing_space or 4}"})
+                                                "style": f"--writing-lines: {self.question.writing_lines}"})
         space.text = self.md.htmlStash.store(pages.writing_space_html(self.question)
                                              + pages.answer_box_html(self.question))
         if "model-answer" in parts:

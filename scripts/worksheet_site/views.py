@@ -1,8 +1,9 @@
 """What the Jinja partials show, computed from the loaded worksheet.
 
 Plain data: the partials under ``overrides/partials/worksheet/`` hold the
-markup. Addresses come from the page being rendered (``Links``), so every
-one of them works in a served, a plain, a sub-path and an offline build.
+markup. Addresses come from the page being rendered (the plugin passes the
+functions that make them), so every one of them works in a served, a plain,
+a sub-path and an offline build.
 """
 
 from __future__ import annotations
@@ -17,9 +18,6 @@ from worksheet.glossary import Entry
 from worksheet.notes import Note
 from worksheet.questions import Question
 from worksheet.refs import LineRange
-
-#: ``href(src_uri, anchor)``: the address of a page of the site, from the page being rendered.
-Href = Callable[[str, str], str]
 
 
 @dataclass
@@ -161,7 +159,7 @@ def glossary_view(ws: Worksheet, line_href: Callable[[int], str],
             for entry in ws.glossary.entries]
 
 
-def letters(entries: list[Entry]) -> list[tuple[str, str]]:
+def letters(entries: list[Entry] | list[VocabularyEntry]) -> list[tuple[str, str]]:
     """Each first letter of a term, with the first entry it starts: an A–Z index."""
     first: dict[str, str] = {}
     for entry in entries:
