@@ -19,7 +19,6 @@ import argparse
 import os
 import random
 import shutil
-import subprocess
 import sys
 import tempfile
 import time
@@ -27,6 +26,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from bench_site import build as time_build  # noqa: E402
 from worksheet.library import load_library  # noqa: E402
 from worksheet.library_checks import check_library  # noqa: E402
 
@@ -93,22 +93,10 @@ def library(root: Path, size: int, seed: int = 1) -> Path:
     return root
 
 
-def time_check(docs: Path) -> tuple[float, int]:
+def time_check(docs: Path) -> tuple[float, list[str]]:
     start = time.perf_counter()
     problems = check_library(load_library(docs))
     return time.perf_counter() - start, [str(p) for p in problems]
-
-
-def time_build(root: Path) -> float:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_EDITION": "classroom", "SITE_PDFS": "false",
-           "OFFLINE": "false"}
-    start = time.perf_counter()
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(root / "site")],
-                            cwd=root, env=env, capture_output=True, text=True)
-    took = time.perf_counter() - start
-    if result.returncode != 0:
-        sys.exit(f"bench_library.py: the build failed\n{result.stdout[-2000:]}{result.stderr[-2000:]}")
-    return took
 
 
 def main() -> int:
@@ -127,7 +115,7 @@ def main() -> int:
             check, problems = min(time_check(root / "docs") for _ in range(args.repeat))
             if problems:
                 sys.exit(f"bench_library.py: the synthetic library has problems: {problems}")
-            build = min(time_build(root) for _ in range(args.repeat))
+            build = min(time_build(root, root / "site") for _ in range(args.repeat))
             pages = len(list((root / "site").rglob("index.html")))
             target = f"under 60 s: {'met' if build < 60 else 'MISSED'}" if size == 50 else ""
             print(f"| {size} | {pages} | {check:.2f} s | {check / size * 1000:.0f} ms | {build:.1f} s | "

@@ -36,6 +36,7 @@ import sys
 import tempfile
 import threading
 import time
+from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -43,6 +44,7 @@ from urllib.parse import unquote, urlsplit
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from worksheet.library import load_library  # noqa: E402
+from worksheet.model import Worksheet  # noqa: E402
 from worksheet_site.pdfs import CHROMIUM_ARGS, chromium_path  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -95,11 +97,30 @@ class GzipHandler(BaseHTTPRequestHandler):
         self.sent.append((urlsplit(self.path).path, len(body)))
 
 
-def serve(site: Path) -> tuple[ThreadingHTTPServer, str]:
+@contextmanager
+def served(site: Path):
+    """``site`` served for the duration: (its base address, the list of what it sends)."""
     handler = type("Handler", (GzipHandler,), {"root": site.resolve(), "sent": []})
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    return httpd, f"http://127.0.0.1:{httpd.server_address[1]}/"
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}/", handler.sent
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+@contextmanager
+def browser_on(site: Path):
+    """Debian's chromium, with ``site`` served: (the browser, its base address, what it sends)."""
+    from playwright.sync_api import sync_playwright
+
+    with served(site) as (base, sent), sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        try:
+            yield browser, base, sent
+        finally:
+            browser.close()
 
 
 def build(root: Path, dest: Path) -> float:
@@ -111,14 +132,12 @@ def build(root: Path, dest: Path) -> float:
                             cwd=root, env=env, capture_output=True, text=True)
     took = time.perf_counter() - start
     if result.returncode != 0:
-        sys.exit(f"bench_site.py: the build of {root} failed\n{result.stdout}{result.stderr}")
+        sys.exit(f"{Path(sys.argv[0]).name}: the build of {root} failed\n{result.stdout}{result.stderr}")
     return took
 
 
-def plain_project(folder: Path, slug: str | None) -> tuple[Path, str]:
-    """A plain Material site of one worksheet's article; (its folder, the article's address)."""
-    library = load_library(ROOT / "docs")
-    ws = library.worksheet(slug) if slug else library.worksheets[0]
+def plain_project(folder: Path, ws: Worksheet) -> tuple[Path, str]:
+    """A plain Material site of the worksheet's article; (its folder, the article's address)."""
     paragraphs, current = [], []
     for line in ws.article.lines:
         if (line.blank or line.starts_paragraph) and current:
@@ -141,80 +160,54 @@ def plain_project(folder: Path, slug: str | None) -> tuple[Path, str]:
 
 def first_load(site: Path, path: str) -> tuple[int, int]:
     """(bytes, requests) of a cold first load of ``path``, until the network is idle."""
-    from playwright.sync_api import sync_playwright
-
-    httpd, base = serve(site)
-    try:
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
-            context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
-            context.route(lambda url: not url.startswith(base), lambda route: route.abort())
-            page = context.new_page()
-            httpd.RequestHandlerClass.sent.clear()
-            page.goto(base + path, wait_until="networkidle")
-            page.wait_for_timeout(1500)
-            sent = list(httpd.RequestHandlerClass.sent)
-            browser.close()
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
-    return sum(size for _, size in sent), len(sent)
+    with browser_on(site) as (browser, base, sent):
+        context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+        context.route(lambda url: not url.startswith(base), lambda route: route.abort())
+        page = context.new_page()
+        page.goto(base + path, wait_until="networkidle")
+        page.wait_for_timeout(1500)
+        return sum(size for _, size in sent), len(sent)
 
 
 def answer_check_ms(site: Path, slug: str) -> float:
     """Milliseconds the questions page of ``slug`` takes to check a 300-word answer."""
-    from playwright.sync_api import sync_playwright
-
-    httpd, base = serve(site)
-    try:
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
-            page = browser.new_page()
-            page.goto(base + f"{slug}/questions/", wait_until="networkidle")
-            page.locator("textarea[id^=answer-]").first.fill('"the"')  # the article's lines load on first use
-            page.wait_for_function(f"window.__articleLines && window.__articleLines[{json.dumps(slug)}]")
-            took = page.evaluate("""slug => {
-                const lines = window.__articleLines[slug];
-                const words = lines.join(" ").split(/\\s+/).filter(Boolean);
-                let answer = "";
-                for (let i = 0; i < 30; i++) {
-                    const quote = words.slice(i * 3, i * 3 + 4).join(" ");
-                    answer += `The writer says "${quote}" (l. ${i + 1}), which shows a point. `;
-                }
-                const start = performance.now();
-                for (let i = 0; i < 50; i++) window.__answerCheck(answer, [lines]);
-                return (performance.now() - start) / 50;
-            }""", slug)
-            browser.close()
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
-    return took
+    with browser_on(site) as (browser, base, _):
+        page = browser.new_page()
+        page.goto(base + f"{slug}/questions/", wait_until="networkidle")
+        page.locator("textarea[id^=answer-]").first.fill('"the"')  # the article's lines load on first use
+        page.wait_for_function(f"window.__articleLines && window.__articleLines[{json.dumps(slug)}]")
+        return page.evaluate("""slug => {
+            const lines = window.__articleLines[slug];
+            const words = lines.join(" ").split(/\\s+/).filter(Boolean);
+            let answer = "";
+            for (let i = 0; i < 30; i++) {
+                const quote = words.slice(i * 3, i * 3 + 4).join(" ");
+                answer += `The writer says "${quote}" (l. ${i + 1}), which shows a point. `;
+            }
+            const start = performance.now();
+            for (let i = 0; i < 50; i++) window.__answerCheck(answer, [lines]);
+            return (performance.now() - start) / 50;
+        }""", slug)
 
 
 def lighthouse(site: Path, paths: list[str], runs: int) -> dict[str, dict[str, int]]:
     """Median Lighthouse scores (0–100) of each page."""
     if not LIGHTHOUSE.exists():
         sys.exit("bench_site.py: Lighthouse not found: run `npm ci` (or use --no-lighthouse)")
-    httpd, base = serve(site)
     scores = {}
     flags = "--headless=new " + " ".join(CHROMIUM_ARGS)
-    try:
-        with tempfile.TemporaryDirectory(prefix="lighthouse-") as tmp:
-            for path in paths:
-                found = []
-                for run in range(runs):
-                    out = Path(tmp) / f"{run}.json"
-                    subprocess.run([str(LIGHTHOUSE), base + path, "--quiet", "--output=json", f"--output-path={out}",
-                                    f"--chrome-flags={flags}",
-                                    "--only-categories=performance,accessibility,best-practices,seo"],
-                                   env={**os.environ, "CHROME_PATH": chromium_path() or ""}, capture_output=True)
-                    report = json.loads(out.read_text(encoding="utf-8"))
-                    found.append({k: round(100 * (v["score"] or 0)) for k, v in report["categories"].items()})
-                scores[path] = {k: round(statistics.median(f[k] for f in found)) for k in TARGETS}
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
+    with served(site) as (base, _), tempfile.TemporaryDirectory(prefix="lighthouse-") as tmp:
+        for path in paths:
+            found = []
+            for run in range(runs):
+                out = Path(tmp) / f"{run}.json"
+                subprocess.run([str(LIGHTHOUSE), base + path, "--quiet", "--output=json", f"--output-path={out}",
+                                f"--chrome-flags={flags}",
+                                "--only-categories=performance,accessibility,best-practices,seo"],
+                               env={**os.environ, "CHROME_PATH": chromium_path() or ""}, capture_output=True)
+                report = json.loads(out.read_text(encoding="utf-8"))
+                found.append({k: round(100 * (v["score"] or 0)) for k, v in report["categories"].items()})
+            scores[path] = {k: round(statistics.median(f[k] for f in found)) for k in TARGETS}
     return scores
 
 
@@ -235,9 +228,10 @@ def main() -> int:
 
     with tempfile.TemporaryDirectory(prefix="bench-site-") as tmp:
         tmp = Path(tmp)
-        plain_root, plain_article = plain_project(tmp / "plain", args.worksheet)
-        ours = load_library(ROOT / "docs")
-        slug = args.worksheet or ours.worksheets[0].slug
+        library = load_library(ROOT / "docs")
+        ws = library.worksheet(args.worksheet) if args.worksheet else library.worksheets[0]
+        slug = ws.slug
+        plain_root, plain_article = plain_project(tmp / "plain", ws)
         our_article = f"{slug}/article/"
         times = {"this site": [], "plain Material": []}
         for i in range(args.builds):

@@ -13,17 +13,18 @@ from __future__ import annotations
 
 import argparse
 import functools
-import os
-import shutil
+import sys
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from worksheet_site.pdfs import CHROMIUM_ARGS, chromium_path  # noqa: E402
+
 ROOT = Path(__file__).resolve().parent.parent
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
 
 
 class _Quiet(SimpleHTTPRequestHandler):
@@ -51,7 +52,7 @@ def main() -> int:
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{httpd.server_address[1]}/"
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=os.environ.get("CHROMIUM_PATH") or shutil.which("chromium"), args=ARGS)
+        browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
         for width, height in ((1280, 900), (390, 844)):
             for mode in ("student", "teacher"):
                 context = browser.new_context(viewport={"width": width, "height": height})

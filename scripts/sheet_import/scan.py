@@ -189,6 +189,7 @@ def _numbered_lines(rows: list[Row], edge: float, units: list[float]) -> tuple[l
     anchors = _anchor_chain([(k, row.number) for k, row in enumerate(rows) if row.number is not None])
     numbers = _line_numbers(len(rows), _gaps(rows), anchors)
     header = [row for row, n in zip(rows, numbers) if n < 1]
+    anchored = {k for k, _ in anchors}
     lines: list[PrintedLine] = []
     for k, (row, number) in enumerate(zip(rows, numbers)):
         if number < 1:
@@ -197,7 +198,7 @@ def _numbered_lines(rows: list[Row], edge: float, units: list[float]) -> tuple[l
             lines.append(PrintedLine(""))
         indented = row.texts[0].left - edge >= INDENT * units[row.page]
         starts = not lines or lines[-1].blank or indented
-        lines.append(PrintedLine(row.text, starts, numbered=k in dict(anchors)))
+        lines.append(PrintedLine(row.text, starts, numbered=k in anchored))
     return lines, [n for _, n in anchors], header
 
 
