@@ -113,13 +113,14 @@ def tab_until(page, selector: str, limit: int = 100) -> None:
     raise AssertionError(f"Tab never reached {selector} in {limit} presses")
 
 
-def axe_violations(page) -> list[str]:
-    """What axe-core (WCAG 2.1 A and AA) finds on the page as it stands, one line a node."""
+def axe_violations(page, tags: list[str] = WCAG) -> list[str]:
+    """What axe-core finds on the page as it stands, one line a node: by the
+    rules of ``tags``, WCAG 2.1 A and AA unless told."""
     if not AXE.exists():
         raise AssertionError("axe-core missing: ./run.sh test installs it (npm ci)")
     page.add_script_tag(path=str(AXE))
     result = page.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})", WCAG)
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})", tags)
     return [f"{v['id']} ({v['impact']}): {n['target']} {n['failureSummary'][:160]}"
             for v in result["violations"] for n in v["nodes"]]
 
