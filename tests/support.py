@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -98,6 +99,11 @@ def soup(site: Path, page: str) -> BeautifulSoup:
 
 def text(element) -> str:
     return " ".join(element.get_text().split())
+
+
+def normalise(value: str) -> str:
+    """Whitespace collapsed (none before punctuation), case ignored."""
+    return re.sub(r"\s+([,.;:!?)])", r"\1", " ".join(value.split())).casefold()
 
 
 def chromium() -> str | None:
