@@ -68,6 +68,14 @@ def strict_build(root: Path, **options) -> subprocess.CompletedProcess:
     return mkdocs(root, "build", "--strict", "-d", str(root / "site"), **options)
 
 
+def article_lines(worksheet: Path) -> list[str]:
+    """The printed lines of the worksheet in the folder ``worksheet``, read
+    from the article block of its source, spaces collapsed."""
+    source = (worksheet / "article.md").read_text(encoding="utf-8")
+    block = source.split("```article\n", 1)[1].split("\n```", 1)[0]
+    return [" ".join(row.split()) for row in block.split("\n")]
+
+
 def log_of(result: subprocess.CompletedProcess) -> str:
     return result.stdout + result.stderr
 
