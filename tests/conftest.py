@@ -37,3 +37,12 @@ def context(context, base_url, outside_requests):
     origin = "/".join(origin[:3]) + "/"
     context.route(lambda url: not url.startswith(origin), refuse)
     return context
+
+
+@pytest.fixture
+def phone(browser, base_url):
+    """A page on a phone (390 pixels wide, a touch screen), in a context of its own."""
+    context = browser.new_context(base_url=base_url, viewport={"width": 390, "height": 844},
+                                  is_mobile=True, has_touch=True)
+    yield context.new_page()
+    context.close()

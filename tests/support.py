@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -67,6 +68,14 @@ def strict_build(root: Path, **options) -> subprocess.CompletedProcess:
     return mkdocs(root, "build", "--strict", "-d", str(root / "site"), **options)
 
 
+def article_lines(worksheet: Path) -> list[str]:
+    """The printed lines of the worksheet in the folder ``worksheet``, read
+    from the article block of its source, spaces collapsed."""
+    source = (worksheet / "article.md").read_text(encoding="utf-8")
+    block = source.split("```article\n", 1)[1].split("\n```", 1)[0]
+    return [" ".join(row.split()) for row in block.split("\n")]
+
+
 def log_of(result: subprocess.CompletedProcess) -> str:
     return result.stdout + result.stderr
 
@@ -100,6 +109,11 @@ def text(element) -> str:
     return " ".join(element.get_text().split())
 
 
+def normalise(value: str) -> str:
+    """Whitespace collapsed (none before punctuation), case ignored."""
+    return re.sub(r"\s+([,.;:!?)])", r"\1", " ".join(value.split())).casefold()
+
+
 def chromium() -> str | None:
     return os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or shutil.which("chromium-browser")
 
@@ -113,13 +127,14 @@ def tab_until(page, selector: str, limit: int = 100) -> None:
     raise AssertionError(f"Tab never reached {selector} in {limit} presses")
 
 
-def axe_violations(page) -> list[str]:
-    """What axe-core (WCAG 2.1 A and AA) finds on the page as it stands, one line a node."""
+def axe_violations(page, tags: list[str] = WCAG) -> list[str]:
+    """What axe-core finds on the page as it stands, one line a node: by the
+    rules of ``tags``, WCAG 2.1 A and AA unless told."""
     if not AXE.exists():
         raise AssertionError("axe-core missing: ./run.sh test installs it (npm ci)")
     page.add_script_tag(path=str(AXE))
     result = page.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})", WCAG)
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})", tags)
     return [f"{v['id']} ({v['impact']}): {n['target']} {n['failureSummary'][:160]}"
             for v in result["violations"] for n in v["nodes"]]
 

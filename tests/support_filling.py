@@ -6,7 +6,7 @@ import re
 import shutil
 from pathlib import Path
 
-from support import log_of, project, strict_build
+from support import article_lines, log_of, project, strict_build
 
 #: What a teacher writes for each TODO, by the file and the row it stands on.
 FILLERS = [
@@ -32,7 +32,7 @@ def fill_in(folder: Path) -> None:
     if "TODO: paste the article" in article:
         last = 2  # the two lines written in its place
     else:
-        last = len(article.split("```article\n", 1)[1].split("\n```", 1)[0].split("\n"))
+        last = len(article_lines(folder))
     fillers = [(r"^(\s*lines:) TODO$", rf"\1 1–{last}"), *FILLERS]
     for path in folder.iterdir():
         rows = []

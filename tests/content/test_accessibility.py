@@ -8,24 +8,18 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page
 
-from support import ROOT, pages_of
+import support
+from support import WCAG, pages_of
 
 pytestmark = [pytest.mark.browser, pytest.mark.node]
 
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
+TAGS = WCAG + ["best-practice"]
 
 
 def axe_violations(page: Page) -> list[str]:
     # Once the page is still: Material fades its tabs in and out as the page scrolls.
     page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")
-    if not AXE.exists():
-        pytest.fail("axe-core missing: ./run.sh test installs it (npm ci)")
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})", TAGS)
-    return [f"{v['id']} ({v['impact']}): {n['target']} {n['failureSummary'][:160]}"
-            for v in result["violations"] for n in v["nodes"]]
+    return support.axe_violations(page, TAGS)
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

@@ -11,7 +11,7 @@ import sys
 import pytest
 import yaml
 
-from support import ROOT
+from support import FIXTURES, ROOT
 from support_filling import built_once_filled
 from sheet_import import ImportFailure, import_sheet, load_sheet
 from sheet_import.ocr_suspects import Suspect
@@ -20,7 +20,7 @@ from worksheet import load_worksheet
 from worksheet.article import Article, parse_article
 from worksheet.source import split_front_matter
 
-SHEET = ROOT / "tests" / "fixtures" / "sheet.txt"
+SHEET = FIXTURES / "sheet.txt"
 MARGIN_NUMBERS = [20, 25, 30, 40, 50, 60, 65]  # the numbers OCR merged into the sheet's prose
 #: The site's editor's note lists what its article changed from the sheet: (line, as printed, as on the site).
 DOCUMENTED_CORRECTIONS = [(14, None, "[perks.]"), (30, "guite", "quite")]

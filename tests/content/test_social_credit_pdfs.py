@@ -8,25 +8,15 @@ import subprocess
 
 import pytest
 
-from support import soup, text
+from support import normalise, pdf_pages, pdf_text, soup, text
+from test_social_credit_questions import SHEET_QUESTIONS
 
 pytestmark = [pytest.mark.pdf, pytest.mark.browser]  # chromium prints them
 
 
-def normalise(value: str) -> str:
-    """Whitespace collapsed (none before punctuation), case ignored."""
-    return re.sub(r"\s+([,.;:!?)])", r"\1", " ".join(value.split())).casefold()
-from test_social_credit_questions import SHEET_QUESTIONS
-
-
-def pdf_pages(path) -> list[str]:
-    out = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
+def page_texts(path) -> list[str]:
+    out = pdf_text(path)
     return out.split("\f")[:-1] if out.endswith("\f") else out.split("\f")
-
-
-def page_count(path) -> int:
-    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
-    return int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
 
 
 @pytest.fixture(scope="module")
@@ -48,7 +38,7 @@ def model_answer_sentences(site):
 
 def question_pages(path) -> dict[int, int]:
     found = {}
-    for number, page in enumerate(pdf_pages(path), start=1):
+    for number, page in enumerate(page_texts(path), start=1):
         for m in re.finditer(r"^\s*QUESTION (\d+)\s*$", page, re.M):
             found.setdefault(int(m.group(1)), number)
     return found
@@ -59,12 +49,12 @@ def test_both_pdfs_are_a4_and_within_their_page_budget(pdfs):
     for path in pdfs.values():
         info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
         assert re.search(r"Page size:\s+59[45]\.\d+ x 84[12]\.\d+ pts \(A4\)", info), info
-    assert page_count(pdfs["worksheet.pdf"]) <= 4
-    assert page_count(pdfs["answer-key.pdf"]) <= 6
+    assert pdf_pages(pdfs["worksheet.pdf"]) <= 4
+    assert pdf_pages(pdfs["answer-key.pdf"]) <= 6
 
 
 def test_the_worksheet_holds_all_65_lines_numbered_as_on_paper(pdfs, article_lines):
-    layout = "\n".join(pdf_pages(pdfs["worksheet.pdf"]))
+    layout = "\n".join(page_texts(pdfs["worksheet.pdf"]))
     flat = normalise(layout)
     for number, line in article_lines.items():
         if line:
@@ -80,7 +70,7 @@ def test_the_worksheet_holds_all_65_lines_numbered_as_on_paper(pdfs, article_lin
 
 
 def test_the_worksheet_holds_the_questions_and_no_answer(pdfs, model_answer_sentences):
-    flat = normalise(" ".join(pdf_pages(pdfs["worksheet.pdf"])))
+    flat = normalise(" ".join(page_texts(pdfs["worksheet.pdf"])))
     for question in SHEET_QUESTIONS:
         assert normalise(question) in flat, question
     assert [s for s in model_answer_sentences if s in flat] == []
@@ -89,7 +79,7 @@ def test_the_worksheet_holds_the_questions_and_no_answer(pdfs, model_answer_sent
 
 
 def test_the_answer_key_holds_every_model_answer_and_the_notes(pdfs, model_answer_sentences):
-    flat = normalise(" ".join(pdf_pages(pdfs["answer-key.pdf"])))
+    flat = normalise(" ".join(page_texts(pdfs["answer-key.pdf"])))
     missing = [s for s in model_answer_sentences if s not in flat]
     assert missing == []
     assert "teacher notes" in flat
@@ -121,7 +111,7 @@ def test_the_worksheet_prints_every_note_numbered(pdfs, site):
 
 
 def test_the_answer_key_prints_each_teacher_note_once(pdfs, site):
-    flat = normalise(" ".join(pdf_pages(pdfs["answer-key.pdf"])))
+    flat = normalise(" ".join(page_texts(pdfs["answer-key.pdf"])))
     for block in soup(site, "social-credit/questions/").select("details.teacher-note"):
         block.select_one("summary").decompose()
         first = normalise(block.find(["p", "li"]).get_text(" "))[:60]

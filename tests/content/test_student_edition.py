@@ -10,15 +10,10 @@ import re
 
 import pytest
 
-from support import pdf_text, soup, text
+from support import normalise, pdf_text, soup, text
 
 ANSWERS = "details.model-answer, details.teacher-note, .classroom-only"
 QUESTION_PAGES = ["social-credit/questions/", "ai-act/questions/", "sequences/scoring-citizens/"]
-
-
-def normalise(value: str) -> str:
-    """Whitespace collapsed (none before punctuation), case ignored."""
-    return re.sub(r"\s+([,.;:!?)])", r"\1", " ".join(value.split())).casefold()
 
 
 def sentences_of(site, selector: str) -> list[str]:

@@ -266,18 +266,14 @@ def test_in_teacher_mode_the_model_answer_stands_beside_the_students(browser: Br
         context.close()
 
 
-def test_on_a_phone(browser: Browser, base_url):
-    context = browser.new_context(base_url=base_url, viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
-    page = context.new_page()
-    try:
-        page.goto("bikes/questions/")
-        box(page).tap()
-        page.keyboard.type('The council "slowly changed course".')
-        expect(verdicts(page)).to_have_text(["“slowly changed course”: line 9"])
-        expect(hand_in(page, "Copy my answers")).to_be_visible()
-        assert page.evaluate("document.documentElement.scrollWidth") <= 390
-    finally:
-        context.close()
+def test_on_a_phone(phone: Page):
+    page = phone
+    page.goto("bikes/questions/")
+    box(page).tap()
+    page.keyboard.type('The council "slowly changed course".')
+    expect(verdicts(page)).to_have_text(["“slowly changed course”: line 9"])
+    expect(hand_in(page, "Copy my answers")).to_be_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
 
 
 def test_from_the_keyboard(page: Page):

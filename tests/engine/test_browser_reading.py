@@ -61,21 +61,16 @@ def test_a_note_opens_on_click_and_closes_on_escape(page: Page):
     expect(page.locator(TOOLTIP)).to_have_count(0)
 
 
-def test_tapping_on_a_phone(browser, base_url):
-    context = browser.new_context(base_url=base_url, viewport={"width": 390, "height": 844},
-                                  is_mobile=True, has_touch=True)
-    page = context.new_page()
-    try:
-        page.goto("bikes/article/")
-        page.locator("#L8 abbr.term").tap()
-        expect(page.locator(TOOLTIP)).to_contain_text("activist")
-        box = page.locator(TOOLTIP).bounding_box()
-        assert box["x"] >= 0 and box["x"] + box["width"] <= 390
-        page.locator("#L12").tap()
-        expect(page.locator(TOOLTIP)).to_have_count(0)
-        assert page.evaluate("document.documentElement.scrollWidth") <= 390  # nothing scrolls sideways
-    finally:
-        context.close()
+def test_tapping_on_a_phone(phone: Page):
+    page = phone
+    page.goto("bikes/article/")
+    page.locator("#L8 abbr.term").tap()
+    expect(page.locator(TOOLTIP)).to_contain_text("activist")
+    box = page.locator(TOOLTIP).bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 390
+    page.locator("#L12").tap()
+    expect(page.locator(TOOLTIP)).to_have_count(0)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390  # nothing scrolls sideways
 
 
 def test_following_a_line_link_lands_on_the_line_and_highlights_the_range(page: Page):
@@ -114,17 +109,12 @@ def test_search_finds_across_worksheets_and_says_which(page: Page):
     assert "Trams in Melbourne" in joined or "The city that kept its trams" in joined
 
 
-def test_search_opens_from_the_phone_header(browser, base_url):
-    context = browser.new_context(base_url=base_url, viewport={"width": 390, "height": 844},
-                                  is_mobile=True, has_touch=True)
-    page = context.new_page()
-    try:
-        page.goto("trams/questions/")
-        page.locator("label.md-header__button[for=__search]").tap()
-        page.keyboard.type("rails")
-        expect(page.locator(".md-search-result__item").first).to_be_visible()
-    finally:
-        context.close()
+def test_search_opens_from_the_phone_header(phone: Page):
+    page = phone
+    page.goto("trams/questions/")
+    page.locator("label.md-header__button[for=__search]").tap()
+    page.keyboard.type("rails")
+    expect(page.locator(".md-search-result__item").first).to_be_visible()
 
 
 def test_the_light_and_dark_toggle_switches_and_holds(page: Page):

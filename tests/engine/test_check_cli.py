@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from support import LIBRARY, ROOT
+from support import LIBRARY, ROOT, article_lines
 from test_check_rules import CHECK, QUESTIONS, TULIP, broken_library, g, q, run_check
 
 LOCATED = re.compile(r"^(?P<path>[^:]+):(?P<line>\d+): (?P<message>.+)$")
@@ -16,12 +16,6 @@ LOCATED = re.compile(r"^(?P<path>[^:]+):(?P<line>\d+): (?P<message>.+)$")
 
 def check(*args: str, cwd=ROOT) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, str(CHECK), *args], cwd=cwd, capture_output=True, text=True)
-
-
-def article_lines(slug: str = "bikes") -> list[str]:
-    source = (LIBRARY / slug / "article.md").read_text(encoding="utf-8")
-    block = source.split("```article\n", 1)[1].split("\n```", 1)[0]
-    return [" ".join(row.split()) for row in block.split("\n")]
 
 
 def test_the_library_is_clean_from_any_folder(tmp_path):
@@ -141,7 +135,7 @@ def test_coverage_shows_who_cites_each_line_and_lists_uncited_lines(tmp_path):
     assert result.returncode == 0
     assert result.stdout.startswith("# docs/bikes/article.md\n")
     rows = coverage_rows("\n" + result.stdout)
-    lines = article_lines()
+    lines = article_lines(LIBRARY / "bikes")
     assert sorted(rows) == list(range(1, len(lines) + 1))
     assert {n: text for n, (_, text) in rows.items() if text} == {n: t for n, t in enumerate(lines, 1) if t}
     assert {n: ids for n, (ids, _) in rows.items()} == {

@@ -52,7 +52,6 @@ ROAD = '"many children died in road accidents" (l. 7)'
 DIED = '("many children died", l. 7)'  # in q1's teacher notes
 INSERTED = ("bikes/article.md", "  The city did not always love", "Nobody planned it.\n  The city did not always love")
 Q1_ANSWER = 'Cars "took over the city\'s old streets" (l. 6) and'
-Q2_PARTS = ("/// model-answer\nThere are more bikes",)
 
 CASES = [
     # -- the lines a question draws on ------------------------------------

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import pytest
 
-import support  # noqa: F401 - puts scripts/ on the path
 from sheet_import.credits import pick_headline, read_byline
 from sheet_import.line_fitting import Piece, fit_lines
 from sheet_import.margin_numbers import find_margin_numbers

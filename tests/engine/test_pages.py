@@ -5,14 +5,7 @@ from __future__ import annotations
 
 import re
 
-from support import LIBRARY, soup, text
-
-
-def article_lines(slug: str) -> list[str]:
-    """A worksheet's printed lines, read from its source."""
-    source = (LIBRARY / slug / "article.md").read_text(encoding="utf-8")
-    block = source.split("```article\n", 1)[1].split("\n```", 1)[0]
-    return [" ".join(row.split()) for row in block.split("\n")]
+from support import LIBRARY, article_lines, soup, text
 
 
 def test_every_worksheet_gets_its_pages(site):
@@ -26,7 +19,7 @@ def test_every_worksheet_gets_its_pages(site):
 def test_the_article_has_one_element_per_printed_line(site):
     page = soup(site, "bikes/article/")
     lines = {int(e["id"][1:]): e.get_text() for e in page.select(".line-text[id^=L]")}
-    assert lines == dict(enumerate(article_lines("bikes"), start=1))
+    assert lines == dict(enumerate(article_lines(LIBRARY / "bikes"), start=1))
     numbers = [text(n) for n in page.select(".article .line-number") if text(n)]
     assert numbers == ["5", "10"]
     assert text(page.select_one("h1#headline")) == "Two wheels good"
@@ -75,7 +68,7 @@ def test_each_question_is_a_block_with_its_lines_excerpt_and_writing_space(site)
         ("lines 11–13", "../article/?lines=11-13#L11"),
     ]
     excerpt = questions[0].select_one("details.excerpt")
-    assert [li.get_text() for li in excerpt.select("li")] == article_lines("bikes")[4:9]
+    assert [li.get_text() for li in excerpt.select("li")] == article_lines(LIBRARY / "bikes")[4:9]
     assert excerpt.select_one("ol")["start"] == "5"
     space = questions[0].select_one(".answer-space")
     assert len(space.select(".writing-space .rule")) == 4

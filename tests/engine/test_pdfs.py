@@ -41,10 +41,8 @@ def test_the_pages_link_to_the_pdfs_they_have(pdf_site, pdf_student_site):
     assert not (student_site / "bikes" / "pdf" / "answer-key.pdf").exists()
 
 
-def test_without_pdfs_no_page_links_to_one(library, tmp_path):
-    result = strict_build(library)
-    assert result.returncode == 0, log_of(result)
-    site = library / "site"
+def test_without_pdfs_no_page_links_to_one(site):
+    """The session's site: built strict, without PDFs."""
     assert list(site.rglob("*.pdf")) == []
     assert [p for p in site.rglob("*.html") if soup(site, p.relative_to(site).as_posix()).select("a[href$='.pdf']")] == []
     assert soup(site, "bikes/worksheet/").select_one("button.print-button") is not None
