@@ -4,6 +4,7 @@ work, and no request leaves the files."""
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 import zipfile
@@ -95,3 +96,17 @@ def test_from_the_files_everything_works_with_no_request_outside(file_page: Page
     loaded = page.evaluate("performance.getEntriesByType('resource').map(e => e.name)")
     assert page.outside_requests == [], f"requests left file://: {page.outside_requests}"
     assert [url for url in loaded if not url.startswith("file://")] == []
+
+
+@pytest.mark.node
+def test_the_search_shim_the_site_ships_is_the_pinned_iframe_worker():
+    """The offline copy's search runs through a vendored file: it is the
+    shim of the iframe-worker version package.json pins, word for word."""
+    pinned = json.loads((ROOT / "package.json").read_text(encoding="utf-8"))["dependencies"]["iframe-worker"]
+    package = ROOT / "node_modules" / "iframe-worker"
+    assert package.exists(), "iframe-worker missing: ./run.sh test installs it (npm ci)"
+    assert json.loads((package / "package.json").read_text(encoding="utf-8"))["version"] == pinned
+    credit, code = (ROOT / "overrides" / "assets" / "js" / "vendor" / "iframe-worker-shim.js").read_text(
+        encoding="utf-8").split("\n", 1)
+    assert f"iframe-worker {pinned} shim" in credit
+    assert code == (package / "shim" / "index.js").read_text(encoding="utf-8")
