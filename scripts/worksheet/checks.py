@@ -10,7 +10,6 @@ from __future__ import annotations
 from .citations import Citation, check_prose, found_at, found_in, problems_of, range_problem, short
 from .model import Worksheet
 from .problems import Problem
-from .prose import Block, without_code
 from .questions import Question
 from .quotes import find_quotations, normalise
 from .refs import LineRange
@@ -148,8 +147,7 @@ def check_definitions(ws: Worksheet) -> list[Citation]:
 
 def check_pages(ws: Worksheet) -> list[Citation]:
     """The Markdown pages, and the questions page's text outside its questions, as prose."""
-    outside = [Block(without_code(block.text), block.line) for block in ws.questions.prose]
-    return [*(c for block in outside for c in check_prose(ws, ws.questions.path, block)),
+    return [*(c for block in ws.questions.prose for c in check_prose(ws, ws.questions.path, block)),
             *(c for page in ws.pages for c in check_prose(ws, page.path, page.prose))]
 
 

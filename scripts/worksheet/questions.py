@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 import yaml
 
 from .problems import Problem
-from .prose import Block
+from .prose import Block, without_code
 from .refs import DASHES, LineRange
 from .source import split_front_matter
 
@@ -113,7 +113,7 @@ class QuestionPage:
     intro: str
     questions: list[Question]
     problems: list[Problem]
-    prose: list[Block] = field(default_factory=list)  # the page's text outside the question blocks
+    prose: list[Block] = field(default_factory=list)  # the page's text outside the question blocks, code blanked
     intro_line: int = 1  # file line where the introduction starts
 
 
@@ -278,8 +278,11 @@ class _Reader:
 
 
 def _paragraphs(rows: list[tuple[int, str]]) -> list[Block]:
+    """The rows as paragraphs of prose, their code blanked first: a fenced
+    block may hold blank rows."""
+    blanked = without_code("\n".join(row for _, row in rows)).split("\n")
     blocks, current = [], None
-    for number, row in rows:
+    for (number, _), row in zip(rows, blanked):
         if row.strip():
             if current is None:
                 current = Block(row, number)

@@ -364,6 +364,8 @@ MATCHING = [
     (("bikes/notes.yml", "founded in 1973", "founded (1973)"), "a year in brackets, no line"),
     (("bikes/index.md", "(l. 1).", '(l. 1). Not `"a quotation" (l. 99)`.'), "code in a page"),
     (("bikes/index.md", "(l. 1).", '(l. 1).\n\n```\n"Not a quotation" (lines 2–99)\n```'), "a code block in a page"),
+    (q("Answer in full sentences.", 'Answer in full sentences.\n\n```\nAn example:\n\n"Not a quotation" (l. 99)\n```'),
+     "a code block with a blank row on the questions page"),
     (g("change, like", "change (like"), "a quotation in a definition"),
     (s("(doc. 1, l. 9)", "(document 1, line 9)"), "a document named in full"),
 ]
