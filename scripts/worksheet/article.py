@@ -59,10 +59,6 @@ class Article:
     def has_line(self, number: int) -> bool:
         return 1 <= number <= len(self.lines)
 
-    def text_of(self, first: int, last: int) -> str:
-        """Lines ``first``..``last`` as one string, line breaks as spaces."""
-        return " ".join(l.text for l in self.lines[first - 1 : last] if l.text)
-
 
 class Flow:
     """The article's lines joined with single spaces, so that a phrase split

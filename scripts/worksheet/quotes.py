@@ -77,6 +77,3 @@ def find_in(quotation: str, text: str, start: int = 0, end: int | None = None) -
     return first, position
 
 
-def occurs_in(quotation: str, text: str) -> bool:
-    """Whether the quotation stands verbatim in ``text`` (already normalised)."""
-    return find_in(quotation, text) is not None
