@@ -12,8 +12,9 @@ import re
 from pathlib import Path
 from typing import Callable
 
-from .problems import Problem
+from .problems import Problem, WorksheetError
 from .questions import Question, QuestionPage
+from .source import read_text
 
 TODO = re.compile(r"\bTODO\b")
 #: Front matter keys, and what a teacher writes there.
@@ -29,10 +30,11 @@ FIELDS = {
 
 
 def _rows(path: str) -> list[str]:
+    """The file's rows as the loader reads them; none when it cannot (the loader says why)."""
     try:
-        return Path(path).read_text(encoding="utf-8").replace("\r\n", "\n").split("\n")
-    except (OSError, UnicodeDecodeError):
-        return []  # reported by the loader
+        return read_text(Path(path), path).split("\n")
+    except WorksheetError:
+        return []
 
 
 def _key(row: str) -> str | None:

@@ -245,6 +245,9 @@ CASES = [
          ["docs/bikes/glossary.yml:10: glossary entry 'wobble': TODO: write its definition"]),
     Case("todo-in-a-worksheets-facts", [("bikes/index.md", "level: A2–B1", "level: TODO")],
          ["docs/bikes/index.md:3: TODO: write the worksheet's level (such as B1–B2)"]),
+    Case("todo-in-the-facts-of-a-file-with-a-byte-order-mark",
+         [("bikes/index.md", "---\ntitle:", "\ufeff---\ntitle:"), ("bikes/index.md", "level: A2–B1", "level: TODO")],
+         ["docs/bikes/index.md:3: TODO: write the worksheet's level (such as B1–B2)"]),
     Case("todo-in-a-note", [("bikes/notes.yml", "founded in 1973", "founded in TODO")],
          ["docs/bikes/notes.yml:4: note on line 8: TODO: write the note"]),
     # -- unreadable input: one line naming the file ---------------------------
