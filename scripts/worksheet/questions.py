@@ -84,6 +84,7 @@ class Question:
     writing_space: int | None = None
     answer: Block | None = None
     notes: Block | None = None
+    written: Block = field(default_factory=Block)  # its text as written, code kept: what the sheet renders
 
     @property
     def name(self) -> str:
@@ -220,6 +221,7 @@ class _Reader:
                 setattr(question, kind, part)
             i = close + 1
         question.paragraphs = _paragraphs(text_rows)
+        question.written = _block(text_rows) or Block("", line)
         if question.paragraphs:
             question.text = Block("\n\n".join(b.text for b in question.paragraphs), question.paragraphs[0].line)
         self.questions.append(question)

@@ -42,7 +42,7 @@ _BLOCK = re.compile(rf"^{_PREFIX}(?P<fence>/{{3,}})\s*(?P<name>{'|'.join(CLASSRO
 _DIV = re.compile(rf"^{_PREFIX}<(?P<tag>[a-z]+)\b[^>]*\bclass=(?P<q>[\"'])(?:[^\"']*\s)?{CLASSROOM_ONLY}[\s\"'][^>]*>\s*$")
 _CODE_FENCE = re.compile(r"^[ \t>]*(?P<marker>`{3,}|~{3,})")
 #: A part of a question left as text: its block was not read.
-_LEFTOVER = re.compile(r"/{3,}[ \t]*(?:model-answer|teacher-notes)\b")
+_LEFTOVER = re.compile(r"/{3,}[ \t]*(?:question|model-answer|teacher-notes)\b")
 _COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.DOTALL)
 _CODE = re.compile(r"<(pre|code)\b.*?</\1>", re.DOTALL)
 

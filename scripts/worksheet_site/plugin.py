@@ -398,7 +398,7 @@ class WorksheetPlugin(BasePlugin[WorksheetConfig]):
         path = ws.questions.path
         view = views.article_view(ws, number_every=self.config.number_every, note_html=rendering.note_html,
                                   terms=False)
-        questions = [(q, rendering.fragment(q.text.text, path, q.text.line),
+        questions = [(q, rendering.fragment(q.written.text, path, q.written.line),
                       rendering.fragment(q.answer.text, path, q.answer.line) if q.answer else None)
                      for q in ws.questions.questions]
         notes = [(q, rendering.fragment(q.notes.text, path, q.notes.line)) for q in ws.questions.questions if q.notes]

@@ -1,11 +1,12 @@
 """Markdown fragments rendered as part of a page: notes, and on the printed
 sheet the questions, model answers and teacher notes.
 
-A fragment is a ``Page`` of its own, rendered by MkDocs' page machinery
-(``Page.render``) with the site's Markdown extensions and their settings,
-for the page it appears on (as Material's blog plugin renders its
-excerpts). Its links are resolved from that page, and its classroom-only
-parts go as the page's do. What MkDocs says of a link while rendering it
+A fragment is a ``Page`` of its own, rendered as Material's blog plugin
+renders its excerpts: by a Markdown instance with the site's extensions and
+their settings, and MkDocs' relative-path treeprocessor, for the page it
+appears on. Its links are resolved (and checked) from that page, and its
+classroom-only parts go as the page's do. One Markdown instance renders
+every fragment of a build, reset between two. What MkDocs says of a link while rendering it
 (a page that does not exist…) is said again at the fragment's own file and
 line, where the teacher must act.
 """
@@ -16,10 +17,11 @@ import logging
 import re
 from copy import copy
 
+from markdown import Markdown
 from markupsafe import Markup
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
-from mkdocs.structure.pages import Page
+from mkdocs.structure.pages import Page, _RelativePathTreeprocessor
 
 log = get_plugin_logger("worksheet")
 #: The logger MkDocs' page machinery reports links through.
@@ -71,13 +73,28 @@ class Renderer:
         #: (where, page linked to, anchor, the link as written)
         self.anchor_links: set[tuple[str, File, str, str]] = set()
         self._said: set[str] = set()
+        self._md: Markdown | None = None
+        self._relpath: _RelativePathTreeprocessor | None = None
+
+    def _markdown(self) -> tuple[Markdown, _RelativePathTreeprocessor]:
+        """The Markdown instance of the fragments, made at the first (once
+        every plugin has set the extensions)."""
+        if self._md is None:
+            self._md = Markdown(extensions=self.config.markdown_extensions,
+                                extension_configs=self.config.mdx_configs or {})
+            self._relpath = _RelativePathTreeprocessor(None, self.files, self.config)
+            self._relpath._register(self._md)
+        return self._md, self._relpath
 
     def html(self, markdown: str, host: Page, where: str) -> Markup:
         fragment = Fragment(markdown, host, where)
         said = _Said()
         PAGES_LOGGER.addFilter(said)
+        md, relpath = self._markdown()
+        relpath.file, relpath.links_to_anchors = fragment.file, {}
         try:
-            Page.render(fragment, self.config, self.files)
+            fragment.content = md.reset().convert(markdown)
+            fragment.links_to_anchors = relpath.links_to_anchors
         finally:
             PAGES_LOGGER.removeFilter(said)
         for record in said.records:
