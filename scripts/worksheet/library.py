@@ -14,7 +14,7 @@ citing the lines of several worksheets (``lines: social-credit:25–29``)::
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .model import ARTICLE, Worksheet, _label, load_worksheet
@@ -72,6 +72,15 @@ class Library:
 
     def sequences_of(self, ws: Worksheet) -> list[Sequence]:
         return [s for s in self.sequences if ws in s.worksheets]
+
+    def edition(self, student: bool) -> "Library":
+        """The library as an edition has it: the student edition leaves out
+        every glossary entry and note marked ``classroom-only: true``."""
+        if not student:
+            return self
+        kept = {id(ws): ws.for_students() for ws in self.worksheets}
+        sequences = [replace(s, worksheets=[kept[id(ws)] for ws in s.worksheets]) for s in self.sequences]
+        return replace(self, worksheets=[kept[id(ws)] for ws in self.worksheets], sequences=sequences)
 
     @property
     def unsequenced(self) -> list[Worksheet]:

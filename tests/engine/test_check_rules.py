@@ -236,6 +236,31 @@ CASES = [
          ['docs/bikes/notes.yml:1: note on line 7: "Stop the child murder" is not in that line']),
     Case("note-line-does-not-exist", [("bikes/notes.yml", "line: 8", "line: 80")],
          ["docs/bikes/notes.yml:1: note on line 80: line 80 does not exist (the article has 13 lines)"]),
+    # -- the fields of glossary.yml and notes.yml, by type (worksheet/schema.py) --------
+    Case("glossary-definition-a-number", [g("  definition: To move from side to side in an unsteady way.",
+                                            "  definition: 42")],
+         ["docs/bikes/glossary.yml:10: glossary entry 'wobble': the definition must be text, not a number (42): "
+          "put it in quotes if you mean it as text"], build=True),
+    Case("glossary-definition-a-list", [g("  definition: To move from side to side in an unsteady way.",
+                                          "  definition: [a, b]")],
+         ["docs/bikes/glossary.yml:10: glossary entry 'wobble': the definition must be text, not a list ([a, b])"]),
+    Case("glossary-forms-not-a-list", [g("[wobbles, wobbling]", "wobbles, wobbling")],
+         ["docs/bikes/glossary.yml:8: glossary entry 'wobble': 'forms: wobbles, wobbling' reads as one form: write "
+          "the forms as a list, 'forms: [wobbles, wobbling]'"]),
+    Case("glossary-field-misspelt", [g("  definition: To move", "  defintion: To move")],
+         ["docs/bikes/glossary.yml:10: glossary entry 'wobble': unknown field 'defintion': did you mean 'definition'?"]),
+    Case("glossary-unknown-field", [g("  pos: verb\n", "  pos: verb\n  colour: red\n")],
+         ["docs/bikes/glossary.yml:10: glossary entry 'wobble': unknown field 'colour': a glossary entry has term, "
+          "forms, pos, definition, french, classroom-only"]),
+    Case("glossary-classroom-only-not-a-flag", [g("  pos: verb\n", "  pos: verb\n  classroom-only: teachers\n")],
+         ["docs/bikes/glossary.yml:10: glossary entry 'wobble': 'classroom-only' must be true or false, not teachers"]),
+    Case("note-line-not-a-number", [("bikes/notes.yml", "line: 8", "line: eight")],
+         ["docs/bikes/notes.yml:1: note: the line must be a line number, such as 12, not eight"]),
+    Case("note-field-misspelt", [("bikes/notes.yml", "  phrase: Stop", "  phrse: Stop")],
+         ["docs/bikes/notes.yml:2: note on line 8: unknown field 'phrse': did you mean 'phrase'?"]),
+    Case("note-classroom-only-with-underscore", [("bikes/notes.yml", "  phrase: Stop",
+                                                  "  classroom_only: true\n  phrase: Stop")],
+         ["docs/bikes/notes.yml:2: note on line 8: unknown field 'classroom_only': did you mean 'classroom-only'?"]),
     # -- what is still to write ---------------------------------------------
     Case("todo-in-a-model-answer", [q("Cars ", "TODO. Cars ")],
          [f"{QUESTIONS}:10: q1: TODO: write the model answer"], build=True),
