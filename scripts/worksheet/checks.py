@@ -7,11 +7,13 @@ checked in ``citations.py``, wherever they stand.
 
 from __future__ import annotations
 
+from .answer_check import Source
 from .citations import Citation, check_prose, found_at, found_in, problems_of, range_problem, short
 from .model import Worksheet
 from .problems import Problem
 from .questions import Question
-from .quotes import find_quotations, normalise
+from .prose import quotable
+from .quotes import find_quotations
 from .refs import LineRange
 
 
@@ -86,7 +88,7 @@ def check_question_quotations(ws: Worksheet, q: Question) -> list[Problem]:
     cited = ", ".join(str(r) for r in ranges)
     problems = []
     for para in q.paragraphs:
-        for quote in find_quotations(para.text):
+        for quote in find_quotations(quotable(para.text)):
             if any(found_in(ws, quote.text, r) for r in runs):
                 continue
             line = para.line + para.text.count("\n", 0, quote.start)
@@ -119,6 +121,8 @@ def check_answer_and_notes(ws: Worksheet, q: Question) -> list[Citation]:
         checked += check_prose(ws, path, q.answer, f"{q.name} model answer", every_quotation=True)
     if q.notes is not None:
         checked += check_prose(ws, path, q.notes, f"{q.name} teacher notes")
+    for aside in q.asides:
+        checked += check_prose(ws, path, aside, q.name)
     return checked
 
 
@@ -134,8 +138,13 @@ def check_notes(ws: Worksheet) -> list[Citation]:
             continue
         if note.phrase:
             r = LineRange(note.line, min(total, note.line + 1))
-            there = normalise(ws.article.line(note.line).text) and found_in(ws, note.phrase, r)
-            problem = None if there else Problem(ws.notes_path, note.source_line, f"note on line {note.line}: \"{note.phrase}\" is not in that line")
+            found = Source.of(ws.article).find(note.phrase, r)
+            problem = None
+            if found is None or found.first != note.line:  # it starts on its line, and may run on into the next
+                elsewhere = found_at(ws, note.phrase)
+                but = f" but in {elsewhere}" if elsewhere else ""
+                problem = Problem(ws.notes_path, note.source_line,
+                                  f"note on line {note.line}: \"{note.phrase}\" is not in that line{but}")
             checked.append(Citation(problem, note.phrase, r))
     return checked
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from .model import Worksheet
 from .problems import Problem
-from .prose import Block
+from .prose import Block, quotable
 from .answer_check import Source, check_answer
 from .refs import LineRange
 
@@ -68,7 +68,7 @@ def check_prose(ws: Worksheet, path: str, block: Block, who: str = "", every_quo
     lines (a bare number in brackets, ``(9)``, counts only after a
     quotation). Messages start with ``who`` ("q1 teacher notes"). The
     quotations are read as a student's answer box reads them (answer_check.py)."""
-    prose = block.text
+    prose = quotable(block.text)
     checked = []
 
     def problem(offset: int, message: str) -> Problem:

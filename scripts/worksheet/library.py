@@ -14,6 +14,7 @@ citing the lines of several worksheets (``lines: social-credit:25–29``)::
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -31,6 +32,7 @@ class Sequence:
     src: str  # its path in the docs folder
     page: QuestionPage  # its text and final task
     worksheets: list[Worksheet] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)  # the worksheets it names that do not exist
 
     @property
     def meta(self) -> dict:
@@ -120,9 +122,11 @@ def load_library(docs: Path) -> Library:
             if slug in by_slug:
                 sequence.worksheets.append(by_slug[slug])
             elif slug not in unreadable:  # an unreadable one is reported already
+                sequence.missing.append(slug)
+                guess = difflib.get_close_matches(slug.lower().replace("_", "-"), list(by_slug), n=1, cutoff=0.6)
                 known = ", ".join(sorted(by_slug)) or "none yet"
-                problems.append(Problem(label, _line_naming(text, slug),
-                                        f"no worksheet '{slug}' (a folder of docs/ with an article.md; there are: {known})"))
+                hint = f": did you mean '{guess[0]}'?" if guess else f" (a folder of docs/ with an article.md; there are: {known})"
+                problems.append(Problem(label, _line_naming(text, slug), f"no worksheet '{slug}'{hint}"))
         sequences.append(sequence)
     sequences.sort(key=lambda s: (s.order, s.title.casefold()))
     ordered = list(dict.fromkeys([ws.slug for s in sequences for ws in s.worksheets] +

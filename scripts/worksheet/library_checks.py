@@ -14,6 +14,7 @@ from .glossary import Entry
 from .library import Library, Sequence
 from .problems import Problem
 from .questions import LineRef, Question
+from .prose import quotable
 from .quotes import find_quotations
 from .todos import article_todos, page_todos, questions_todos, records_todos
 from .model import Worksheet
@@ -25,7 +26,7 @@ def check_library(library: Library) -> list[Problem]:
         problems += check(worksheet)
         problems += worksheet_todos(worksheet)
     for sequence in library.sequences:
-        if library.unreadable & set(sequence.named):
+        if library.unreadable & set(sequence.named) or sequence.missing:
             continue  # checked once the worksheets it names can be read
         problems += check_sequence(library, sequence)
         problems += questions_todos(sequence.page)
@@ -82,7 +83,7 @@ def _document_quotations(sequence: Sequence, path: str, block, who: str, every_q
     """In a final task's answer or notes, a quotation followed by
     ``(doc. 2, l. 6)`` stands in those lines of the sequence's second
     worksheet; in the answer, a quotation without one stands in one of them."""
-    prose = block.text
+    prose = quotable(block.text)
     documents = len(sequence.worksheets)
     problems = []
     for c in check_answer(prose, [Source.of(ws.article) for ws in sequence.worksheets]):
@@ -114,7 +115,7 @@ def _question_quotations(library: Library, path: str, q: Question) -> list[Probl
     problems = []
     cited = ", ".join(str(ref) for ref in q.refs)
     for paragraph in q.paragraphs:
-        for quote in find_quotations(paragraph.text):
+        for quote in find_quotations(quotable(paragraph.text)):
             if not any(found_in(library.worksheet(ref.worksheet), quote.text, ref.range) for ref in q.refs):
                 line = paragraph.line + paragraph.text.count("\n", 0, quote.start)
                 problems.append(Problem(path, line, f"{q.name}: quotation \"{quote.text}\" is not in the lines it cites ({cited})"))

@@ -177,7 +177,14 @@ CASES = [
          [f"{QUESTIONS}:19: q2 has no teacher notes: add a '/// teacher-notes' block inside the question"]),
     Case("unknown-part", [q("/// teacher-notes\n- Expect", "/// notes-for-teachers\n- Expect")],
          [f"{QUESTIONS}:3: q1 has no teacher notes: add a '/// teacher-notes' block inside the question",
-          f"{QUESTIONS}:13: q1: unknown part '/// notes-for-teachers': use '/// model-answer' or '/// teacher-notes'"]),
+          f"{QUESTIONS}:13: q1: unknown part '/// notes-for-teachers': use '/// model-answer' or '/// teacher-notes', "
+          "or a block such as '/// details'"]),
+    Case("options-indented-by-two-spaces", [q("    lines: 5–9\n    writing-space: 4", "  lines: 5–9\n  writing-space: 4")],
+         [f"{QUESTIONS}:4: q1: indent the options by four spaces under the '//// question' line: with fewer, "
+          "they show as text"]),
+    Case("question-closed-by-three-slashes", [q("///\n\n////\n\n//// question\n    lines: 1–4",
+                                                "///\n\n///\n\n//// question\n    lines: 1–4")],
+         [f"{QUESTIONS}:17: q1: '///' ends the question opened with '////': write '////' here"]),
     Case("no-question-text", [q("How did « Parents and activists » change the city?\n\n", "")],
          [f"{QUESTIONS}:3: q1 has no question text"]),
     Case("no-questions", [q("//// question\n    lines: 5–9", "\n    lines: 5–9"),
@@ -207,6 +214,9 @@ CASES = [
     Case("task-no-such-document", [s("(doc. 1, l. 9)", "(doc. 3, l. 9)")],
          ['docs/sequences/city-transport.md:19: final-task model answer: quotation "slowly changed course": there is '
           "no doc. 3 (the sequence has 2 documents)"]),
+    # a misspelt worksheet: one message, not one for each of the final task's citations
+    Case("sequence-names-a-worksheet-misspelt", [s("  - trams\n", "  - tram\n")],
+         ["docs/sequences/city-transport.md:6: no worksheet 'tram': did you mean 'trams'?"], build=True),
     Case("sequence-names-no-such-worksheet", [s("  - trams\n", "  - trams\n  - boats\n")],
          ["docs/sequences/city-transport.md:7: no worksheet 'boats' (a folder of docs/ with an article.md; there "
           "are: bikes, trams)"]),
@@ -233,7 +243,9 @@ CASES = [
           "docs/bikes/glossary.yml (line 1)"], kind="warning", build=True),
     # -- notes --------------------------------------------------------------
     Case("note-phrase-not-in-its-line", [("bikes/notes.yml", "line: 8", "line: 7")],
-         ['docs/bikes/notes.yml:1: note on line 7: "Stop the child murder" is not in that line']),
+         ['docs/bikes/notes.yml:1: note on line 7: "Stop the child murder" is not in that line but in lines 8–9']),
+    Case("note-one-line-above-its-phrase", [("trams/notes.yml", "line: 3", "line: 2")],
+         ['docs/trams/notes.yml:1: note on line 2: "for free" is not in that line but in line 3']),
     Case("note-line-does-not-exist", [("bikes/notes.yml", "line: 8", "line: 80")],
          ["docs/bikes/notes.yml:1: note on line 80: line 80 does not exist (the article has 13 lines)"]),
     # -- the fields of glossary.yml and notes.yml, by type (worksheet/schema.py) --------
@@ -396,6 +408,11 @@ MATCHING = [
      "a code block with a blank row on the questions page"),
     (g("change, like", "change (like"), "a quotation in a definition"),
     (s("(doc. 1, l. 9)", "(document 1, line 9)"), "a document named in full"),
+    (q("change the city?", 'change the city?\n\n!!! tip "Hint"\n    Think of the slogan.'), "an admonition's title"),
+    (q("/// model-answer\nCars", '/// details | Hint\nThink of "the slogan" (lines 8–9).\n///\n\n/// model-answer\nCars'),
+     "a details block in a question"),
+    (q("/// teacher-notes\n- Expect", "/// classroom-only\nA hint for the class only.\n///\n\n/// teacher-notes\n- Expect"),
+     "a classroom-only block in a question"),
 ]
 
 
