@@ -8,7 +8,7 @@ checked in ``citations.py``, wherever they stand.
 from __future__ import annotations
 
 from .answer_check import Source
-from .citations import Citation, check_prose, found_at, found_in, problems_of, range_problem, short
+from .citations import Citation, check_prose, found_at, found_in, problems_of, range_problem, short, unclosed
 from .model import Worksheet
 from .problems import Problem
 from .questions import Question
@@ -88,6 +88,11 @@ def check_question_quotations(ws: Worksheet, q: Question) -> list[Problem]:
     cited = ", ".join(str(r) for r in ranges)
     problems = []
     for para in q.paragraphs:
+        left = unclosed(quotable(para.text))
+        if left:
+            offset, message = left
+            problems.append(_where(ws, para.line + para.text.count("\n", 0, offset), f"{q.name}: {message}"))
+            continue
         for quote in find_quotations(quotable(para.text)):
             if any(found_in(ws, quote.text, r) for r in runs):
                 continue

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from .checks import check, check_parts
 from .answer_check import Source, check_answer
-from .citations import found_at, found_in, range_problem, short
+from .citations import found_at, found_in, range_problem, short, unclosed
 from .glossary import Entry
 from .library import Library, Sequence
 from .problems import Problem
@@ -85,8 +85,11 @@ def _document_quotations(sequence: Sequence, path: str, block, who: str, every_q
     worksheet; in the answer, a quotation without one stands in one of them."""
     prose = quotable(block.text)
     documents = len(sequence.worksheets)
+    left = unclosed(prose)
+    if left:
+        return [Problem(path, block.line + prose.count("\n", 0, left[0]), f"{who}: {left[1]}")]
     problems = []
-    for c in check_answer(prose, [Source.of(ws.article) for ws in sequence.worksheets]):
+    for c in check_answer(prose, [Source.of(ws.article) for ws in sequence.worksheets], single_quotes=True):
         if c.quotation is None:
             continue  # a line mention alone names no document
         line = block.line + prose.count("\n", 0, c.start)
@@ -115,6 +118,10 @@ def _question_quotations(library: Library, path: str, q: Question) -> list[Probl
     problems = []
     cited = ", ".join(str(ref) for ref in q.refs)
     for paragraph in q.paragraphs:
+        left = unclosed(quotable(paragraph.text))
+        if left:
+            problems.append(Problem(path, paragraph.line + paragraph.text.count("\n", 0, left[0]), f"{q.name}: {left[1]}"))
+            continue
         for quote in find_quotations(quotable(paragraph.text)):
             if not any(found_in(library.worksheet(ref.worksheet), quote.text, ref.range) for ref in q.refs):
                 line = paragraph.line + paragraph.text.count("\n", 0, quote.start)

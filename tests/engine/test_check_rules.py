@@ -83,6 +83,10 @@ CASES = [
          [q("How did « Parents and activists » change the city?",
             "How did « Parents and activists » change the city?\nWhy did they quote \"the traffic lights\"?")],
          [f'{QUESTIONS}:8: q1: quotation "the traffic lights" is not in the lines it cites (5–9) but in line 4']),
+    # a quotation left open: one problem where it opens, none for the quotations after it
+    Case("question-quotation-left-open", [q("« Parents and activists »", "« Parents and activists")],
+         [f"{QUESTIONS}:7: q1: the quotation « Parents and activists change the city? is left open: add its "
+          "closing quote mark where it ends"]),
     # -- quotations in a model answer -------------------------------------
     Case("answer-quotation-not-in-article", [q(ROAD, '"many children died in car accidents" (l. 7)')],
          [f'{QUESTIONS}:10: q1 model answer: quotation "many children died in car accidents" is not in the article']),
@@ -102,6 +106,12 @@ CASES = [
             '"Today the lanes are wide, red and car-free – well, almost. Locals say it" (lines 11–12)')],
          [f'{QUESTIONS}:26: q2 model answer: quotation "Today the lanes are wide, red and car-free – well, almost.…" '
           "is not in the article"]),
+    Case("answer-quotation-left-open", [q('"took over the city\'s old streets" (l. 6)', '"took over the city\'s old streets (l. 6)')],
+         [f'{QUESTIONS}:10: q1 model answer: the quotation "took over the city\'s old streets … is left open: add its '
+          "closing quote mark where it ends"], build=True),
+    Case("answer-quotation-in-single-quotes-in-other-lines", [q(ROAD, "'many children died in road accidents' (l. 8)")],
+         [f'{QUESTIONS}:10: q1 model answer: quotation "many children died in road accidents" '
+          "is not in line 8 but in line 7"]),
     # -- quotations that give their lines, wherever they stand ------------------
     Case("teacher-notes-quotation-not-in-article", [q(DIED, '("many children dies", l. 7)')],
          [f'{QUESTIONS}:14: q1 teacher notes: quotation "many children dies" is not in the article'], build=True),
@@ -408,6 +418,9 @@ MATCHING = [
      "a code block with a blank row on the questions page"),
     (g("change, like", "change (like"), "a quotation in a definition"),
     (s("(doc. 1, l. 9)", "(document 1, line 9)"), "a document named in full"),
+    (q(ROAD, "'many children died in road accidents' (l. 7)"), "single quotes, as in British English"),
+    (q("- Expect the cause", "- It's the students' turn, and the 'experts' too: expect the cause"),
+     "apostrophes, and words in single quotes with no line"),
     (q("change the city?", 'change the city?\n\n!!! tip "Hint"\n    Think of the slogan.'), "an admonition's title"),
     (q("/// model-answer\nCars", '/// details | Hint\nThink of "the slogan" (lines 8–9).\n///\n\n/// model-answer\nCars'),
      "a details block in a question"),
