@@ -299,7 +299,17 @@ CASES = [
          ["docs/bikes/notes.yml:4: note on line 8: TODO: write the note"]),
     # -- unreadable input: one line naming the file ---------------------------
     Case("broken-glossary-yaml", [g("forms: [commuters]", "forms: [commuters")],
-         ["docs/bikes/glossary.yml:3: invalid YAML: expected ',' or ']', but got ':'"], kind="unreadable", build=True),
+         ["docs/bikes/glossary.yml:2: invalid YAML: the list opened with '[' on this line is not closed with ']'"],
+         kind="unreadable", build=True),
+    Case("glossary-yaml-text-after-a-quote", [g("  definition: To move from", '  definition: "To move" from')],
+         ["docs/bikes/glossary.yml:10: invalid YAML: the value goes on after its closing quote: put the whole value "
+          "in quotes"], kind="unreadable"),
+    Case("glossary-yaml-field-not-lined-up", [g("  pos: verb\n", "   pos: verb\n")],
+         ["docs/bikes/glossary.yml:9: invalid YAML: this line does not line up with the one above it: indent every "
+          "field of an entry alike"], kind="unreadable"),
+    Case("glossary-yaml-colon-in-a-value", [g("To move from side to side", "To move: from side to side")],
+         ["docs/bikes/glossary.yml:10: invalid YAML: a colon and a space inside a value: put the value in quotes"],
+         kind="unreadable"),
     Case("glossary-quote-never-closed", [g("  definition: To move", '  definition: "To move')],
          ["docs/bikes/glossary.yml:10: invalid YAML: the quote that opens here is not closed"], kind="unreadable"),
     Case("notes-quote-closed-by-a-later-one", [("bikes/notes.yml", "phrase: Stop", 'phrase: "Stop')],
@@ -307,7 +317,8 @@ CASES = [
     Case("front-matter-quote-never-closed", [("bikes/article.md", "kicker: Cities", 'kicker: "Cities')],
          ["docs/bikes/article.md:2: invalid front matter: the quote that opens here is not closed"], kind="unreadable"),
     Case("broken-front-matter", [("bikes/article.md", "kicker: Cities", "kicker: [Cities")],
-         ["docs/bikes/article.md:3: invalid front matter: expected ',' or ']', but got ':'"], kind="unreadable"),
+         ["docs/bikes/article.md:2: invalid front matter: the list opened with '[' on this line is not closed with "
+          "']'"], kind="unreadable"),
     Case("front-matter-not-closed", [("bikes/index.md", "time: 30 minutes\n---\n", "time: 30 minutes\n")],
          ["docs/bikes/index.md:1: front matter is not closed by a '---' line"], kind="unreadable"),
     Case("no-article-block", [("bikes/article.md", "```article", "```")],
