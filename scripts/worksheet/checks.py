@@ -17,7 +17,9 @@ from .quotes import find_quotations
 from .refs import LineRange
 
 
-def check(ws: Worksheet) -> list[Problem]:
+def check(ws: Worksheet, quoted_elsewhere: list[Citation] = ()) -> list[Problem]:
+    """``quoted_elsewhere``: quotations of the article checked in other
+    pages (a sequence's final task), judged with its own for a shift."""
     problems = list(ws.load_problems)
     problems += check_question_ids(ws)
     citations: list[Citation] = []
@@ -29,7 +31,7 @@ def check(ws: Worksheet) -> list[Problem]:
     citations += check_notes(ws)
     citations += check_definitions(ws)
     citations += check_pages(ws)
-    problems += problems_of(ws, citations)
+    problems += problems_of(ws, [*citations, *quoted_elsewhere])
     problems += check_glossary_use(ws)
     return sorted(set(problems))
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from .checks import check, check_parts
 from .answer_check import Source, check_answer
-from .citations import found_at, found_in, range_problem, short, unclosed
+from .citations import Citation, found_at, found_in, range_problem, short, unclosed
 from .glossary import Entry
 from .library import Library, Sequence
 from .problems import Problem
@@ -22,14 +22,16 @@ from .model import Worksheet
 
 def check_library(library: Library) -> list[Problem]:
     problems = list(library.problems)
-    for worksheet in library.worksheets:
-        problems += check(worksheet)
-        problems += worksheet_todos(worksheet)
+    quoted: dict[int, list[Citation]] = {}  # by worksheet: the sequences' quotations of its lines
     for sequence in library.sequences:
         if library.unreadable & set(sequence.named) or sequence.missing:
             continue  # checked once the worksheets it names can be read
-        problems += check_sequence(library, sequence)
+        problems += check_sequence(library, sequence, quoted)
         problems += questions_todos(sequence.page)
+    for worksheet in library.worksheets:
+        # A line added to an article, or removed, shifts the sequences' quotations of it too: one problem says so.
+        problems += check(worksheet, quoted.get(id(worksheet), []))
+        problems += worksheet_todos(worksheet)
     problems += check_shared_terms(library)
     return sorted(set(problems))
 
@@ -60,7 +62,10 @@ def _refs_problem(library: Library, sequence: Sequence, ref: LineRef) -> str | N
     return f"{ref.worksheet}: {bad}" if bad else None
 
 
-def check_sequence(library: Library, sequence: Sequence) -> list[Problem]:
+def check_sequence(library: Library, sequence: Sequence, quoted: dict[int, list[Citation]]) -> list[Problem]:
+    """The problems of a sequence's page; the quotations its final task's
+    answer and notes give with a document's lines go to ``quoted``, by
+    worksheet, to be judged with that worksheet's own."""
     page = sequence.page
     problems = list(page.problems)
     for q in page.questions:
@@ -75,11 +80,12 @@ def check_sequence(library: Library, sequence: Sequence) -> list[Problem]:
         problems += check_parts(page.path, q)
         for block, who, every in ((q.answer, "model answer", True), (q.notes, "teacher notes", False)):
             if block is not None:
-                problems += _document_quotations(sequence, page.path, block, f"{q.name} {who}", every)
+                problems += _document_quotations(sequence, page.path, block, f"{q.name} {who}", every, quoted)
     return problems
 
 
-def _document_quotations(sequence: Sequence, path: str, block, who: str, every_quotation: bool) -> list[Problem]:
+def _document_quotations(sequence: Sequence, path: str, block, who: str, every_quotation: bool,
+                         quoted: dict[int, list[Citation]]) -> list[Problem]:
     """In a final task's answer or notes, a quotation followed by
     ``(doc. 2, l. 6)`` stands in those lines of the sequence's second
     worksheet; in the answer, a quotation without one stands in one of them."""
@@ -104,12 +110,14 @@ def _document_quotations(sequence: Sequence, path: str, block, who: str, every_q
             continue
         ws = sequence.worksheets[c.document - 1]
         bad = range_problem(ws, c.mention)
+        problem = None
         if bad:
-            problems.append(Problem(path, line, f"{said}: doc. {c.document}: {bad}"))
+            problem = Problem(path, line, f"{said}: doc. {c.document}: {bad}")
         elif not c.mention_ok:
             elsewhere = found_at(ws, c.quotation)
             where = f"but in {elsewhere}" if elsewhere else "nor anywhere in it"
-            problems.append(Problem(path, line, f"{said} is not in doc. {c.document}, {c.mention.label()}, {where}"))
+            problem = Problem(path, line, f"{said} is not in doc. {c.document}, {c.mention.label()}, {where}")
+        quoted.setdefault(id(ws), []).append(Citation(problem, c.quotation, c.mention))
     return problems
 
 
