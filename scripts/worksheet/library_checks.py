@@ -12,6 +12,7 @@ from .answer_check import Source, check_answer
 from .citations import Citation, found_at, found_in, range_problem, short, unclosed
 from .glossary import Entry
 from .library import Library, Sequence
+from .links import check_line_links
 from .problems import Problem
 from .questions import LineRef, Question
 from .prose import quotable
@@ -33,7 +34,34 @@ def check_library(library: Library) -> list[Problem]:
         problems += check(worksheet, quoted.get(id(worksheet), []))
         problems += worksheet_todos(worksheet)
     problems += check_shared_terms(library)
+    problems += check_other_pages(library)
+    problems += check_line_links(library)
     return sorted(set(problems))
+
+
+def check_other_pages(library: Library) -> list[Problem]:
+    """On the pages of no worksheet (the home page…), a quotation that gives
+    its lines stands in those lines of one of the articles."""
+    sources = [Source.of(ws.article) for ws in library.worksheets]
+    problems = []
+    for page in library.pages:
+        prose = quotable(page.prose.text)
+        left = unclosed(prose)
+        if left:
+            problems.append(Problem(page.path, page.prose.line + prose.count("\n", 0, left[0]), left[1]))
+            continue
+        for c in check_answer(prose, sources, single_quotes=True):
+            if c.quotation is None or c.mention is None or c.mention_ok or c.document is not None:
+                continue
+            line = page.prose.line + prose.count("\n", 0, c.start)
+            if c.found is None:
+                where = "nor anywhere in the articles"
+            else:
+                ws = library.worksheets[c.found[0]]
+                where = f"but in {c.found[1].label()}" + (f" of {ws.article.path}" if len(sources) > 1 else "")
+            of = " of any article" if len(sources) > 1 else ""
+            problems.append(Problem(page.path, line, f"quotation \"{short(c.quotation)}\" is not in {c.mention.label()}{of} {where}"))
+    return problems
 
 
 def worksheet_todos(ws: Worksheet) -> list[Problem]:

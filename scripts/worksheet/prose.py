@@ -35,6 +35,7 @@ class Page:
     path: str
     prose: Block
     meta: dict = field(default_factory=dict)  # its front matter
+    src: str = ""  # its path in the docs folder, when known
 
 
 def _blank(text: str) -> str:
