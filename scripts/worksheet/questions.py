@@ -31,6 +31,7 @@ reads it for the checks, keeping the file line of everything it finds.
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass, field
 
@@ -91,6 +92,7 @@ class Question:
     answer: Block | None = None
     notes: Block | None = None
     asides: list[Block] = field(default_factory=list)  # inside its other blocks (details, classroom-only…)
+    unknown_parts: list[str] = field(default_factory=list)  # blocks it holds that are no part: a problem each
 
     @property
     def name(self) -> str:
@@ -237,8 +239,11 @@ class _Reader:
             kind = PARTS.get(inner.group("name"))
             other = kind is None and inner.group("name") in OTHER_BLOCKS
             if kind is None and not other:
-                self.problem(row_number, f"{question.id}: unknown part '{row.strip()}': use "
-                                         "'/// model-answer' or '/// teacher-notes', or a block such as '/// details'")
+                question.unknown_parts.append(inner.group("name"))
+                guess = difflib.get_close_matches(inner.group("name"), [*PARTS, *OTHER_BLOCKS], n=1, cutoff=0.5)
+                hint = (f"did you mean '{inner.group('fence')} {guess[0]}'?" if guess else
+                        "use '/// model-answer' or '/// teacher-notes', or a block such as '/// details'")
+                self.problem(row_number, f"{question.id}: unknown part '{row.strip()}': {hint}")
             elif len(inner.group("fence")) >= len(opener.group("fence")):
                 self.problem(row_number, f"{question.id}: '{row.strip()}' closes the question before its end: "
                                          f"open the question with more slashes ('{inner.group('fence')}/ question')")

@@ -183,9 +183,10 @@ CASES = [
     Case("no-teacher-notes", [q("/// teacher-notes\n- The ellipsis in the model answer leaves out *of cycling here*.\n///\n", "")],
          [f"{QUESTIONS}:19: q2 has no teacher notes: add a '/// teacher-notes' block inside the question"]),
     Case("unknown-part", [q("/// teacher-notes\n- Expect", "/// notes-for-teachers\n- Expect")],
-         [f"{QUESTIONS}:3: q1 has no teacher notes: add a '/// teacher-notes' block inside the question",
-          f"{QUESTIONS}:13: q1: unknown part '/// notes-for-teachers': use '/// model-answer' or '/// teacher-notes', "
-          "or a block such as '/// details'"]),
+         [f"{QUESTIONS}:13: q1: unknown part '/// notes-for-teachers': did you mean '/// teacher-notes'?"]),
+    Case("unknown-part-like-none", [q("/// teacher-notes\n- Expect", "/// comments\n- Expect")],
+         [f"{QUESTIONS}:13: q1: unknown part '/// comments': use '/// model-answer' or '/// teacher-notes', or a "
+          "block such as '/// details'"]),
     Case("options-indented-by-two-spaces", [q("    lines: 5–9\n    writing-space: 4", "  lines: 5–9\n  writing-space: 4")],
          [f"{QUESTIONS}:4: q1: indent the options by four spaces under the '//// question' line: with fewer, "
           "they show as text"]),
@@ -500,3 +501,14 @@ def test_broken_links_and_anchors_fail_a_strict_build(tmp_path):
     warnings = [line for line in result.stderr.splitlines() if line.startswith("WARNING")]
     assert warnings == [f"WARNING -  {warning}" for _, warning in BROKEN_LINKS]
     assert f"Aborted with {len(BROKEN_LINKS)} warnings in strict mode!" in log_of(result)
+
+
+def test_a_sequence_naming_a_worksheet_with_an_underscore_gets_one_message(tmp_path):
+    """``ai_act`` for the folder ``ai-act``: one message, with the folder it
+    probably means, and none for the final task that cites it."""
+    root = broken_library(tmp_path, [s("  - trams\n", "  - city_trams\n"), s("trams:1–3", "city-trams:1–3")])
+    (root / "docs" / "trams").rename(root / "docs" / "city-trams")
+    result = run_check(root)
+    assert result.stdout.splitlines() == [
+        "docs/sequences/city-transport.md:6: no worksheet 'city_trams': did you mean 'city-trams'?"]
+    assert result.returncode == 1
