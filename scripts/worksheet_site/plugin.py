@@ -193,6 +193,7 @@ class WorksheetPlugin(BasePlugin[WorksheetConfig]):
         self.docs = config.docs_dir
         self.library = load_library(Path(config.docs_dir))
         problems = check_library(self.library)
+        self.library = self.library.edition(student=self.student)  # checked whole, published as the edition has it
         for problem in problems:
             if problem.warning:
                 log.warning(str(problem))
