@@ -21,7 +21,6 @@ from pathlib import Path
 
 import jinja2
 import markdown as markdown_lib
-import material
 from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
@@ -67,8 +66,6 @@ TIPS = "glossary-tips.js"
 #: What the short pieces of Markdown rendered apart from a page may use.
 FRAGMENT_EXTENSIONS = ["abbr", "admonition", "attr_list", "md_in_html", "sane_lists"]
 LINES = "article-lines.js"
-#: Material's own templates, for a partial of the site that wraps one of them.
-MATERIAL_TEMPLATES = Path(material.__file__).parent / "templates"
 OFFLINE_SHIM = "assets/js/vendor/iframe-worker-shim.js"
 
 
@@ -288,13 +285,6 @@ class WorksheetPlugin(BasePlugin[WorksheetConfig]):
                           if self.files.get_file_from_path(ws.src(name)) is not None],
             }
         return context
-
-    def on_env(self, env, *, config, files):
-        """A partial of the site may wrap Material's own of the same name,
-        naming it ``material/partials/…`` (see overrides/partials/search.html)."""
-        env.loader = jinja2.ChoiceLoader([
-            env.loader, jinja2.PrefixLoader({"material": jinja2.FileSystemLoader(str(MATERIAL_TEMPLATES))})])
-        return env
 
     def on_post_page(self, output, *, page, config):
         if self.problems:
