@@ -9,7 +9,6 @@
   the answer boxes' quotation check, its PDFs).
 - ``on_page_markdown`` … ``on_page_content``: renders each page, knowing
   which worksheet it belongs to; links are computed by MkDocs for that page.
-- ``on_env``: lets a template include Material's own partial it wraps.
 - ``on_post_page``: the problem page under ``mkdocs serve``.
 - ``on_post_build``: the PDFs, when asked for.
 """
