@@ -23,7 +23,9 @@ The question block opens with four slashes (or more), its parts with fewer.
 commas, each prefixed with another worksheet's folder (``ai-act:12–15``) when
 it cites that worksheet's article. ``writing-space`` is the number of ruled
 lines under the question on paper. ``id`` (default ``q1``, ``q2``…) and a
-title after a bar (``//// question | Final task``) are optional.
+label after a bar (``//// question | Final task``) are optional. So is
+``title``, a short title for a question whose instructions run long: it is
+shown above them, and the instructions are set as body text.
 
 The same syntax is rendered by the site's Markdown extension; this module
 reads it for the checks, keeping the file line of everything it finds.
@@ -47,7 +49,9 @@ OPENER = re.compile(r"^(?P<fence>/{3,})\s*(?P<name>[\w-]+)\s*(?:\|\s*(?P<title>.
 #: What each part is called in the file, and in the model.
 PARTS = {"model-answer": "answer", "teacher-notes": "notes"}
 LABELS = {"answer": "model answer", "notes": "teacher notes"}
-OPTIONS = ("lines", "writing-space", "id")
+OPTIONS = ("lines", "writing-space", "id", "title")
+#: The longest short title, in characters.
+TITLE_MAX = 100
 #: Blocks a question may hold besides its parts: the site's own and those of
 #: the pymdownx blocks it enables (details, admonitions, tabs, HTML).
 OTHER_BLOCKS = ("classroom-only", "details", "admonition", "note", "attention", "caution", "danger", "error",
@@ -81,7 +85,8 @@ class Question:
     id: str
     number: int
     line: int  # file line of the opening fence
-    title: str  # "Question 3", or the title after the bar
+    title: str  # "Question 3", or the label after the bar
+    short_title: str = ""  # the ``title`` option: shown above its text, which is then body text
     text: Block = field(default_factory=Block)  # all its paragraphs
     paragraphs: list[Block] = field(default_factory=list)  # the same, one by one
     refs: list[LineRef] = field(default_factory=list)
@@ -318,6 +323,13 @@ class _Reader:
                 else:
                     self.problem(where, f"{question.id}: write the writing space as a number of ruled lines, "
                                         "such as 'writing-space: 6'")
+            elif key == "title":
+                text = " ".join(str(value if value is not None else "").split())
+                if isinstance(value, str) and 0 < len(text) <= TITLE_MAX:
+                    question.short_title = text
+                else:
+                    self.problem(where, f"{question.id}: write the title as a short line of text (at most "
+                                        f"{TITLE_MAX} characters), such as 'title: Should citizens be scored?'")
             elif key == "id":
                 ident = str(value)
                 if re.fullmatch(r"[a-z][a-z0-9-]*", ident):

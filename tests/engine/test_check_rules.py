@@ -154,7 +154,10 @@ CASES = [
     Case("id-not-allowed", [q("    lines: 1–4, 11–13", "    lines: 1–4, 11–13\n    id: Q Two")],
          [f"{QUESTIONS}:21: q2: id 'Q Two' must be lower-case letters, digits and hyphens"]),
     Case("unknown-option", [q("    writing-space: 3", "    writing-space: 3\n    points: 4")],
-         [f"{QUESTIONS}:22: q2: unknown option 'points': use lines, writing-space, id"]),
+         [f"{QUESTIONS}:22: q2: unknown option 'points': use lines, writing-space, id, title"]),
+    Case("title-not-a-line-of-text", [q("    writing-space: 4", "    writing-space: 4\n    title: [Bikes, cars]")],
+         [f"{QUESTIONS}:6: q1: write the title as a short line of text (at most 100 characters), such as "
+          "'title: Should citizens be scored?'"]),
     Case("writing-space-not-a-number", [q("    writing-space: 4", "    writing-space: four")],
          [f"{QUESTIONS}:5: q1: write the writing space as a number of ruled lines, such as 'writing-space: 6'"]),
     Case("no-model-answer", [q("/// model-answer\nThere are more bikes", "There are more bikes"),
