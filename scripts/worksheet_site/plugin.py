@@ -9,7 +9,6 @@
   the answer boxes' quotation check, its PDFs).
 - ``on_page_markdown`` … ``on_page_content``: renders each page, knowing
   which worksheet it belongs to; links are computed by MkDocs for that page.
-- ``on_env``: lets a template include Material's own partial it wraps.
 - ``on_post_page``: the problem page under ``mkdocs serve``.
 - ``on_post_build``: the PDFs, when asked for.
 """
@@ -19,7 +18,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import jinja2
-import material
 from markdown import Markdown
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
@@ -58,8 +56,6 @@ DESCRIPTIONS = {
     "glossary": "The words explained in “{headline}”, with their French and the lines where they occur.",
     "sheet": "“{headline}” as a worksheet to print: the text, then the questions with room to write.",
 }
-#: Material's own templates, for a partial of the site that wraps one of them.
-MATERIAL_TEMPLATES = Path(material.__file__).parent / "templates"
 OFFLINE_SHIM = "assets/js/vendor/iframe-worker-shim.js"
 
 
@@ -165,6 +161,7 @@ class WorksheetPlugin(BasePlugin[WorksheetConfig]):
         self.docs = config.docs_dir
         self.library = load_library(Path(config.docs_dir))
         problems = check_library(self.library)
+        self.library = self.library.edition(student=self.student)  # checked whole, published as the edition has it
         for problem in problems:
             if problem.warning:
                 log.warning(str(problem))
@@ -303,13 +300,6 @@ class WorksheetPlugin(BasePlugin[WorksheetConfig]):
                           if self.files.get_file_from_path(ws.src(name)) is not None],
             }
         return context
-
-    def on_env(self, env, *, config, files):
-        """A partial of the site may wrap Material's own of the same name,
-        naming it ``material/partials/…`` (see overrides/partials/search.html)."""
-        env.loader = jinja2.ChoiceLoader([
-            env.loader, jinja2.PrefixLoader({"material": jinja2.FileSystemLoader(str(MATERIAL_TEMPLATES))})])
-        return env
 
     def problems_page(self) -> str:
         problems = [*self.problems, *self.render_problems]

@@ -56,8 +56,10 @@ DEFINED = ("Public words: TLA.\n\n/// classroom-only\n*[TLA]: Indigo abbreviatio
 #: In no edition: HTML comments, as a block, inline, and in a question.
 COMMENTS = [("bikes/index.md", "\n<!-- Khaki comment block. -->\n\nText with <!-- Lilac inline comment --> in it.\n",
              ["Khaki comment block.", "Lilac inline comment"])]
+#: A classroom-only block of its own in a question's text.
+ASIDE = "Olive aside in a question."
 SENTENCES = [sentence for *_, sentence in PLANTED + IN_QUESTIONS] + [s for s, _ in NESTED + NESTED_IN_QUESTION] \
-    + DEFINED[1]
+    + DEFINED[1] + [ASIDE]
 
 
 
@@ -84,7 +86,8 @@ def planted(tmp_path_factory):
     old = "did not?\n"
     assert source.count(old) == 1
     questions.write_text(source.replace(old, old + "".join(f"\n{markdown}\n" for _, markdown in NESTED_IN_QUESTION)
-                                        + "\n<!-- Mauve comment in a question. -->\n"), encoding="utf-8")
+                                        + "\n<!-- Mauve comment in a question. -->\n"
+                                        + f"\n/// classroom-only\n{ASIDE}\n///\n"), encoding="utf-8")
     config = root / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8").replace(
         "markdown_extensions:\n", "markdown_extensions:\n  - abbr\n  - footnotes\n"), encoding="utf-8")
