@@ -56,10 +56,16 @@ DEFINED = ("Public words: TLA.\n\n/// classroom-only\n*[TLA]: Indigo abbreviatio
 #: In no edition: HTML comments, as a block, inline, and in a question.
 COMMENTS = [("bikes/index.md", "\n<!-- Khaki comment block. -->\n\nText with <!-- Lilac inline comment --> in it.\n",
              ["Khaki comment block.", "Lilac inline comment"])]
+#: Records flagged in YAML: a note, and a glossary entry (its definition and its French).
+FLAGGED = {"trams/notes.yml": "- line: 1\n  phrase: Melbourne\n  note: Russet quoll in a flagged note.\n"
+                              "  classroom-only: true\n",
+           "trams/glossary.yml": "- term: wheel\n  pos: noun\n  definition: Teal numbat in a flagged entry.\n"
+                                 "  french: une roue pour la classe\n  classroom-only: true\n\n"}
 #: A classroom-only block of its own in a question's text.
 ASIDE = "Olive aside in a question."
 SENTENCES = [sentence for *_, sentence in PLANTED + IN_QUESTIONS] + [s for s, _ in NESTED + NESTED_IN_QUESTION] \
-    + DEFINED[1] + [ASIDE]
+    + DEFINED[1] + [ASIDE, "Russet quoll in a flagged note.", "Teal numbat in a flagged entry.",
+                     "une roue pour la classe"]
 
 
 
@@ -88,6 +94,10 @@ def planted(tmp_path_factory):
     questions.write_text(source.replace(old, old + "".join(f"\n{markdown}\n" for _, markdown in NESTED_IN_QUESTION)
                                         + "\n<!-- Mauve comment in a question. -->\n"
                                         + f"\n/// classroom-only\n{ASIDE}\n///\n"), encoding="utf-8")
+    for name, record in FLAGGED.items():
+        path = docs / name
+        source = path.read_text(encoding="utf-8")
+        path.write_text(source + record if name.endswith("notes.yml") else record + source, encoding="utf-8")
     config = root / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8").replace(
         "markdown_extensions:\n", "markdown_extensions:\n  - abbr\n  - footnotes\n"), encoding="utf-8")
