@@ -24,8 +24,8 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page, _RelativePathTreeprocessor
 
 log = get_plugin_logger("worksheet")
-#: The logger MkDocs' page machinery reports links through.
-PAGES_LOGGER = logging.getLogger("mkdocs.structure.pages")
+#: The logger MkDocs' page machinery reports links through (ProperDocs' has its own name).
+PAGES_LOGGER = logging.getLogger(Page.__module__)
 DOC_FILE = re.compile(r"^Doc file '[^']*' ")
 
 
