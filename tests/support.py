@@ -43,7 +43,8 @@ def project(folder: Path, docs: Path = LIBRARY) -> Path:
 def mkdocs(root: Path, *args: str, edition: str | None = None, pdfs: bool = False, offline: bool = False,
            site_url: str | None = None, python: str = sys.executable, env: dict | None = None,
            ) -> subprocess.CompletedProcess:
-    """``mkdocs ARGS`` run in the project folder ``root``, as the README says."""
+    """``mkdocs ARGS`` run in the project folder ``root``, as the README says;
+    ``properdocs ARGS`` when the environment sets SITE_GENERATOR=properdocs."""
     environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     environment["SITE_EDITION"] = edition or "classroom"
     environment["SITE_PDFS"] = "true" if pdfs else "false"
@@ -51,7 +52,8 @@ def mkdocs(root: Path, *args: str, edition: str | None = None, pdfs: bool = Fals
     if site_url is not None:
         environment["SITE_URL"] = site_url
     # No -q: in MkDocs 1.6 it also stops warnings from counting under --strict.
-    return subprocess.run([python, "-m", "mkdocs", *args], cwd=root, env=environment, capture_output=True, text=True)
+    generator = os.environ.get("SITE_GENERATOR", "mkdocs")
+    return subprocess.run([python, "-m", generator, *args], cwd=root, env=environment, capture_output=True, text=True)
 
 
 def build(root: Path, dest: Path, **options) -> Path:

@@ -98,6 +98,7 @@ class Question:
     notes: Block | None = None
     asides: list[Block] = field(default_factory=list)  # inside its other blocks (details, classroom-only…)
     unknown_parts: list[str] = field(default_factory=list)  # blocks it holds that are no part: a problem each
+    written: Block = field(default_factory=Block)  # its text as written, code kept: what the sheet renders
 
     @property
     def name(self) -> str:
@@ -229,6 +230,7 @@ class _Reader:
         question = Question(id=f"q{number}", number=number, line=line, title=title)
         self.read_options(question, options)
         text_rows, seen = [], {}
+        written = []  # the text rows and the other blocks among them, as written
         i = 0
         while i < len(body):
             row_number, row = body[i]
@@ -239,6 +241,7 @@ class _Reader:
                                              "part: move it into the question text or into a part")
                 elif not seen:
                     text_rows.append((row_number, row))
+                    written.append((row_number, row))
                 i += 1
                 continue
             kind = PARTS.get(inner.group("name"))
@@ -260,6 +263,8 @@ class _Reader:
                 break
             if other:
                 question.asides.extend(_paragraphs(body[i + 1 : close]))
+                if not seen:
+                    written.extend(body[i : close + 1])
             elif kind in seen:
                 self.problem(row_number, f"{question.id}: a second '{row.strip()}' block (the first is at line {seen[kind]})")
             elif kind is not None:
@@ -268,6 +273,7 @@ class _Reader:
                 setattr(question, kind, part)
             i = close + 1
         question.paragraphs = _paragraphs(text_rows)
+        question.written = _block(written) or Block("", line)
         if question.paragraphs:
             question.text = Block("\n\n".join(b.text for b in question.paragraphs), question.paragraphs[0].line)
         self.questions.append(question)

@@ -2,8 +2,12 @@
 
 Anything marked ``classroom-only`` is for the classroom edition only: the
 student edition removes it from the page while Markdown renders it, before
-the table of contents, the search index or any file is made. It may be
-marked
+the table of contents, the search index or any file is made. The blocks
+(``/// classroom-only``, ``/// model-answer``, ``/// teacher-notes``, and a
+``<div class="classroom-only" markdown>`` on rows of its own) go from the
+page's rows before any other extension reads them, wherever they are nested
+(list items, admonitions, blocks, quotes): an abbreviation or a footnote
+defined there defines nothing. It may be marked
 
 - with a block: ``/// classroom-only`` … ``///``;
 - with the class on any element: ``{ .classroom-only }`` (attr_list), or
@@ -12,20 +16,98 @@ marked
 
 ``classroom-only`` says *who has it*. Within the classroom edition,
 ``teacher-only`` says *when it shows*: only while teacher mode is on.
+
+HTML comments are the writer's: no edition publishes them.
 """
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as etree
 from html.parser import HTMLParser
 
-from markdown import Extension, Markdown
+from markdown import Markdown
+from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 from pymdownx.blocks import BlocksExtension
 from pymdownx.blocks.block import Block
 
 CLASSROOM_ONLY = "classroom-only"
 TEACHER_ONLY = "teacher-only"
+#: The blocks that are classroom-only by what they are.
+CLASSROOM_BLOCKS = (CLASSROOM_ONLY, "model-answer", "teacher-notes")
+#: What stands before a nested block's fence: indentation, and quote markers.
+_PREFIX = r"(?P<prefix>[ \t>]*)"
+_BLOCK = re.compile(rf"^{_PREFIX}(?P<fence>/{{3,}})\s*(?P<name>{'|'.join(CLASSROOM_BLOCKS)})\b.*$")
+_DIV = re.compile(rf"^{_PREFIX}<(?P<tag>[a-z]+)\b[^>]*\bclass=(?P<q>[\"'])(?:[^\"']*\s)?{CLASSROOM_ONLY}[\s\"'][^>]*>\s*$")
+_CODE_FENCE = re.compile(r"^[ \t>]*(?P<marker>`{3,}|~{3,})")
+#: A part of a question left as text: its block was not read.
+_LEFTOVER = re.compile(r"/{3,}[ \t]*(?:question|model-answer|teacher-notes)\b")
+_COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.DOTALL)
+_CODE = re.compile(r"<(pre|code)\b.*?</\1>", re.DOTALL)
+
+
+def without_classroom_blocks(lines: list[str]) -> list[str]:
+    """The rows of a page without its classroom-only blocks, at any depth;
+    fenced code is left as it is."""
+    out: list[str] = []
+    i, code = 0, None
+    while i < len(lines):
+        row = lines[i]
+        fence = _CODE_FENCE.match(row)
+        if code is not None:
+            if fence and fence.group("marker")[0] == code[0] and len(fence.group("marker")) >= len(code) \
+                    and not row[fence.end():].strip():
+                code = None
+            out.append(row)
+            i += 1
+            continue
+        if fence:
+            code = fence.group("marker")
+            out.append(row)
+            i += 1
+            continue
+        end = _block_end(lines, i)
+        if end is None:
+            out.append(row)
+            i += 1
+        else:
+            out.append("")  # the rows around stay apart
+            i = end + 1
+    return out
+
+
+def _block_end(lines: list[str], start: int) -> int | None:
+    """The row closing the classroom-only block opened at ``lines[start]``
+    (the last row when it is never closed); None when no such block opens there."""
+    block = _BLOCK.match(lines[start])
+    if block:
+        prefix, fence = block.group("prefix"), block.group("fence")
+        closing = prefix.rstrip() + fence if prefix.strip() else prefix + fence
+        for i in range(start + 1, len(lines)):
+            if lines[i].rstrip() in (prefix + fence, closing):
+                return i
+        return len(lines) - 1
+    div = _DIV.match(lines[start])
+    if div:
+        tag = div.group("tag")
+        opening, closing, depth = re.compile(rf"<{tag}\b"), re.compile(rf"</{tag}\s*>"), 0
+        for i in range(start, len(lines)):
+            depth += len(opening.findall(lines[i])) - len(closing.findall(lines[i]))
+            if depth <= 0:
+                return i
+        return len(lines) - 1
+    return None
+
+
+def leftover_parts(html: str) -> str | None:
+    """A question's part left as text in rendered HTML (outside code), if any."""
+    found = _LEFTOVER.search(_CODE.sub("", html))
+    return found.group(0) if found else None
+
+
+def without_comments(html: str) -> str:
+    return _COMMENT.sub("", html) if "<!--" in html else html
 
 
 def is_classroom_only(element: etree.Element) -> bool:
@@ -103,6 +185,28 @@ def without_classroom_only(html: str) -> str:
     return _Cutter(html).result()
 
 
+class ClassroomBlocksPreprocessor(Preprocessor):
+    """Student edition: the classroom-only blocks go from the page's rows,
+    before any other extension reads them."""
+
+    def run(self, lines: list[str]) -> list[str]:
+        return without_classroom_blocks(lines)
+
+
+class CommentsTreeprocessor(Treeprocessor):
+    """The HTML comments of the page's raw HTML, removed."""
+
+    def run(self, root: etree.Element) -> None:
+        stash = self.md.htmlStash.rawHtmlBlocks
+        for i, block in enumerate(stash):
+            if isinstance(block, str):
+                stash[i] = without_comments(block)
+        for parent in list(root.iter()):
+            for child in list(parent):
+                if child.tag is etree.Comment:
+                    _remove(parent, child)
+
+
 class StudentEditionTreeprocessor(Treeprocessor):
     """Removes every classroom-only element, and classroom-only raw HTML.
 
@@ -156,10 +260,13 @@ class EditionsExtension(BlocksExtension):
 
     def extendMarkdownBlocks(self, md: Markdown, block_mgr) -> None:
         block_mgr.register(ClassroomOnlyBlock, {})
+        md.treeprocessors.register(CommentsTreeprocessor(md), "without_comments", 6.1)
         if self.getConfig("student"):
+            # Before every other preprocessor (normalize_whitespace is 30, the question binding 200).
+            md.preprocessors.register(ClassroomBlocksPreprocessor(md), "student_edition_blocks", 300)
             # After inline patterns (20) and attr_list (8); before the table of contents (5).
             md.treeprocessors.register(StudentEditionTreeprocessor(md, self.problems), "student_edition", 6)
 
 
 __all__ = ["CLASSROOM_ONLY", "TEACHER_ONLY", "EditionsExtension", "RawHtmlError", "is_classroom_only",
-           "without_classroom_only"]
+           "leftover_parts", "without_classroom_blocks", "without_classroom_only", "without_comments"]

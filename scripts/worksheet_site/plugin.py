@@ -15,33 +15,28 @@
 
 from __future__ import annotations
 
-import posixpath
 from pathlib import Path
 
 import jinja2
-import markdown as markdown_lib
-from markupsafe import Markup
+from markdown import Markdown
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 
 from worksheet import Worksheet
 from worksheet.data_script import worksheet_script
 from worksheet.library import Library, load_library
 from worksheet.library_checks import check_library
-from worksheet.questions import Question, expected_words
 
 from . import assets, pdfs, views
 from .config import WorksheetConfig
-from .editions import CLASSROOM_ONLY, EditionsExtension, without_classroom_only
-from .question_blocks import QuestionsExtension
+from .editions import CLASSROOM_ONLY, EditionsExtension, leftover_parts, without_classroom_only
+from .pages import LINES, PAGE_KINDS, TIPS, PageRendering, RenderError
+from .question_blocks import QuestionsExtension, page_of
+from .rendering import Renderer, fragment_source
 
 log = get_plugin_logger("worksheet")
 
-#: What each page of a worksheet folder is, by its file name, and its name in menus.
-PAGE_KINDS = {"index.md": ("overview", "About"), "article.md": ("article", "Article"),
-              "questions.md": ("questions", "Questions"), "glossary.md": ("glossary", "Glossary"),
-              "worksheet.md": ("sheet", "Worksheet")}
 #: Pages a worksheet gets when its folder does not hold them: front matter only.
 GENERATED_PAGES = {
     # Out of the search index: searching finds the terms where they stand in
@@ -61,10 +56,6 @@ DESCRIPTIONS = {
     "glossary": "The words explained in “{headline}”, with their French and the lines where they occur.",
     "sheet": "“{headline}” as a worksheet to print: the text, then the questions with room to write.",
 }
-TIPS = "glossary-tips.js"
-#: What the short pieces of Markdown rendered apart from a page may use.
-FRAGMENT_EXTENSIONS = ["abbr", "admonition", "attr_list", "md_in_html", "sane_lists"]
-LINES = "article-lines.js"
 OFFLINE_SHIM = "assets/js/vendor/iframe-worker-shim.js"
 
 
@@ -80,32 +71,6 @@ def lines_script(ws: Worksheet) -> str:
     return worksheet_script("__articleLines", ws.slug, [line.text for line in ws.article.lines])
 
 
-class _Rendering:
-    """The page being rendered: its worksheet or sequence, what it is, its next question."""
-
-    def __init__(self, library: Library, page):
-        self.page = page
-        src = page.file.src_uri
-        self.worksheet: Worksheet | None = library.worksheet_of(src)
-        self.sequence = library.sequence_of(src)
-        name = src.rsplit("/", 1)[-1]
-        self.kind = PAGE_KINDS.get(name, (None,))[0] if self.worksheet else None
-        if self.sequence:
-            self.kind = "sequence"
-        elif src == "index.md" and self.worksheet is None:
-            self.kind = "home"
-        elif src == VOCABULARY[0] and self.worksheet is None:
-            self.kind = "vocabulary"
-        if self.kind == "questions":
-            questions = self.worksheet.questions.questions
-        elif self.kind == "sequence":
-            questions = self.sequence.page.questions
-        else:
-            questions = []
-        self.first_question = questions[0] if questions else None
-        self.questions = iter(questions)
-
-
 class WorksheetPlugin(BasePlugin[WorksheetConfig]):
     supports_multiple_instances = False
 
@@ -113,8 +78,12 @@ class WorksheetPlugin(BasePlugin[WorksheetConfig]):
         self.command = "build"
         self.library: Library | None = None
         self.problems = []  # under `mkdocs serve`: what the pages show instead
-        self.rendering: _Rendering | None = None
         self.files: Files | None = None
+        self.renderer: Renderer | None = None
+        #: Each page of this build as it renders, by its file's path in the docs folder.
+        self.pages: dict[str, PageRendering] = {}
+        #: Under `mkdocs serve`: what could not be rendered, which every page shows instead.
+        self.render_problems: list[str] = []
 
     # -- set-up -------------------------------------------------------------
 
@@ -129,9 +98,12 @@ class WorksheetPlugin(BasePlugin[WorksheetConfig]):
     def student(self) -> bool:
         return self.config.edition == "student"
 
+    # Before material/offline's (priority 0), wherever mkdocs.yml lists it:
+    # the site's own search shim is in the polyfills before offline looks for one.
+    @event_priority(50)
     def on_config(self, config):
         self.editions = EditionsExtension(student=self.student)
-        config.markdown_extensions.extend([self.editions, QuestionsExtension(self)])
+        config.markdown_extensions.extend([self.editions, QuestionsExtension(self.page_for, self.failed)])
         if "pymdownx.superfences" not in config.markdown_extensions:
             config.markdown_extensions.append("pymdownx.superfences")
         fences = config.mdx_configs.setdefault("pymdownx.superfences", {}).setdefault("custom_fences", [])
@@ -151,9 +123,6 @@ class WorksheetPlugin(BasePlugin[WorksheetConfig]):
         self.bundles = assets.bundles(dirs, [str(u) for u in config.extra_css], [str(u) for u in config.extra_javascript])
         config.extra_css = [name for name in self.bundles if name.endswith(".css")]
         config.extra_javascript = [name for name in self.bundles if name.endswith(".js")]
-        # Notes, and on the printed sheet the questions, answers and teacher
-        # notes: short prose, rendered apart from their page.
-        self.fragments = markdown_lib.Markdown(extensions=FRAGMENT_EXTENSIONS)
         self.load(config)
         if not config.nav:
             config.nav = self.nav()
@@ -166,7 +135,10 @@ class WorksheetPlugin(BasePlugin[WorksheetConfig]):
             # A worksheet's own page (index.md), when it has one, is its
             # section's page (Material's navigation.indexes), titled as the worksheet.
             items: list = [ws.src("index.md")] if (Path(self.docs) / ws.src("index.md")).exists() else []
-            return items + [{label: ws.src(name)} for name, (_, label) in PAGE_KINDS.items() if name != "index.md"]
+            items += [{label: ws.src(name)} for name, (_, label) in PAGE_KINDS.items() if name != "index.md"]
+            # Any other page of its folder, after its own (titled as the page).
+            others = sorted((Path(self.docs) / ws.slug).glob("*.md")) if ws.slug else []
+            return items + [ws.src(path.name) for path in others if path.name not in PAGE_KINDS]
 
         listed: set[str] = set()
         nav: list = [{"Home": "index.md"}] if (Path(self.docs) / "index.md").exists() else []
@@ -220,56 +192,99 @@ class WorksheetPlugin(BasePlugin[WorksheetConfig]):
                 for kind in pdfs.kinds(student=self.student):
                     files.append(File.generated(config, ws.src(pdfs.file_name(kind)), content=b""))
         self.files = files
+        self.renderer = Renderer(config, files)
+        self.pages = {}
+        self.render_problems = []
         return files
 
     # -- pages --------------------------------------------------------------
 
+    def page_for(self, md: Markdown) -> PageRendering | None:
+        """The page a Markdown instance renders: the file MkDocs resolves its
+        links from names it. None for a fragment (rendering.py)."""
+        relpath = md.treeprocessors["relpath"] if "relpath" in md.treeprocessors else None
+        file = getattr(relpath, "file", None)
+        if file is None or fragment_source(file):
+            return None
+        return self.pages.get(file.src_uri)
+
     def on_page_markdown(self, markdown, *, page, config, files):
-        self.rendering = rendering = _Rendering(self.library, page)
+        rendering = self.pages[page.file.src_uri] = PageRendering(self, page)
         page.meta.setdefault("hide", ["navigation"])
         ws = rendering.worksheet
-        if ws is not None and "title" not in page.meta:
+        if ws is not None and rendering.kind is not None and "title" not in page.meta:
             # The worksheet's name in the title: in the browser's tab, the
             # header, and each search result.
             label = PAGE_KINDS[page.file.src_uri.rsplit("/", 1)[-1]][1]
             page.meta["title"] = ws.title if rendering.kind == "overview" else f"{label} · {ws.title}"
-        if ws is not None and "description" not in page.meta:
+        if ws is not None and rendering.kind is not None and "description" not in page.meta:
             page.meta["description"] = DESCRIPTIONS[rendering.kind].format(
                 title=ws.title, headline=ws.article.meta.get("headline", ws.title))
         return "" if self.problems else markdown
 
     def on_page_content(self, html, *, page, config, files):
-        rendering = self.rendering
-        where = page.file.src_uri
+        rendering = self.pages[page.file.src_uri]
+        try:
+            html = self.page_content(html, rendering)
+        except RenderError as error:
+            self.failed(error)
+        if not self.student and views.holds_answers(html):
+            # A student who searches the web for a question does not find its answer.
+            page.meta["robots"] = "noindex"
+        return html
+
+    def failed(self, error: RenderError) -> None:
+        """A page cannot be rendered: the build stops; under `mkdocs serve`,
+        every page shows the problem instead, until a save fixes it."""
+        if not self.serving:
+            raise error
+        for line in str(error).splitlines():
+            self.render_problems.append(line)
+            log.error(f"{line} (every page shows the problems until they are fixed)")
+
+    def page_content(self, html: str, rendering: PageRendering) -> str:
+        """The page's HTML with what the plugin adds to it; raises RenderError
+        on what cannot be published."""
+        page, where = rendering.page, rendering.path
         if self.editions.problems:
             problems = [f"{where}: {problem}" for problem in self.editions.problems]
             self.editions.problems.clear()
-            raise PluginError("\n".join(problems))
+            raise RenderError("\n".join(problems))
+        unrendered = rendering.unrendered() if not self.problems else []
+        if unrendered:
+            raise RenderError("\n".join(
+                f"{where}:{q.line}: {q.id}: this question block was read by the checker but not rendered; "
+                "check that its options are indented by four spaces" for q in unrendered))
         ws = rendering.worksheet
         if ws is not None and not self.problems:
             if rendering.kind == "article":
                 page.present_anchor_ids |= {f"L{n}" for n in range(1, len(ws.article) + 1)} | {"headline"}
             elif rendering.kind == "glossary":
-                html += self.edition_html(self.glossary_html(ws, page))
+                html += self.edition_html(self.glossary_html(rendering))
                 page.present_anchor_ids |= {entry.slug for entry in ws.glossary.entries}
             elif rendering.kind == "questions":
-                html += self.hand_in_html()
+                html += rendering.hand_in_html()
             elif rendering.kind == "sheet":
-                html += self.edition_html(self.sheet_html(ws, page))
+                html += self.edition_html(self.sheet_html(rendering))
             elif rendering.kind == "overview":
-                html = self.edition_html(self.partial("overview.html", card=self.card(ws), pdfs=self.pdf_links(ws),
-                                                      sequences=self.shelves(self.library.sequences_of(ws)))) + html
+                html = self.edition_html(self.partial(
+                    "overview.html", card=self.card(ws, rendering), pdfs=self.pdf_links(rendering),
+                    sequences=self.shelves(self.library.sequences_of(ws), rendering))) + html
         elif rendering.kind == "vocabulary" and not self.problems:
-            entries = self.vocabulary_entries()
+            entries = self.vocabulary_entries(rendering)
             html += self.partial("vocabulary.html", entries=entries, letters=views.letters(entries))
             page.present_anchor_ids |= {item.slug for item in entries}
         elif rendering.kind == "sequence" and not self.problems:
-            html += self.hand_in_html() if rendering.first_question else self.sequence_documents(rendering.sequence)
+            html += rendering.hand_in_html() if rendering.first_question else self.sequence_documents(
+                rendering.sequence, rendering)
         if self.student and CLASSROOM_ONLY in html:
-            raise PluginError(f"{where}: 'classroom-only' is left in the student edition's page: mark a paragraph "
+            raise RenderError(f"{where}: 'classroom-only' is left in the student edition's page: mark a paragraph "
                               "or list item with '{ .classroom-only }' on the line after it, a few words with "
                               "'*words*{ .classroom-only }', a part with a '/// classroom-only' block")
-        self.rendering = None
+        leftover = leftover_parts(html)
+        if leftover:
+            raise RenderError(f"{where}: '{leftover}' is left as text in the page: a part of a question must "
+                              "stand inside its '//// question' block, on a row of its own, closed by a '///' row")
         return html
 
     def on_page_context(self, context, *, page, config, nav):
@@ -286,43 +301,26 @@ class WorksheetPlugin(BasePlugin[WorksheetConfig]):
             }
         return context
 
+    def problems_page(self) -> str:
+        problems = [*self.problems, *self.render_problems]
+        return self.env.get_template("partials/worksheet/problems.html").render(problems=problems)
+
     def on_post_page(self, output, *, page, config):
-        if self.problems:
-            return self.env.get_template("partials/worksheet/problems.html").render(problems=self.problems)
+        if self.problems or self.render_problems:
+            return self.problems_page()
         return output
 
     def on_post_build(self, *, config):
+        self.renderer.check_anchors()
+        if self.render_problems:  # the pages written before the problem was met show it too
+            for path in Path(config.site_dir).rglob("*.html"):
+                path.write_text(self.problems_page(), encoding="utf-8")
         if self.making_pdfs:
             pdfs.render(Path(config.site_dir), [
                 (ws.slug, self.files.get_file_from_path(ws.src("worksheet.md")).url)
                 for ws in self.library.worksheets], student=self.student)
 
-    # -- what the fence and the blocks ask ----------------------------------
-
-    def href(self, src_uri: str, anchor: str = "") -> str:
-        """The address of a page of the site from the page being rendered."""
-        target = self.files.get_file_from_path(src_uri)
-        if target is None:
-            raise PluginError(f"{self.rendering.page.file.src_uri}: links to {src_uri}, which is not in the site")
-        url = target.url_relative_to(self.rendering.page.file)
-        return f"{url}#{anchor}" if anchor else url
-
-    def markdown_target(self, src_uri: str) -> str:
-        """``src_uri`` as a Markdown link target from the page being rendered,
-        for MkDocs to resolve and validate."""
-        here = posixpath.dirname(self.rendering.page.file.src_uri) or "."
-        return posixpath.relpath(src_uri, here)
-
-    def inline(self, text: str) -> Markup:
-        """A short piece of Markdown (a note) as HTML, without its paragraph."""
-        html = self.render_fragment(text)
-        if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
-            html = html[3:-4]
-        return Markup(html)
-
-    def render_fragment(self, text: str) -> Markup:
-        self.fragments.reset()
-        return Markup(self.fragments.convert(text))
+    # -- what the fences ask -----------------------------------------------
 
     def partial(self, name: str, **context) -> str:
         return self.env.get_template(f"partials/worksheet/{name}").render(**context)
@@ -333,148 +331,67 @@ class WorksheetPlugin(BasePlugin[WorksheetConfig]):
         return without_classroom_only(html) if self.student else html
 
     def article_fence(self, source, language, css_class, options, md, **kwargs) -> str:
-        rendering = self.rendering
+        rendering = page_of(md)
         if rendering is None or rendering.kind != "article":
-            where = rendering.page.file.src_uri if rendering else "a page"
-            raise PluginError(f"{where}: an ```article block belongs in a worksheet's article.md")
-        ws = rendering.worksheet
-        view = views.article_view(ws, number_every=self.config.number_every, note_html=self.inline,
-                                  questions_href=lambda qid: self.href(ws.src("questions.md"), qid))
-        return self.edition_html(self.partial("article.html", article=view, sheet=False, tips=self.href(ws.src(TIPS))))
-
-    def next_question(self, options: dict) -> Question:
-        rendering = self.rendering
-        question = next(rendering.questions, None) if rendering else None
-        if question is None:
-            where = rendering.page.file.src_uri if rendering else "a page"
-            raise PluginError(f"{where}: a '//// question' block stands where no question is expected "
-                              "(questions belong in a worksheet's questions.md)")
-        if " ".join(str(options.get("lines", "")).split()) != question.lines_option:
-            raise PluginError(f"{rendering.page.file.src_uri}:{question.line}: the question block was read "
-                              "differently by the checker and by Markdown; check its indentation")
-        return question
-
-    def cited(self, question: Question) -> list[tuple[Worksheet, list]]:
-        """The worksheets a question cites, each with the ranges it cites there."""
-        out: dict[str, tuple[Worksheet, list]] = {}
-        for ref in question.refs:
-            ws = self.rendering.worksheet if ref.worksheet is None else self.library.worksheet(ref.worksheet)
-            out.setdefault(ws.slug, (ws, []))[1].append(ref.range)
-        return list(out.values())
-
-    def question_links(self, question: Question) -> list[tuple[str, str]]:
-        links = []
-        cited = self.cited(question)
-        several = len(cited) > 1 or self.rendering.kind == "sequence"
-        for ws, ranges in cited:
-            target = self.markdown_target(ws.src("article.md"))
-            for r in ranges:
-                label = f"{ws.title}, {r.label()}" if several else r.label()
-                links.append((label, f"{target}?lines={r.first}-{r.last}#L{r.first}"))
-        return links
-
-    def excerpt_html(self, question: Question) -> str:
-        cited = self.cited(question)
-        if not cited:
+            where = rendering.path if rendering else "a note or a question"
+            self.failed(RenderError(f"{where}: an ```article block belongs in a worksheet's article.md"))
             return ""
-        several = len(cited) > 1 or self.rendering.kind == "sequence"
-        groups = [(ws.title if several else "", views.excerpts(ws, ranges)) for ws, ranges in cited]
-        label = "the lines cited" if several else views.ranges_label(cited[0][1])
-        return self.partial("excerpt.html", groups=groups, label=label)
-
-    def before_question(self, question: Question) -> str:
-        """Before the first question: on a sequence's page, its worksheets;
-        on every page, how the answer boxes work."""
-        rendering = self.rendering
-        if question is not rendering.first_question:
-            return ""
-        documents = self.sequence_documents(rendering.sequence) if rendering.kind == "sequence" else ""
-        return documents + self.partial("answers-intro.html")
-
-    def sequence_documents(self, sequence) -> str:
-        return self.partial("sequence.html", shelf=self.shelves([sequence])[0])
-
-    def writing_space_html(self, question: Question) -> str:
-        return self.partial("writing-space.html", lines=question.writing_lines)
-
-    # -- the student's answers (overrides/assets/js/answers.js) -------------
-
-    def answers_key(self) -> str:
-        """Where the answers of the page being rendered are saved on the
-        device: under its worksheet's folder, or its sequence's page."""
-        rendering = self.rendering
-        if rendering.sequence:
-            return rendering.sequence.src.removesuffix(".md")
-        return rendering.worksheet.slug or "worksheet"
-
-    def answer_box_html(self, question: Question) -> str:
-        """The box a student writes their answer in, under the question. Its
-        quotations are looked for in the page's article, or in each article
-        of the sequence (by their line scripts)."""
-        rendering = self.rendering
-        worksheets = rendering.sequence.worksheets if rendering.sequence else [rendering.worksheet]
-        sources = [{"worksheet": ws.slug, "src": self.href(ws.src(LINES)), "title": ws.title} for ws in worksheets]
-        lines = question.writing_lines
-        return self.partial("answer-box.html", question=question, key=self.answers_key(), sources=sources,
-                            lines=lines, words=expected_words(lines))
-
-    def hand_in_html(self) -> str:
-        """After the last question: the name and class, and handing the answers in."""
-        rendering = self.rendering
         ws = rendering.worksheet
-        sheet = ws and self.files.get_file_from_path(ws.src("worksheet.md"))
-        key = self.answers_key()
-        return self.partial("hand-in.html", key=key, title=rendering.sequence.title if rendering.sequence else ws.title,
-                            file=f"{posixpath.basename(key)}-answers",
-                            print_href=f"{self.href(ws.src('worksheet.md'))}?mine=1&print=1" if sheet else "")
+        view = views.article_view(ws, number_every=self.config.number_every, note_html=rendering.note_html,
+                                  questions_href=lambda qid: rendering.href(ws.src("questions.md"), qid))
+        return self.edition_html(self.partial("article.html", article=view, sheet=False,
+                                              tips=rendering.href(ws.src(TIPS))))
 
-    def glossary(self):
-        ws = self.rendering.worksheet if self.rendering else None
-        return ws.glossary if ws else None
-
-    def tips(self) -> tuple[str, str]:
-        """(worksheet, address of its pop-up texts) for the terms of the page
-        being rendered; empty on a page of no worksheet."""
-        ws = self.rendering.worksheet
-        return (ws.slug, self.href(ws.src(TIPS))) if ws else ("", "")
+    def sequence_documents(self, sequence, rendering: PageRendering) -> str:
+        return self.partial("sequence.html", shelf=self.shelves([sequence], rendering)[0])
 
     # -- generated pages ----------------------------------------------------
 
-    def card(self, ws: Worksheet) -> views.Card:
-        pages = {PAGE_KINDS[name][0]: self.href(ws.src(name)) for name in PAGE_KINDS
+    def card(self, ws: Worksheet, rendering: PageRendering) -> views.Card:
+        pages = {PAGE_KINDS[name][0]: rendering.href(ws.src(name)) for name in PAGE_KINDS
                  if self.files.get_file_from_path(ws.src(name)) is not None}
         return views.card(ws, pages)
 
-    def shelves(self, sequences) -> list[views.Shelf]:
-        return [views.Shelf(s.title, [self.card(ws) for ws in s.worksheets], str(s.meta.get("axis") or ""),
-                            self.href(s.src)) for s in sequences]
+    def shelves(self, sequences, rendering: PageRendering) -> list[views.Shelf]:
+        return [views.Shelf(s.title, [self.card(ws, rendering) for ws in s.worksheets], str(s.meta.get("axis") or ""),
+                            rendering.href(s.src)) for s in sequences]
 
     def library_fence(self, source, language, css_class, options, md, **kwargs) -> str:
-        shelves = self.shelves(self.library.sequences)
+        rendering = page_of(md)
+        if rendering is None:
+            self.failed(RenderError("a ```library block belongs in a page of the site, not in a note or a question"))
+            return ""
+        shelves = self.shelves(self.library.sequences, rendering)
         others = self.library.unsequenced
         if others:
-            shelves.append(views.Shelf("Other worksheets" if shelves else "Worksheets", [self.card(ws) for ws in others]))
+            shelves.append(views.Shelf("Other worksheets" if shelves else "Worksheets",
+                                       [self.card(ws, rendering) for ws in others]))
         return self.partial("library.html", shelves=shelves)
 
-    def vocabulary_entries(self) -> list[views.VocabularyEntry]:
-        return views.vocabulary(self.library.worksheets, lambda ws, n: self.href(ws.src("article.md"), f"L{n}"))
+    def vocabulary_entries(self, rendering: PageRendering) -> list[views.VocabularyEntry]:
+        return views.vocabulary(self.library.worksheets, lambda ws, n: rendering.href(ws.src("article.md"), f"L{n}"))
 
-    def glossary_html(self, ws: Worksheet, page) -> str:
-        entries = views.glossary_view(ws, lambda n: self.href(ws.src("article.md"), f"L{n}"),
-                                      lambda qid: self.href(ws.src("questions.md"), qid))
+    def glossary_html(self, rendering: PageRendering) -> str:
+        ws = rendering.worksheet
+        entries = views.glossary_view(ws, lambda n: rendering.href(ws.src("article.md"), f"L{n}"),
+                                      lambda qid: rendering.href(ws.src("questions.md"), qid))
         return self.partial("glossary.html", entries=entries, letters=views.letters(ws.glossary.entries))
 
-    def pdf_links(self, ws: Worksheet) -> dict[str, str]:
+    def pdf_links(self, rendering: PageRendering) -> dict[str, str]:
         if not self.making_pdfs:
             return {}
-        return {kind: self.href(ws.src(pdfs.file_name(kind))) for kind in pdfs.kinds(student=self.student)}
+        ws = rendering.worksheet
+        return {kind: rendering.href(ws.src(pdfs.file_name(kind))) for kind in pdfs.kinds(student=self.student)}
 
-    def sheet_html(self, ws: Worksheet, page) -> str:
-        view = views.article_view(ws, number_every=self.config.number_every, note_html=self.inline, terms=False)
-        questions = [(q, self.render_fragment(q.text.text),
-                      self.render_fragment(q.answer.text) if q.answer else None)
+    def sheet_html(self, rendering: PageRendering) -> str:
+        ws = rendering.worksheet
+        path = ws.questions.path
+        view = views.article_view(ws, number_every=self.config.number_every, note_html=rendering.note_html,
+                                  terms=False)
+        questions = [(q, rendering.fragment(q.written.text, path, q.written.line),
+                      rendering.fragment(q.answer.text, path, q.answer.line) if q.answer else None)
                      for q in ws.questions.questions]
-        notes = [(q, self.render_fragment(q.notes.text)) for q in ws.questions.questions if q.notes]
+        notes = [(q, rendering.fragment(q.notes.text, path, q.notes.line)) for q in ws.questions.questions if q.notes]
         return self.partial("sheet.html", article=view, sheet=True, tips=None, questions=questions, notes=notes,
-                            pdfs=self.pdf_links(ws), slug=ws.slug or "worksheet", answers_key=self.answers_key(),
-                            sheet_href=self.href(ws.src("worksheet.md")))
+                            pdfs=self.pdf_links(rendering), slug=ws.slug or "worksheet",
+                            answers_key=rendering.answers_key(), sheet_href=rendering.href(ws.src("worksheet.md")))

@@ -6,37 +6,37 @@ draws on (links MkDocs resolves and validates), the cited lines to reread,
 the space to write in, and inside that space the student's answer box and
 the ``/// model-answer``; then the ``/// teacher-notes``. Both parts are classroom-only (see editions.py).
 
-What a question cites, its number and its id come from the checked
-worksheet (``worksheet.questions``), read from the same file: the block and
-the checker cannot disagree.
+The questions are read once, by the checker (``worksheet.questions``):
+before the blocks are parsed, each question's opening fence, found in the
+page's rows as the checker finds it, is bound to the question read there
+(``//// question | 3``); the block renders that question's number, title,
+id and lines. A question block the checker did not read, or a question no
+block rendered, stops the build at its line.
+
+The page being rendered (pages.PageRendering) is kept on the Markdown
+instance that renders it, as ``md.worksheet_page``, and dropped on ``reset()``.
 """
 
 from __future__ import annotations
 
 import xml.etree.ElementTree as etree
-from typing import Protocol
+from typing import Callable
 
-from markdown import Markdown
+from markdown import Extension, Markdown
+from markdown.preprocessors import Preprocessor
 from pymdownx.blocks import BlocksExtension
 from pymdownx.blocks.block import Block, type_integer, type_string
 
-from worksheet.questions import Question
+from worksheet.questions import OPENER
 
 from .editions import CLASSROOM_ONLY, TEACHER_ONLY
+from .pages import PageRendering, RenderError
 from .terms import mark_terms
 
 
-class Pages(Protocol):
-    """What a block asks of the plugin about the page being rendered."""
-
-    def next_question(self, options: dict) -> Question: ...
-    def question_links(self, question: Question) -> list[tuple[str, str]]: ...  # (label, Markdown link target)
-    def excerpt_html(self, question: Question) -> str: ...
-    def writing_space_html(self, question: Question) -> str: ...
-    def answer_box_html(self, question: Question) -> str: ...
-    def glossary(self): ...
-    def tips(self) -> tuple[str, str]: ...
-    def before_question(self, question: Question) -> str: ...
+def page_of(md: Markdown) -> PageRendering | None:
+    """The page ``md`` renders; None for a fragment, or a page of no worksheet's."""
+    return getattr(md, "worksheet_page", None)
 
 
 class QuestionBlock(Block):
@@ -46,8 +46,17 @@ class QuestionBlock(Block):
                "title": ["", type_string]}
 
     def on_create(self, parent: etree.Element) -> etree.Element:
-        pages: Pages = self.config["pages"]
-        self.question = pages.next_question(self.options)
+        self.pages = pages = page_of(self.md)
+        index = self.argument if self.argument and self.argument.isdigit() else None
+        try:
+            if pages is None:
+                raise RenderError("a '//// question' block stands in a note or a question: questions belong in "
+                                  "a worksheet's questions.md, or a sequence's page")
+            self.question = pages.question(int(index) if index is not None else None)
+        except RenderError as error:
+            self.config["failed"](error)
+            self.question = None
+            return etree.SubElement(parent, "div")
         before = pages.before_question(self.question)
         if before:
             etree.SubElement(parent, "div").text = self.md.htmlStash.store(before)
@@ -64,10 +73,12 @@ class QuestionBlock(Block):
         return section
 
     def on_add(self, block: etree.Element) -> etree.Element:
-        return self.text
+        return self.text if self.question is not None else block
 
     def on_end(self, block: etree.Element) -> None:
-        pages: Pages = self.config["pages"]
+        pages = self.pages
+        if self.question is None:
+            return
         parts = {}
         for child in list(self.text):
             for kind in ("model-answer", "teacher-note"):
@@ -95,7 +106,9 @@ class QuestionBlock(Block):
             block.append(parts["teacher-note"])
 
     def on_inline_end(self, block: etree.Element) -> None:
-        glossary = self.config["pages"].glossary()
+        if self.question is None:
+            return
+        glossary = self.pages.glossary()
         if glossary is not None:
             mark_terms(self.text, glossary)
 
@@ -125,14 +138,57 @@ class TeacherNotesBlock(_Part):
     SUMMARY = "Teacher notes"
 
 
-class QuestionsExtension(BlocksExtension):
-    """The question blocks; ``pages`` answers what they ask about the page being rendered."""
+def bind_questions(lines: list[str]) -> list[str]:
+    """The rows, each question's opening fence (as the checker finds it: a
+    row of its own, from the first column) naming its question's index."""
+    out, index = [], 0
+    for row in lines:
+        opener = OPENER.match(row)
+        if opener and opener.group("name") == "question":
+            row = f"{opener.group('fence')} question | {index}"
+            index += 1
+        out.append(row)
+    return out
 
-    def __init__(self, pages: Pages, **kwargs):
-        self.pages = pages
+
+class _FindPage(Preprocessor):
+    """Before anything else reads the page: finds the page being rendered,
+    and binds its question blocks to its questions."""
+
+    def __init__(self, md: Markdown, find: Callable[[Markdown], PageRendering | None]):
+        super().__init__(md)
+        self.find = find
+
+    def run(self, lines: list[str]) -> list[str]:
+        page = self.md.worksheet_page = self.find(self.md)
+        return bind_questions(lines) if page is not None and page.questions else lines
+
+
+class QuestionsExtension(BlocksExtension):
+    """The question blocks. ``find(md)`` gives the page ``md`` renders;
+    ``failed(error)`` is told what cannot be rendered."""
+
+    def __init__(self, find: Callable[[Markdown], PageRendering | None], failed: Callable[[Exception], None],
+                 **kwargs):
+        self.find = find
+        self.failed = failed
         super().__init__(**kwargs)
 
     def extendMarkdownBlocks(self, md: Markdown, block_mgr) -> None:
-        config = {"pages": self.pages}
+        md.registerExtension(_PageSlot(md))
+        md.preprocessors.register(_FindPage(md, self.find), "worksheet_page", 200)
         for block in (QuestionBlock, ModelAnswerBlock, TeacherNotesBlock):
-            block_mgr.register(block, config)
+            block_mgr.register(block, {"failed": self.failed})
+
+
+class _PageSlot(Extension):
+    """``md.worksheet_page``, emptied by ``md.reset()``. (This extension is
+    shared by every page's Markdown instance; the slot is the instance's.)"""
+
+    def __init__(self, md: Markdown):
+        super().__init__()
+        self.md = md
+        self.reset()
+
+    def reset(self) -> None:
+        self.md.worksheet_page = None

@@ -8,6 +8,7 @@ a sub-path and an offline build.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Callable
 
@@ -66,7 +67,7 @@ class ArticleView:
     question_range: str  # "Q1–Q7", for the help line
 
 
-def article_view(ws: Worksheet, *, number_every: int, note_html: Callable[[str], Markup],
+def article_view(ws: Worksheet, *, number_every: int, note_html: Callable[[Note], Markup],
                  questions_href: Callable[[str], str] | None = None, terms: bool = True) -> ArticleView:
     """The article as its partial shows it.
 
@@ -99,7 +100,7 @@ def article_view(ws: Worksheet, *, number_every: int, note_html: Callable[[str],
     vocabulary = [e for e in ws.glossary.entries if occurrences[e.term]["lines"]]
     ids = [q.id for q in ws.questions.questions]
     question_range = _span([f"Q{i[1:]}" if i[1:].isdigit() else i for i in ids])
-    return ArticleView(ws, groups, [(n, note, note_html(note.text)) for n, note in numbered],
+    return ArticleView(ws, groups, [(n, note, note_html(note)) for n, note in numbered],
                        vocabulary, question_range)
 
 
@@ -225,3 +226,8 @@ def vocabulary(worksheets: list[Worksheet], line_href: Callable[[Worksheet, int]
             if lines:
                 item.places.append((ws, [(n, line_href(ws, n)) for n in lines]))
     return sorted(merged.values(), key=lambda item: item.term.casefold())
+
+
+def holds_answers(html: str) -> bool:
+    """Whether a rendered page holds a model answer or teacher notes."""
+    return re.search(r'class="(?:[^"]* )?(?:model-answer|teacher-note)[ "]', html) is not None

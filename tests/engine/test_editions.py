@@ -27,7 +27,46 @@ IN_QUESTIONS = [
     ("trams/questions.md", 'It "kept its trams" (l. 1)', 'Golden ibis in a model answer. It "kept its trams" (l. 1)',
      "Golden ibis in a model answer."),
 ]
-SENTENCES = [sentence for *_, sentence in PLANTED + IN_QUESTIONS]
+def _indent(block: str) -> str:
+    return "\n".join("    " + row if row else row for row in block.split("\n"))
+
+
+#: Every block that is classroom-only, nested in every container the site enables.
+BLOCKS = ["classroom-only", "model-answer", "teacher-notes"]
+CONTAINERS = {
+    "list item": lambda block: "- A list item.\n\n" + _indent(block),
+    "admonition": lambda block: "!!! note\n\n" + _indent(block),
+    "note block": lambda block: "//// note\n" + block + "\n////",
+    "details block": lambda block: "//// details | More\n" + block + "\n////",
+    "html block": lambda block: "//// html | div\n" + block + "\n////",
+    "md_in_html": lambda block: "<div markdown>\n\n" + block + "\n\n</div>",
+    "quote": lambda block: "\n".join("> " + row for row in block.split("\n")),
+}
+NESTED = [(f"Nested {name} in a {container} number {i}{j}.", wrap(f"/// {name}\nNested {name} in a {container} "
+                                                                   f"number {i}{j}.\n///"))
+          for i, name in enumerate(BLOCKS) for j, (container, wrap) in enumerate(CONTAINERS.items())]
+#: Inside a question's text: a part nested in a list item and in an admonition.
+NESTED_IN_QUESTION = [(f"Question-nested {name} in a {container}.", CONTAINERS[container](
+    f"/// {name}\nQuestion-nested {name} in a {container}.\n///"))
+    for name in BLOCKS for container in ("list item", "admonition")]
+#: Defined in a classroom-only block: an abbreviation and a footnote (both enabled for this test).
+DEFINED = ("Public words: TLA.\n\n/// classroom-only\n*[TLA]: Indigo abbreviation expansion\n\n"
+           "A claim.[^hidden]\n\n[^hidden]: Jade footnote sentence.\n///\n",
+           ["Indigo abbreviation expansion", "Jade footnote sentence."])
+#: In no edition: HTML comments, as a block, inline, and in a question.
+COMMENTS = [("bikes/index.md", "\n<!-- Khaki comment block. -->\n\nText with <!-- Lilac inline comment --> in it.\n",
+             ["Khaki comment block.", "Lilac inline comment"])]
+#: Records flagged in YAML: a note, and a glossary entry (its definition and its French).
+FLAGGED = {"trams/notes.yml": "- line: 1\n  phrase: Melbourne\n  note: Russet quoll in a flagged note.\n"
+                              "  classroom-only: true\n",
+           "trams/glossary.yml": "- term: wheel\n  pos: noun\n  definition: Teal numbat in a flagged entry.\n"
+                                 "  french: une roue pour la classe\n  classroom-only: true\n\n"}
+#: A classroom-only block of its own in a question's text.
+ASIDE = "Olive aside in a question."
+SENTENCES = [sentence for *_, sentence in PLANTED + IN_QUESTIONS] + [s for s, _ in NESTED + NESTED_IN_QUESTION] \
+    + DEFINED[1] + [ASIDE, "Russet quoll in a flagged note.", "Teal numbat in a flagged entry.",
+                     "une roue pour la classe"]
+
 
 
 @pytest.fixture(scope="module")
@@ -43,17 +82,40 @@ def planted(tmp_path_factory):
         source = path.read_text(encoding="utf-8")
         assert source.count(old) == 1
         path.write_text(source.replace(old, new), encoding="utf-8")
+    with (docs / "trams" / "index.md").open("a", encoding="utf-8") as file:
+        file.write("".join(f"\n{markdown}\n" for _, markdown in NESTED) + "\n" + DEFINED[0])
+    for name, addition, _ in COMMENTS:
+        with (docs / name).open("a", encoding="utf-8") as file:
+            file.write(addition)
+    questions = docs / "trams" / "questions.md"
+    source = questions.read_text(encoding="utf-8")
+    old = "did not?\n"
+    assert source.count(old) == 1
+    questions.write_text(source.replace(old, old + "".join(f"\n{markdown}\n" for _, markdown in NESTED_IN_QUESTION)
+                                        + "\n<!-- Mauve comment in a question. -->\n"
+                                        + f"\n/// classroom-only\n{ASIDE}\n///\n"), encoding="utf-8")
+    for name, record in FLAGGED.items():
+        path = docs / name
+        source = path.read_text(encoding="utf-8")
+        path.write_text(source + record if name.endswith("notes.yml") else record + source, encoding="utf-8")
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "markdown_extensions:\n", "markdown_extensions:\n  - abbr\n  - footnotes\n"), encoding="utf-8")
     return root
 
 
+COMMENTED = [sentence for *_, sentences in COMMENTS for sentence in sentences] + ["Mauve comment in a question."]
+
+
 def every_text(site) -> str:
-    """Everything a reader could get from the site: every file's text, PDFs as text."""
+    """Everything a reader could get from the site: every file, PDFs as text,
+    the others as UTF-8 (what is not text reads as nothing)."""
     parts = []
     for path in sorted(site.rglob("*")):
         if path.suffix == ".pdf":
             parts.append(pdf_text(path))
-        elif path.is_file() and path.suffix in {".html", ".js", ".json", ".xml", ".css", ".txt", ".svg"}:
-            parts.append(path.read_text(encoding="utf-8"))
+        elif path.is_file():
+            parts.append(path.read_bytes().decode("utf-8", errors="ignore"))
     return " ".join(" ".join(parts).split())
 
 
@@ -61,6 +123,8 @@ def test_the_classroom_edition_has_every_planted_sentence(planted, tmp_path):
     site = build(planted, tmp_path / "site")
     everything = every_text(site)
     assert [s for s in SENTENCES if s not in everything] == []
+    assert [s for s in COMMENTED if s in everything] == []
+    assert 'title="Indigo abbreviation expansion"' in (site / "trams" / "index.html").read_text(encoding="utf-8")
     index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
     indexed = " ".join(doc["text"] for doc in index["docs"])
     # Model answers and teacher notes are kept out of search in the classroom edition too.
@@ -73,8 +137,9 @@ def test_the_student_edition_has_none_of_them_in_any_file(planted, tmp_path):
     site = build(planted, tmp_path / "site", edition="student", pdfs=True)
     assert sorted(p.name for p in site.rglob("*.pdf")) == ["worksheet.pdf", "worksheet.pdf"]
     everything = every_text(site)
-    assert [s for s in SENTENCES if s in everything] == []
+    assert [s for s in SENTENCES + COMMENTED if s in everything] == []
     assert "classroom-only" not in everything
+    assert "title=" not in text(soup(site, "trams/")) and soup(site, "trams/").select("abbr[title]") == []
     home = soup(site, "")
     assert "Planted heading" not in text(home)
     assert [text(a) for a in home.select(".md-nav--secondary a")] == []  # nor in the table of contents

@@ -3,6 +3,7 @@ listing the problems, and the site comes back on the next save that fixes it."""
 
 from __future__ import annotations
 
+import html
 import os
 import subprocess
 import sys
@@ -67,3 +68,17 @@ def test_serve_makes_no_pdfs_and_links_to_none(served):
     _, url = served
     sheet = wait_for(url + "bikes/worksheet/", "print-button")
     assert ".pdf" not in sheet
+
+
+def test_an_error_met_while_rendering_shows_in_the_browser_and_the_site_comes_back(served):
+    """Not a content problem the checks find beforehand, but one met while a
+    page renders (here, an article block on a worksheet's own page)."""
+    root, url = served
+    overview = root / "docs" / "trams" / "index.md"
+    good = overview.read_text(encoding="utf-8")
+    assert "article-head" in wait_for(url + "trams/article/", "article-head")
+    overview.write_text(good + "\n```article\nA line.\n```\n", encoding="utf-8")
+    page = wait_for(url + "trams/article/", "problem in the content")  # every page, not only the one at fault
+    assert "docs/trams/index.md: an ```article block belongs in a worksheet's article.md" in html.unescape(page)
+    overview.write_text(good, encoding="utf-8")
+    assert "problem in the content" not in wait_for(url + "trams/article/", "article-head")

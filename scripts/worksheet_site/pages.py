@@ -1,0 +1,190 @@
+"""One page as it renders: which worksheet or sequence it belongs to, what it
+is, its questions, and what its fences and blocks ask about it (addresses,
+cited lines, answer boxes).
+
+The plugin makes one for each page (``on_page_markdown``); the Markdown
+instance that renders the page finds it, and keeps it until its ``reset()``
+(see question_blocks.py). Nothing of one page is left for the next.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from typing import TYPE_CHECKING
+
+from markupsafe import Markup
+from mkdocs.exceptions import PluginError
+
+from worksheet import Worksheet
+from worksheet.notes import Note
+from worksheet.questions import Question, expected_words
+
+from . import views
+
+if TYPE_CHECKING:  # the plugin imports this module
+    from .plugin import WorksheetPlugin
+
+#: What each page of a worksheet folder is, by its file name, and its name in menus.
+PAGE_KINDS = {"index.md": ("overview", "About"), "article.md": ("article", "Article"),
+              "questions.md": ("questions", "Questions"), "glossary.md": ("glossary", "Glossary"),
+              "worksheet.md": ("sheet", "Worksheet")}
+#: The site-wide vocabulary page, when the docs folder has no glossary.md of its own.
+VOCABULARY_SRC = "glossary.md"
+TIPS = "glossary-tips.js"
+LINES = "article-lines.js"
+
+
+class RenderError(PluginError):
+    """Something a page holds cannot be rendered: its file and line, and what to do."""
+
+
+class PageRendering:
+    """The page ``page`` of the site ``site`` (the plugin), as it renders."""
+
+    def __init__(self, site: WorksheetPlugin, page):
+        self.site = site
+        self.page = page
+        self.src = src = page.file.src_uri
+        self.worksheet: Worksheet | None = site.library.worksheet_of(src)
+        self.sequence = site.library.sequence_of(src)
+        name = src.rsplit("/", 1)[-1]
+        self.kind = PAGE_KINDS.get(name, (None,))[0] if self.worksheet else None
+        if self.sequence:
+            self.kind = "sequence"
+        elif src == "index.md" and self.worksheet is None:
+            self.kind = "home"
+        elif src == VOCABULARY_SRC and self.worksheet is None:
+            self.kind = "vocabulary"
+        if self.kind == "questions":
+            self.question_page = self.worksheet.questions
+        elif self.kind == "sequence":
+            self.question_page = self.sequence.page
+        else:
+            self.question_page = None
+        self.questions: list[Question] = self.question_page.questions if self.question_page else []
+        self.first_question = self.questions[0] if self.questions else None
+        #: The questions whose block has been rendered, by index.
+        self.rendered: set[int] = set()
+
+    @property
+    def path(self) -> str:
+        """The page's file as messages name it."""
+        return self.question_page.path if self.question_page else f"docs/{self.src}"
+
+    # -- questions ------------------------------------------------------------
+
+    def question(self, index: int | None) -> Question:
+        """The question the checker read at the ``index``-th question block of the page."""
+        if index is None or not 0 <= index < len(self.questions):
+            raise RenderError(f"{self.path}: a '//// question' block stands where no question is expected "
+                              "(questions belong in a worksheet's questions.md, or a sequence's page)")
+        self.rendered.add(index)
+        return self.questions[index]
+
+    def unrendered(self) -> list[Question]:
+        """The questions the checker read that no block rendered."""
+        return [q for i, q in enumerate(self.questions) if i not in self.rendered]
+
+    # -- addresses ------------------------------------------------------------
+
+    def href(self, src_uri: str, anchor: str = "") -> str:
+        """The address of a page of the site from this page."""
+        target = self.site.files.get_file_from_path(src_uri)
+        if target is None:
+            raise RenderError(f"{self.path}: links to {src_uri}, which is not in the site")
+        url = target.url_relative_to(self.page.file)
+        return f"{url}#{anchor}" if anchor else url
+
+    def markdown_target(self, src_uri: str) -> str:
+        """``src_uri`` as a Markdown link target from this page, for MkDocs to resolve and validate."""
+        here = posixpath.dirname(self.src) or "."
+        return posixpath.relpath(src_uri, here)
+
+    # -- fragments ------------------------------------------------------------
+
+    def fragment(self, markdown: str, path: str, line: int) -> Markup:
+        return self.site.renderer.html(markdown, self.page, f"{path}:{line}")
+
+    def note_html(self, note: Note) -> Markup:
+        return self.site.renderer.inline(note.text, self.page,
+                                         f"{self.worksheet.notes_path}:{note.text_source.line or note.source_line}")
+
+    # -- what the blocks ask --------------------------------------------------
+
+    def cited(self, question: Question) -> list[tuple[Worksheet, list]]:
+        """The worksheets a question cites, each with the ranges it cites there."""
+        out: dict[str, tuple[Worksheet, list]] = {}
+        for ref in question.refs:
+            ws = self.worksheet if ref.worksheet is None else self.site.library.worksheet(ref.worksheet)
+            out.setdefault(ws.slug, (ws, []))[1].append(ref.range)
+        return list(out.values())
+
+    def question_links(self, question: Question) -> list[tuple[str, str]]:
+        """(label, Markdown link target) of each range the question cites."""
+        links = []
+        cited = self.cited(question)
+        several = len(cited) > 1 or self.kind == "sequence"
+        for ws, ranges in cited:
+            target = self.markdown_target(ws.src("article.md"))
+            for r in ranges:
+                label = f"{ws.title}, {r.label()}" if several else r.label()
+                links.append((label, f"{target}?lines={r.first}-{r.last}#L{r.first}"))
+        return links
+
+    def excerpt_html(self, question: Question) -> str:
+        cited = self.cited(question)
+        if not cited:
+            return ""
+        several = len(cited) > 1 or self.kind == "sequence"
+        groups = [(ws.title if several else "", views.excerpts(ws, ranges)) for ws, ranges in cited]
+        label = "the lines cited" if several else views.ranges_label(cited[0][1])
+        return self.site.partial("excerpt.html", groups=groups, label=label)
+
+    def before_question(self, question: Question) -> str:
+        """Before the first question: on a sequence's page, its worksheets;
+        on every page, how the answer boxes work."""
+        if question is not self.first_question:
+            return ""
+        documents = self.site.sequence_documents(self.sequence, self) if self.kind == "sequence" else ""
+        return documents + self.site.partial("answers-intro.html")
+
+    def writing_space_html(self, question: Question) -> str:
+        return self.site.partial("writing-space.html", lines=question.writing_lines)
+
+    def glossary(self):
+        return self.worksheet.glossary if self.worksheet else None
+
+    def tips(self) -> tuple[str, str]:
+        """(worksheet, address of its pop-up texts) for the terms of this page;
+        empty on a page of no worksheet."""
+        ws = self.worksheet
+        return (ws.slug, self.href(ws.src(TIPS))) if ws else ("", "")
+
+    # -- the student's answers (overrides/assets/js/answers.js) -------------
+
+    def answers_key(self) -> str:
+        """Where this page's answers are saved on the device: under its
+        worksheet's folder, or its sequence's page."""
+        if self.sequence:
+            return self.sequence.src.removesuffix(".md")
+        return self.worksheet.slug or "worksheet"
+
+    def answer_box_html(self, question: Question) -> str:
+        """The box a student writes their answer in, under the question. Its
+        quotations are looked for in the page's article, or in each article
+        of the sequence (by their line scripts)."""
+        worksheets = self.sequence.worksheets if self.sequence else [self.worksheet]
+        sources = [{"worksheet": ws.slug, "src": self.href(ws.src(LINES)), "title": ws.title} for ws in worksheets]
+        lines = question.writing_lines
+        return self.site.partial("answer-box.html", question=question, key=self.answers_key(), sources=sources,
+                                 lines=lines, words=expected_words(lines))
+
+    def hand_in_html(self) -> str:
+        """After the last question: the name and class, and handing the answers in."""
+        ws = self.worksheet
+        sheet = ws and self.site.files.get_file_from_path(ws.src("worksheet.md"))
+        key = self.answers_key()
+        return self.site.partial(
+            "hand-in.html", key=key, title=self.sequence.title if self.sequence else ws.title,
+            file=f"{posixpath.basename(key)}-answers",
+            print_href=f"{self.href(ws.src('worksheet.md'))}?mine=1&print=1" if sheet else "")

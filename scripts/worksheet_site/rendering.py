@@ -1,0 +1,127 @@
+"""Markdown fragments rendered as part of a page: notes, and on the printed
+sheet the questions, model answers and teacher notes.
+
+A fragment is a ``Page`` of its own, rendered as Material's blog plugin
+renders its excerpts: by a Markdown instance with the site's extensions and
+their settings, and MkDocs' relative-path treeprocessor, for the page it
+appears on. Its links are resolved (and checked) from that page, and its
+classroom-only parts go as the page's do. One Markdown instance renders
+every fragment of a build, reset between two. What MkDocs says of a link while rendering it
+(a page that does not exist…) is said again at the fragment's own file and
+line, where the teacher must act.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from copy import copy
+
+from markdown import Markdown
+from markupsafe import Markup
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page, _RelativePathTreeprocessor
+
+log = get_plugin_logger("worksheet")
+#: The logger MkDocs' page machinery reports links through (ProperDocs' has its own name).
+PAGES_LOGGER = logging.getLogger(Page.__module__)
+DOC_FILE = re.compile(r"^Doc file '[^']*' ")
+
+
+class Fragment(Page):
+    """``markdown``, from ``where`` (``path:line``), rendered for ``host``."""
+
+    def __init__(self, markdown: str, host: Page, where: str):
+        # Not Page.__init__: that would make this fragment the page of the host's file.
+        self.file = copy(host.file)
+        self.file.fragment = where
+        self.markdown = markdown
+        self.meta = {}
+        self.where = where
+        self.content = None
+        self.present_anchor_ids = None
+        self.links_to_anchors = None
+
+
+def fragment_source(file: File) -> str | None:
+    """Where the fragment a Markdown instance renders for ``file`` comes from;
+    None when ``file`` is a page's own."""
+    return getattr(file, "fragment", None)
+
+
+class _Said(logging.Filter):
+    """Keeps what MkDocs says while a fragment renders, instead of letting it through."""
+
+    def __init__(self):
+        super().__init__()
+        self.records: list[logging.LogRecord] = []
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        self.records.append(record)
+        return False
+
+
+class Renderer:
+    """Renders fragments with the site's configuration and files. Their links
+    to anchors are checked once every page is rendered (``check_anchors``),
+    as MkDocs checks the pages' own."""
+
+    def __init__(self, config, files: Files):
+        self.config = config
+        self.files = files
+        #: (where, page linked to, anchor, the link as written)
+        self.anchor_links: set[tuple[str, File, str, str]] = set()
+        self._said: set[str] = set()
+        self._md: Markdown | None = None
+        self._relpath: _RelativePathTreeprocessor | None = None
+
+    def _markdown(self) -> tuple[Markdown, _RelativePathTreeprocessor]:
+        """The Markdown instance of the fragments, made at the first (once
+        every plugin has set the extensions)."""
+        if self._md is None:
+            self._md = Markdown(extensions=self.config.markdown_extensions,
+                                extension_configs=self.config.mdx_configs or {})
+            self._relpath = _RelativePathTreeprocessor(None, self.files, self.config)
+            self._relpath._register(self._md)
+        return self._md, self._relpath
+
+    def html(self, markdown: str, host: Page, where: str) -> Markup:
+        fragment = Fragment(markdown, host, where)
+        said = _Said()
+        PAGES_LOGGER.addFilter(said)
+        md, relpath = self._markdown()
+        relpath.file, relpath.links_to_anchors = fragment.file, {}
+        try:
+            fragment.content = md.reset().convert(markdown)
+            fragment.links_to_anchors = relpath.links_to_anchors
+        finally:
+            PAGES_LOGGER.removeFilter(said)
+        for record in said.records:
+            self._say(record.levelno, f"{where}: {DOC_FILE.sub('', record.getMessage())}")
+        for target, anchors in (fragment.links_to_anchors or {}).items():
+            self.anchor_links |= {(where, target, anchor, link) for anchor, link in anchors.items()}
+        return Markup(fragment.content)
+
+    def _say(self, level: int, message: str) -> None:
+        if message not in self._said:  # a note shows on the article and on the sheet
+            self._said.add(message)
+            log.log(level, message)
+
+    def inline(self, markdown: str, host: Page, where: str) -> Markup:
+        """A fragment of one paragraph, without its ``<p>``."""
+        html = str(self.html(markdown, host, where))
+        if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
+            html = html[3:-4]
+        return Markup(html)
+
+    def check_anchors(self) -> None:
+        """Each fragment's link to an anchor that its page does not hold,
+        said at the fragment's file and line."""
+        level = self.config.validation.links.anchors
+        for where, target, anchor, link in sorted(self.anchor_links, key=lambda a: (a[0], a[3])):
+            page = target.page
+            if page is None or page.present_anchor_ids is None or anchor in page.present_anchor_ids:
+                continue
+            self._say(level, f"{where}: contains a link '{link}', but the doc '{target.src_uri}' "
+                             f"does not contain an anchor '#{anchor}'.")
