@@ -100,11 +100,12 @@ def article_page(sheet: Sheet, suspects: list[Suspect]) -> str:
 
 
 def questions_page(sheet: Sheet) -> str:
-    texts = [q.text for q in sheet.questions] or [f"{TODO}: the questions (none was found on the sheet)."]
+    found = [(q.text, q.lines) for q in sheet.questions]
+    found = found or [(f"{TODO}: the questions (none was found on the sheet).", None)]
     blocks = [
-        f"//// question\n    lines: {TODO}\n    writing-space: {WRITING_SPACE}\n\n{_markdown_safe(text)}\n\n"
+        f"//// question\n    lines: {lines or TODO}\n    writing-space: {WRITING_SPACE}\n\n{_markdown_safe(text)}\n\n"
         f"/// model-answer\n{TODO}\n///\n\n/// teacher-notes\n{TODO}\n///\n////\n"
-        for text in texts
+        for text, lines in found
     ]
     intro = "Answer in full sentences and in your own words.\n"
     return intro + "\n" + "\n".join(blocks)

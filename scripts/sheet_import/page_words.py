@@ -1,6 +1,9 @@
 """The words on each page of a scanned sheet, with their boxes: read from a
 PDF's text layer (``pdftotext -bbox-layout``) or by Tesseract OCR from page
-images (a PDF's pages are rendered with ``pdftoppm`` first).
+images (a PDF's pages are rendered grey with ``pdftoppm`` first).
+
+A page image is cleaned first (``cleaning``), then read with Tesseract's own
+layout (TSV: blocks, lines, words with their confidence and box).
 
 Thin adapters around Debian's ``tesseract-ocr`` and ``poppler-utils``; every
 failure is an ``ImportFailure`` of one line.
@@ -21,6 +24,7 @@ from pathlib import Path
 from .sheet import OCR, TEXT_LAYER, ImportFailure
 
 DPI = 300  # resolution a PDF's pages are rendered at for OCR
+PAGE_WIDTH = 8.27  # inches: an A4 sheet's width, which gives a photo's resolution once the page is found
 INSTALL_OCR = "apt-get install tesseract-ocr tesseract-ocr-eng"
 
 
@@ -32,6 +36,7 @@ class PageWord:
     right: float
     bottom: float
     line: tuple  # the words of one line share this key, in reading order
+    confidence: float = 100.0  # Tesseract's confidence in the word, 0-100
 
     @property
     def height(self) -> float:
@@ -43,21 +48,36 @@ def ocr_available() -> bool:
 
 
 def image_words(path: Path) -> list[PageWord]:
-    """Tesseract's words on one page image."""
+    """Tesseract's words on one page image, cleaned first."""
     if not ocr_available():
         raise ImportFailure(f"{path.name}: Tesseract is not installed, so the image cannot be read ({INSTALL_OCR})")
+    from .cleaning import _cv2, clean_page
+
+    cv2 = _cv2()
+    image = cv2.imread(str(path), cv2.IMREAD_GRAYSCALE)
+    if image is None:
+        raise ImportFailure(f"{path.name}: not a readable image")
+    page = clean_page(image)
+    with tempfile.TemporaryDirectory() as folder:
+        cleaned = Path(folder) / "page.png"
+        cv2.imwrite(str(cleaned), page)
+        return [w for w in _tesseract(cleaned, path, "--dpi", str(round(page.shape[1] / PAGE_WIDTH))) if w.text]
+
+
+def _tesseract(image: Path, source: Path, *options: str) -> list[PageWord]:
     env = {**os.environ, "OMP_THREAD_LIMIT": "1"}  # one thread is faster on a shared machine
-    result = subprocess.run(["tesseract", str(path), "-", "-l", "eng", "tsv"],
+    result = subprocess.run(["tesseract", str(image), "-", "-l", "eng", *options, "tsv"],
                             capture_output=True, text=True, env=env)
     if result.returncode != 0:
-        raise ImportFailure(f"{path.name}: not a readable image ({_first_line(result.stderr)})")
+        raise ImportFailure(f"{source.name}: not a readable image ({_first_line(result.stderr)})")
     words = []
     for row in csv.DictReader(io.StringIO(result.stdout), delimiter="\t", quoting=csv.QUOTE_NONE):
         text = (row.get("text") or "").strip()
         if row["level"] == "5" and text:
             left, top = float(row["left"]), float(row["top"])
             key = (int(row["block_num"]), int(row["par_num"]), int(row["line_num"]))
-            words.append(PageWord(text, left, top, left + float(row["width"]), top + float(row["height"]), key))
+            words.append(PageWord(text, left, top, left + float(row["width"]), top + float(row["height"]), key,
+                                  float(row["conf"])))
     return words
 
 
@@ -71,7 +91,7 @@ def pdf_pages(path: Path) -> tuple[str, list[list[PageWord]]]:
         raise ImportFailure(f"{path.name}: the PDF has no text layer, and Tesseract is not installed to read "
                             f"its pages ({INSTALL_OCR})")
     with tempfile.TemporaryDirectory() as folder:
-        _run(["pdftoppm", "-r", str(DPI), "-png", str(path), str(Path(folder) / "page")], path)
+        _run(["pdftoppm", "-r", str(DPI), "-gray", "-png", str(path), str(Path(folder) / "page")], path)
         return OCR, [image_words(image) for image in sorted(Path(folder).glob("page*.png"))]
 
 
