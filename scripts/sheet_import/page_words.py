@@ -3,7 +3,10 @@ PDF's text layer (``pdftotext -bbox-layout``) or by Tesseract OCR from page
 images (a PDF's pages are rendered grey with ``pdftoppm`` first).
 
 A page image is cleaned first (``cleaning``), then read with Tesseract's own
-layout (TSV: blocks, lines, words with their confidence and box).
+layout (TSV: blocks, lines, words with their confidence and box). Tesseract
+drops a mark standing alone, such as a margin's "5" or a question's "2.":
+what ink the first pass left unread, in marks of a text's size, is set side
+by side on one strip and read again as a single line of digits.
 
 Thin adapters around Debian's ``tesseract-ocr`` and ``poppler-utils``; every
 failure is an ``ImportFailure`` of one line.
@@ -24,6 +27,8 @@ from pathlib import Path
 from .sheet import OCR, TEXT_LAYER, ImportFailure
 
 DPI = 300  # resolution a PDF's pages are rendered at for OCR
+SURE_ENOUGH = 50  # a word read with this confidence is not read again by the digits pass
+MAX_MARKS = 200  # lone marks read by the digits pass, at most
 PAGE_WIDTH = 8.27  # inches: an A4 sheet's width, which gives a photo's resolution once the page is found
 INSTALL_OCR = "apt-get install tesseract-ocr tesseract-ocr-eng"
 
@@ -61,7 +66,49 @@ def image_words(path: Path) -> list[PageWord]:
     with tempfile.TemporaryDirectory() as folder:
         cleaned = Path(folder) / "page.png"
         cv2.imwrite(str(cleaned), page)
-        return [w for w in _tesseract(cleaned, path, "--dpi", str(round(page.shape[1] / PAGE_WIDTH))) if w.text]
+        dpi = str(round(page.shape[1] / PAGE_WIDTH))
+        words = [w for w in _tesseract(cleaned, path, "--dpi", dpi) if w.text]
+        return words + _lone_digits(page, words, Path(folder), path, dpi)
+
+
+def _lone_digits(page, words: list[PageWord], folder: Path, path: Path, dpi: str) -> list[PageWord]:
+    """Digits standing alone that the layout pass left unread."""
+    from .cleaning import _cv2
+
+    cv2 = _cv2()
+    import numpy as np
+
+    heights = sorted(w.height for w in words if sum(c.isalpha() for c in w.text) >= 2)
+    if not heights:
+        return []
+    unit = heights[len(heights) // 2]
+    _, ink = cv2.threshold(page, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+    for word in words:
+        if word.confidence >= SURE_ENOUGH:
+            cv2.rectangle(ink, (int(word.left) - 3, int(word.top) - 3), (int(word.right) + 3, int(word.bottom) + 3), 0, -1)
+    gap = max(1, int(unit / 3))
+    blobs, _ = cv2.findContours(cv2.dilate(ink, np.ones((gap, gap), np.uint8)), cv2.RETR_EXTERNAL,
+                                cv2.CHAIN_APPROX_SIMPLE)
+    boxes = [cv2.boundingRect(b) for b in blobs]
+    boxes = [(x, y, w, h) for x, y, w, h in boxes if 0.5 * unit <= h <= 1.6 * unit and w <= 3 * unit][:MAX_MARKS]
+    if not boxes:
+        return []
+    pad, height = int(3 * unit), int(max(h for *_, h in boxes) + 2 * unit)  # wide apart: one word each
+    strip = np.full((height, sum(w for _, _, w, _ in boxes) + pad * (2 * len(boxes) + 1)), 255, np.uint8)
+    places, x = [], pad
+    for bx, by, bw, bh in boxes:
+        strip[int(unit):int(unit) + bh, x:x + bw] = 255 - ink[by:by + bh, bx:bx + bw]
+        places.append(x)
+        x += bw + 2 * pad
+    image = folder / "digits.png"
+    cv2.imwrite(str(image), strip)
+    found = []
+    for word in _tesseract(image, path, "--dpi", dpi, "--psm", "7", "-c", "tessedit_char_whitelist=0123456789."):
+        k = max(range(len(boxes)), key=lambda i: min(word.right, places[i] + boxes[i][2]) - max(word.left, places[i]))
+        bx, by, bw, bh = boxes[k]
+        if word.text.strip(".").isdigit():
+            found.append(PageWord(word.text, bx, by, bx + bw, by + bh, ("digits", k), word.confidence))
+    return found
 
 
 def _tesseract(image: Path, source: Path, *options: str) -> list[PageWord]:

@@ -38,7 +38,8 @@ from .page_words import PageWord
 from .questions import HEADING, find_questions, starts_questions
 from .sheet import TEXT_LAYER, Byline, ImportFailure, PrintedLine, Sheet
 
-GUTTER = 1.8  # a gap wider than this many word heights cuts a line (a margin number, a column gutter)
+GUTTER = 1.8  # a gap wider than this many word heights cuts a line (a column gutter)
+NUMBER_GAP = 0.8  # a number this far before a line's first word is a margin number, not prose
 INDENT = 0.8  # a line starting this many word heights right of its column's edge starts a paragraph
 TITLE = 1.25  # type this many times taller than the text's is a headline
 COLUMN_GAP = 0.25  # share of the text's width between the left edges of two columns
@@ -148,7 +149,9 @@ def _pieces(words: list[PageWord], page: int, unit: float) -> list[Line]:
         line.sort(key=lambda w: w.left)
         current = [line[0]]
         for word in line[1:]:
-            if word.left - current[-1].right > GUTTER * unit:
+            gap = word.left - current[-1].right
+            if gap > GUTTER * unit or (len(current) == 1 and gap > NUMBER_GAP * unit
+                                       and Line(current, page).number is not None):
                 pieces.append(Line(current, page))
                 current = []
             current.append(word)
@@ -295,6 +298,7 @@ def _question_rows(after: list[Line], units: list[float]) -> list[str]:
     """The question section's lines in reading order, an empty string at each gap;
     a number standing apart before its question is put back in front of it."""
     rows: list[Line] = []
+    after = [p for p in after if not _garbled(p)]
     for piece in sorted(after, key=lambda p: (p.page, round(p.middle / (units[p.page] * 0.8)), p.left)):
         if rows and rows[-1].page == piece.page and abs(rows[-1].middle - piece.middle) < units[piece.page] / 2:
             rows[-1] = Line(rows[-1].words + piece.words, piece.page)
@@ -306,6 +310,11 @@ def _question_rows(after: list[Line], units: list[float]) -> list[str]:
             found.append("")
         found.append(row.text)
     return found
+
+
+def _garbled(piece: Line) -> bool:
+    """Marks OCR could not read as words: no small letter, every word unsure."""
+    return not any(c.islower() for c in piece.text) and all(w.confidence < UNSURE for w in piece.words)
 
 
 def _credits(header: list[Line]) -> tuple[str | None, Byline]:
