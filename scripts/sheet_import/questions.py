@@ -24,9 +24,9 @@ from .sheet import Question
 
 NAMED = re.compile(r"^\s*(?:[-*•]\s*)?question\s+(\d{1,2})\b\s*[.):-]?\s*(.*)$", re.IGNORECASE)
 NUMBERED = re.compile(r"^\s*(?:[-*•]\s*)?(\d{1,2})\s*[.)]\s+(\S.*)$")
-MISREAD = re.compile(r"^\s*(?:[-*•]\s*)?([0-9lI|!SsZz]{1,2})\s*[.);:,]\s+(\S.*)$")  # 1. as OCR may read it
-LOOK_ALIKE_DIGITS = str.maketrans("lI|!SsZz", "11115522")
-STRAY = re.compile(r"^(?:[^a-z\s]{1,3})\s+(?=[A-Z][a-z])")  # a garbled number before a question: "FF What"
+MISREAD = re.compile(r"^\s*(?:[-*•]\s*)?([0-9lIi|!SsZz]{1,2})(?:\s*[.);:,])*\s+(\S.*)$")  # 1. as OCR may read it
+LOOK_ALIKE_DIGITS = str.maketrans("lIi|!SsZz", "111115522")
+STRAY = re.compile(r"^(?:[^a-z\s]{1,3}|[a-z])\s+(?=[A-Z][a-z])")  # a garbled number before a question: "FF What"
 LINE_REFERENCE = re.compile(r"\((?:l|I|1|\||i|ll|Il|1l|11)\.\s*(\d{1,3})\s*(?:[-–—]\s*(\d{1,3}))?\s*\)")
 ENDED = re.compile(r"[?.)]\s*$")
 HEADING = re.compile(r"^\s*questions?\s*:?\s*$", re.IGNORECASE)
@@ -63,11 +63,18 @@ def find_questions(lines: list[str]) -> QuestionSection:
     if not numbered:
         numbered = [(i, m) for i, m in ((i, NUMBERED.match(t)) for i, t in enumerate(lines)) if m]
     run = _chosen_run(_runs(numbered), _heading(lines))
-    if not run:
+    heading = _heading(lines)
+    if run:
+        first = run[0][0]
+    elif heading is not None:
+        first = heading + 1
+    else:
         return QuestionSection(len(lines), [])
-    first = run[0][0]
     if not any(NAMED.match(lines[i]) for i, _ in run):
         run = _mended_run(lines, first)
+        if not run:
+            return QuestionSection(len(lines), [])
+        first = run[0][0]
     starts = {i for i, _ in run} | {i for i, _ in numbered}
     questions = []
     for k, (i, m) in enumerate(run, start=1):
@@ -88,24 +95,25 @@ class _Found:
 
 
 def _mended_run(lines: list[str], first: int) -> list:
-    """The questions from ``first`` on, numbers misread or lost: 1, 2, 3 … in order."""
+    """The questions from ``first`` on, numbers misread or lost: 1, 2, 3 … in order.
+    A line starts a question when it bears the next number, or when the question
+    before it has ended and it starts with a capital or a garbled number."""
     run: list = []
     text = ""
     for i in range(first, len(lines)):
         line = lines[i].strip()
-        if not line or LINE_REFERENCES.match(line):
+        if not line or LINE_REFERENCES.match(line) or HEADING.match(line):
             continue
-        expected = len(run) + 1
         match = NUMBERED.match(line) or MISREAD.match(line)
         number = match.group(1).translate(LOOK_ALIKE_DIGITS) if match else None
-        if match and number == str(expected):
-            run.append((i, match))
-        elif run and ENDED.search(text) and line[:1].isupper() or STRAY.match(line) and (not run or ENDED.search(text)):
-            run.append((i, _Found(STRAY.sub("", line))))
+        if number == "1" and len(run) == 1:
+            run = []  # what came first was an instruction, not question 1
+        if number == str(len(run) + 1) or ((not run or ENDED.search(text))
+                                           and (match or STRAY.match(line) or line[:1].isupper())):
+            run.append((i, _Found(STRAY.sub("", match.group(2) if match else line))))
+            text = line
         else:
             text += " " + line
-            continue
-        text = line
     return [(i, _Numbered(k, m)) for k, (i, m) in enumerate(run, start=1)]
 
 

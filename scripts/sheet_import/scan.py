@@ -313,8 +313,10 @@ def _question_rows(after: list[Line], units: list[float]) -> list[str]:
 
 
 def _garbled(piece: Line) -> bool:
-    """Marks OCR could not read as words: no small letter, every word unsure."""
-    return not any(c.islower() for c in piece.text) and all(w.confidence < UNSURE for w in piece.words)
+    """Marks OCR could not read as words: every word unsure, and in capitals or
+    too short to be one."""
+    return piece.number is None and all(w.confidence < UNSURE for w in piece.words) and (
+        not any(c.islower() for c in piece.text) or all(len(w.text) <= 3 for w in piece.words))
 
 
 def _credits(header: list[Line]) -> tuple[str | None, Byline]:
