@@ -2,7 +2,8 @@
 and its perspective undone, the page turned straight, the light evened out.
 
 - the page: the largest four-sided outline in the photo, when it is smaller
-  than the photo (a flat scan is all page), warped to a rectangle;
+  than the photo (a flat scan is all page) and holds all the print (the edge
+  of a shadow is no sheet's edge), warped to a rectangle;
 - the skew: each text line smeared into a blob, the median angle of the
   blobs' minimum-area rectangles (``SKEW = "blobs"``), or the ``deskew``
   package's Hough estimate (``SKEW = "deskew"``);
@@ -19,6 +20,7 @@ from .sheet import ImportFailure
 SKEW = "blobs"  # how the skew is measured: "blobs" (OpenCV alone) or "deskew" (the deskew package)
 WORK_WIDTH = 1000  # pixels: the page is found on a copy this wide
 MIN_PAGE = 0.4  # share of the photo a sheet must cover to be taken for the page
+MAX_INK_OUTSIDE = 0.03  # share of the print that may lie outside the sheet found (specks on the desk)
 MAX_SKEW = 10.0  # degrees: a larger angle is not a skewed line
 
 
@@ -52,7 +54,7 @@ def _flattened(image):
     outline = max(contours, key=cv2.contourArea)
     area = cv2.contourArea(outline) / (small.shape[0] * small.shape[1])
     quad = cv2.approxPolyDP(outline, 0.02 * cv2.arcLength(outline, True), True)
-    if len(quad) != 4 or not MIN_PAGE <= area <= 0.97:
+    if len(quad) != 4 or not MIN_PAGE <= area <= 0.97 or _ink_outside(small, quad) > MAX_INK_OUTSIDE:
         return image
     corners = _in_order(quad.reshape(4, 2).astype(np.float32) / scale)
     top_left, top_right, bottom_right, bottom_left = corners
@@ -62,6 +64,20 @@ def _flattened(image):
     matrix = cv2.getPerspectiveTransform(corners, target)
     return cv2.warpPerspective(image, matrix, (width, height), flags=cv2.INTER_LINEAR,
                                borderMode=cv2.BORDER_REPLICATE)
+
+
+def _ink_outside(small, quad) -> float:
+    """Share of the photo's ink (print) that lies outside ``quad``: a true sheet
+    holds all of it; a shadow's or a light's edge cuts through the text."""
+    cv2 = _cv2()
+    import numpy as np
+
+    ink = cv2.adaptiveThreshold(small, 255, cv2.ADAPTIVE_THRESH_MEAN_C, cv2.THRESH_BINARY_INV, 25, 15)
+    inside = np.zeros_like(ink)
+    cv2.fillPoly(inside, [quad.reshape(-1, 2)], 255)
+    inside = cv2.dilate(inside, np.ones((31, 31), np.uint8))  # the sheet's own edge is no print
+    total = cv2.countNonZero(ink)
+    return cv2.countNonZero(cv2.bitwise_and(ink, cv2.bitwise_not(inside))) / total if total else 0.0
 
 
 def _in_order(points):

@@ -28,6 +28,7 @@ from .sheet import OCR, TEXT_LAYER, ImportFailure
 
 DPI = 300  # resolution a PDF's pages are rendered at for OCR
 SURE_ENOUGH = 50  # a word read with this confidence is not read again by the digits pass
+TALLEST = 2.5  # a "word" this many times taller than the text's words is a stack of marks
 MAX_MARKS = 200  # lone marks read by the digits pass, at most
 PAGE_WIDTH = 8.27  # inches: an A4 sheet's width, which gives a photo's resolution once the page is found
 INSTALL_OCR = "apt-get install tesseract-ocr tesseract-ocr-eng"
@@ -68,23 +69,26 @@ def image_words(path: Path) -> list[PageWord]:
         cv2.imwrite(str(cleaned), page)
         dpi = str(round(page.shape[1] / PAGE_WIDTH))
         words = [w for w in _tesseract(cleaned, path, "--dpi", dpi) if w.text]
-        return words + _lone_digits(page, words, Path(folder), path, dpi)
+        unit = _unit(words)
+        words = [w for w in words if w.height <= TALLEST * unit]  # a stack of marks read as one "word"
+        return words + _lone_digits(page, words, unit, Path(folder), path, dpi)
 
 
-def _lone_digits(page, words: list[PageWord], folder: Path, path: Path, dpi: str) -> list[PageWord]:
-    """Digits standing alone that the layout pass left unread."""
+def _unit(words: list[PageWord]) -> float:
+    heights = sorted(w.height for w in words if sum(c.isalpha() for c in w.text) >= 2)
+    return heights[len(heights) // 2] if heights else 1.0
+
+
+def _lone_digits(page, words: list[PageWord], unit: float, folder: Path, path: Path, dpi: str) -> list[PageWord]:
+    """Digits standing alone that the layout pass left unread or garbled."""
     from .cleaning import _cv2
 
     cv2 = _cv2()
     import numpy as np
 
-    heights = sorted(w.height for w in words if sum(c.isalpha() for c in w.text) >= 2)
-    if not heights:
-        return []
-    unit = heights[len(heights) // 2]
     _, ink = cv2.threshold(page, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
     for word in words:
-        if word.confidence >= SURE_ENOUGH:
+        if word.confidence >= SURE_ENOUGH or any(c.isdigit() or c.islower() for c in word.text):
             cv2.rectangle(ink, (int(word.left) - 3, int(word.top) - 3), (int(word.right) + 3, int(word.bottom) + 3), 0, -1)
     gap = max(1, int(unit / 3))
     blobs, _ = cv2.findContours(cv2.dilate(ink, np.ones((gap, gap), np.uint8)), cv2.RETR_EXTERNAL,

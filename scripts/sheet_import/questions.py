@@ -26,7 +26,7 @@ NAMED = re.compile(r"^\s*(?:[-*•]\s*)?question\s+(\d{1,2})\b\s*[.):-]?\s*(.*)$
 NUMBERED = re.compile(r"^\s*(?:[-*•]\s*)?(\d{1,2})\s*[.)]\s+(\S.*)$")
 MISREAD = re.compile(r"^\s*(?:[-*•]\s*)?([0-9lIi|!SsZz]{1,2})(?:\s*[.);:,])*\s+(\S.*)$")  # 1. as OCR may read it
 LOOK_ALIKE_DIGITS = str.maketrans("lIi|!SsZz", "111115522")
-STRAY = re.compile(r"^(?:[^a-z\s]{1,3}|[a-z])\s+(?=[A-Z][a-z])")  # a garbled number before a question: "FF What"
+STRAY = re.compile(r"^(?:(?:[^a-z\s]{1,3}|[a-z]{1,2})\s+){1,3}(?=[A-Z][a-z])")  # a garbled number: "FF What"
 LINE_REFERENCE = re.compile(r"\((?:l|I|1|\||i|ll|Il|1l|11)\.\s*(\d{1,3})\s*(?:[-–—]\s*(\d{1,3}))?\s*\)")
 ENDED = re.compile(r"[?.)]\s*$")
 HEADING = re.compile(r"^\s*questions?\s*:?\s*$", re.IGNORECASE)

@@ -46,8 +46,8 @@ COLUMN_GAP = 0.25  # share of the text's width between the left edges of two col
 UNSURE = 60  # Tesseract confidence below which a word is listed as unsure
 SECTION = re.compile(r"^\s*(vocabulary|glossary|notes|word list)\b", re.IGNORECASE)
 FURNITURE = re.compile(r"^\s*(?:page\s*)?[-–]?\s*\d{1,3}\s*(?:(?:/|of)\s*\d{1,3})\s*[-–]?\s*$", re.IGNORECASE)
-LOOK_ALIKE_DIGITS = str.maketrans("OoIl|SsZB", "001115528")
-NUMBER = re.compile(r"^[(\[]?([0-9OoIl|SsZB]{1,3})[)\].,;:_]*$")
+LOOK_ALIKE_DIGITS = str.maketrans("OoIil|SsZB", "0011115528")
+NUMBER = re.compile(r"^[(\[]?([0-9OoIil|SsZB]{1,3})[)\].,;:_]*$")
 MARKER = 4  # characters at most of a note marker
 
 
@@ -76,8 +76,13 @@ class Line:
     @property
     def number(self) -> int | None:
         """The number this piece is, if it is only a number with at least one digit."""
+        return self.read_as_number(strict=True)
+
+    def read_as_number(self, strict: bool = False) -> int | None:
+        """The number, reading look-alike letters as digits (``iS`` → 15); when
+        ``strict``, at least one real digit is needed."""
         match = NUMBER.match(self.text) if len(self.words) == 1 else None
-        if not match or not any(c.isdigit() for c in match.group(1)):
+        if not match or (strict and not any(c.isdigit() for c in match.group(1))):
             return None
         return int(match.group(1).translate(LOOK_ALIKE_DIGITS))
 
@@ -107,7 +112,8 @@ def read_scan(name: str, kind: str, pages: list[list[PageWord]]) -> Sheet:
     if not body:
         raise ImportFailure(f"{name}: no article text found")
     unit = statistics.median(line.height for line in body)
-    columns, leftover = _columns(body, unit)
+    columns, leftover, misread = _columns(body, unit)
+    numbers += misread
     problems: list[str] = []
     lines, anchors, above = _numbered_lines(columns, [n for n in numbers if n not in after], unit, problems)
     header += above
@@ -180,11 +186,11 @@ def _header_and_body(band: list[Line], units: list[float]) -> tuple[list[Line], 
     return band, []
 
 
-def _columns(body: list[Line], unit: float) -> tuple[list[Column], list[Line]]:
-    """The article's columns in reading order (page by page, left to right), and
-    lines that belong to none."""
+def _columns(body: list[Line], unit: float) -> tuple[list[Column], list[Line], list[Line]]:
+    """The article's columns in reading order (page by page, left to right),
+    lines that belong to none, and margin numbers OCR read as letters (``iS``)."""
     width = max(p.right for p in body) - min(p.left for p in body)
-    columns, leftover = [], []
+    columns, leftover, numbers = [], [], []
     for page in sorted({p.page for p in body}):
         lines = sorted((p for p in body if p.page == page), key=lambda p: p.left)
         groups = [[lines[0]]]
@@ -198,8 +204,10 @@ def _columns(body: list[Line], unit: float) -> tuple[list[Column], list[Line]]:
                 continue
             group.sort(key=lambda p: p.top)
             edge = statistics.median(sorted(p.left for p in group)[: max(1, len(group) // 2)])
-            columns.append(Column(group, page, edge))
-    return columns, leftover
+            in_margin = [p for p in group if p.right < edge and p.read_as_number() is not None]
+            numbers += in_margin
+            columns.append(Column([p for p in group if p not in in_margin], page, edge))
+    return columns, leftover, numbers
 
 
 def _numbered_lines(columns: list[Column], numbers: list[Line], unit: float,
@@ -227,8 +235,8 @@ def _numbered_lines(columns: list[Column], numbers: list[Line], unit: float,
             problems.append(_missing(expected, first - 1, "before the first line found" if k == 0 else
                                      f"where the text moves to {'a new page' if column.page != columns[k - 1].page else 'the next column'}"))
         elif first < expected:
-            problems.append(f"the margin numbers put line {first} twice (once on page {columns[k - 1].page + 1}, "
-                            f"once on page {column.page + 1})")
+            problems.append(f"the margin numbers put line {first} both at the end of one column and at the start "
+                            f"of the next (page {column.page + 1})")
         expected = max(expected, slots[-1] + offset + 1)
     lines: list[PrintedLine] = []
     for n in range(1, expected):
@@ -268,7 +276,7 @@ def _votes(column: Column, slots: list[int], numbers: list[Line], before: Column
             continue
         nearest = min(range(len(lines)), key=lambda i: abs(lines[i].middle - number.middle))
         if abs(lines[nearest].middle - number.middle) < 0.6 * pitch:
-            votes.append((slots[nearest], number.number))
+            votes.append((slots[nearest], number.read_as_number()))
     return votes
 
 
@@ -304,6 +312,7 @@ def _question_rows(after: list[Line], units: list[float]) -> list[str]:
             rows[-1] = Line(rows[-1].words + piece.words, piece.page)
         else:
             rows.append(piece)
+    rows = _lone_numbers_dropped(rows)
     found: list[str] = []
     for previous, row in zip([None] + rows, rows):
         if previous and (row.page != previous.page or row.top - previous.bottom > 1.2 * units[row.page]):
@@ -317,6 +326,11 @@ def _garbled(piece: Line) -> bool:
     too short to be one."""
     return piece.number is None and all(w.confidence < UNSURE for w in piece.words) and (
         not any(c.islower() for c in piece.text) or all(len(w.text) <= 3 for w in piece.words))
+
+
+def _lone_numbers_dropped(rows: list[Line]) -> list[Line]:
+    """The rows, less those that are only a number: a question's number stands on its row."""
+    return [row for row in rows if row.number is None]
 
 
 def _credits(header: list[Line]) -> tuple[str | None, Byline]:
