@@ -90,6 +90,10 @@ def article_page(sheet: Sheet, suspects: list[Suspect]) -> str:
             "date": byline.date}
     rows = [("  " if line.starts_paragraph else "") + line.text for line in sheet.lines]
     note = [_wrapped(sheet.certainty, "    ", "    ")]
+    unsure = [(n, line.unsure) for n, line in enumerate(sheet.lines, start=1) if line.unsure]
+    if unsure:
+        note += ["", "    Words the OCR was unsure of, to check against the paper sheet:", ""]
+        note += [_wrapped(f"Line {n}: {', '.join(words)}", "    - ", "      ") for n, words in unsure]
     if suspects:
         note += ["", "    Suspected OCR errors, to check against the paper sheet:", ""]
         note += [_wrapped(f"Line {s.line}: {s}", "    - ", "      ") for s in suspects]

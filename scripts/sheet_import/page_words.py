@@ -30,6 +30,8 @@ DPI = 300  # resolution a PDF's pages are rendered at for OCR
 SURE_ENOUGH = 50  # a word read with this confidence is not read again by the digits pass
 TALLEST = 2.5  # a "word" this many times taller than the text's words is a stack of marks
 MAX_MARKS = 200  # lone marks read by the digits pass, at most
+KEPT_SCALE = 0.5  # size of the kept pages, as a share of the pages read
+KEPT_QUALITY = 70  # JPEG quality of the cleaned pages kept for the review screen
 PAGE_WIDTH = 8.27  # inches: an A4 sheet's width, which gives a photo's resolution once the page is found
 INSTALL_OCR = "apt-get install tesseract-ocr tesseract-ocr-eng"
 
@@ -53,8 +55,9 @@ def ocr_available() -> bool:
     return shutil.which("tesseract") is not None
 
 
-def image_words(path: Path) -> list[PageWord]:
-    """Tesseract's words on one page image, cleaned first."""
+def image_words(path: Path, keep: Path | None = None) -> list[PageWord]:
+    """Tesseract's words on one page image, cleaned first; the cleaned page is
+    saved as ``keep`` (a JPEG) when given."""
     if not ocr_available():
         raise ImportFailure(f"{path.name}: Tesseract is not installed, so the image cannot be read ({INSTALL_OCR})")
     from .cleaning import _cv2, clean_page
@@ -64,6 +67,9 @@ def image_words(path: Path) -> list[PageWord]:
     if image is None:
         raise ImportFailure(f"{path.name}: not a readable image")
     page = clean_page(image)
+    if keep is not None:  # half size is enough to read a line against
+        small = cv2.resize(page, None, fx=KEPT_SCALE, fy=KEPT_SCALE, interpolation=cv2.INTER_AREA)
+        cv2.imwrite(str(keep), small, [cv2.IMWRITE_JPEG_QUALITY, KEPT_QUALITY])
     with tempfile.TemporaryDirectory() as folder:
         cleaned = Path(folder) / "page.png"
         cv2.imwrite(str(cleaned), page)
@@ -132,9 +138,10 @@ def _tesseract(image: Path, source: Path, *options: str) -> list[PageWord]:
     return words
 
 
-def pdf_pages(path: Path) -> tuple[str, list[list[PageWord]]]:
+def pdf_pages(path: Path, keep: Path | None = None) -> tuple[str, list[list[PageWord]]]:
     """(how it was read, the words of each page) of a PDF: its text layer when
-    it has one, else OCR of its rendered pages."""
+    it has one, else OCR of its rendered pages (kept in the folder ``keep`` as
+    ``page-1.jpg``… when given)."""
     pages = _text_layer(path)
     if any(pages):
         return TEXT_LAYER, pages
@@ -143,7 +150,8 @@ def pdf_pages(path: Path) -> tuple[str, list[list[PageWord]]]:
                             f"its pages ({INSTALL_OCR})")
     with tempfile.TemporaryDirectory() as folder:
         _run(["pdftoppm", "-r", str(DPI), "-gray", "-png", str(path), str(Path(folder) / "page")], path)
-        return OCR, [image_words(image) for image in sorted(Path(folder).glob("page*.png"))]
+        images = sorted(Path(folder).glob("page*.png"))
+        return OCR, [image_words(image, keep and keep / f"page-{k}.jpg") for k, image in enumerate(images, 1)]
 
 
 def _text_layer(path: Path) -> list[list[PageWord]]:

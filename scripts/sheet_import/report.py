@@ -1,5 +1,6 @@
-"""The short report an import prints: lines found, numbers matched,
-suspected errors, questions found, and how certain the lines are."""
+"""The short report an import prints: lines found, numbers matched, the
+words the OCR was unsure of (with their lines), suspected errors, questions
+found, and how certain the lines are."""
 
 from __future__ import annotations
 
@@ -19,6 +20,8 @@ def report(done: Imported) -> str:
         f"Imported {sheet.source} ({sheet.kind}) into {done.folder}/",
         f"  lines found:          {len(sheet.lines)} ({blank} blank)",
         f"  numbers matched:      {len(numbers)}" + (f" ({', '.join(map(str, numbers))})" if numbers else " (none)"),
+        f"  unsure words:         {sum(len(line.unsure) for line in sheet.lines)}",
+        *(f"    line {n}: {', '.join(line.unsure)}" for n, line in enumerate(sheet.lines, 1) if line.unsure),
         f"  suspected errors:     {len(done.suspects)}",
         *(f"    line {s.line}: {s}" for s in done.suspects),
         f"  questions found:      {len(sheet.questions)}",

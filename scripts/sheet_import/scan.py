@@ -247,7 +247,8 @@ def _numbered_lines(columns: list[Column], numbers: list[Line], unit: float,
         column = next(c for c in columns if line in c.lines)
         starts = not lines or lines[-1].blank or line.left - column.edge >= INDENT * unit
         unsure = tuple(w.text for w in line.words if w.confidence < UNSURE)
-        lines.append(PrintedLine(line.text, starts, numbered, unsure))
+        place = (line.page, line.left, line.top, line.right, line.bottom)
+        lines.append(PrintedLine(line.text, starts, numbered, unsure, place))
     for n, line in enumerate(lines, start=1):  # a blank line in mid-sentence: a line the scan lost
         if line.blank and 1 < n < len(lines) and lines[n - 2].text and not _ends_sentence(lines[n - 2].text):
             problems.append(f"line {n} is empty in the middle of a sentence")

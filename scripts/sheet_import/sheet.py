@@ -25,6 +25,7 @@ class PrintedLine:
     starts_paragraph: bool = False
     numbered: bool = False  # its number stood in the sheet's margin
     unsure: tuple[str, ...] = ()  # words the OCR engine was unsure of
+    place: tuple | None = field(default=None, compare=False)  # (page, left, top, right, bottom) on a scan
 
     @property
     def blank(self) -> bool:

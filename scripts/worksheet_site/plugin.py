@@ -33,7 +33,7 @@ from worksheet.library import Library, load_library
 from worksheet.library_checks import check_library
 from worksheet.questions import Question, expected_words
 
-from . import assets, pdfs, views
+from . import assets, draft_review, pdfs, views
 from .config import WorksheetConfig
 from .editions import CLASSROOM_ONLY, EditionsExtension, without_classroom_only
 from .question_blocks import QuestionsExtension
@@ -298,8 +298,8 @@ class WorksheetPlugin(BasePlugin[WorksheetConfig]):
 
     def on_post_page(self, output, *, page, config):
         if self.problems:
-            return self.env.get_template("partials/worksheet/problems.html").render(problems=self.problems)
-        return output
+            output = self.env.get_template("partials/worksheet/problems.html").render(problems=self.problems)
+        return draft_review.with_review(output, page.file.src_uri, config.docs_dir) if self.serving else output
 
     def on_post_build(self, *, config):
         if self.making_pdfs:
