@@ -33,7 +33,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 sys.path.insert(0, str(ROOT / "tests" / "fixtures" / "scans"))
 
 from corpus import corpus, score, variants  # noqa: E402
-from sheet_import import ImportFailure, cleaning, import_sheet  # noqa: E402
+from sheet_import import ImportFailure, import_sheet  # noqa: E402
 
 HEADER = ("| sheet | input | result | lines kept | lines exactly right | margin numbers on their line "
           "| words right | questions verbatim | s/page (CPU) |")
@@ -76,11 +76,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sheet", help="only this sheet of the corpus (e.g. walden)")
     parser.add_argument("--variant", help="only the inputs whose name contains this (e.g. photo)")
-    parser.add_argument("--skew", choices=["blobs", "deskew"], default=cleaning.SKEW,
-                        help="how the skew is measured: OpenCV's text blobs, or the deskew package")
+    parser.add_argument("--skew", choices=["blobs", "deskew"],
+                        help="how the skew is measured: OpenCV's text blobs (the default), or the deskew package "
+                             "(pip install deskew first)")
     parser.add_argument("--keep", type=Path, help="keep the printed sheets, scans and photos in this folder")
     args = parser.parse_args()
-    cleaning.SKEW = args.skew
+    if args.skew:
+        from sheet_import import cleaning
+
+        cleaning.SKEW = args.skew
     with tempfile.TemporaryDirectory() as scratch:
         folder = args.keep or Path(scratch)
         print(HEADER)
