@@ -13,7 +13,8 @@ sequence.
    a "Vocabulary"/"Notes" heading ends the article too.
 4. Above the article stand the worksheet header (Name, Class, Date,
    "Document 2", "Compréhension écrite"), the headline (the tallest type) and
-   the byline or source line.
+   the byline or source line. Lines in type smaller than the article's first
+   lines (notes, a credit line) are not the article.
 5. The article's lines are grouped into columns by their left edge; in each
    column of each page, a line's slot is counted in line pitches from the
    first, so a wide gap keeps blank lines. Every margin number beside a line
@@ -42,6 +43,10 @@ GUTTER = 1.8  # a gap wider than this many word heights cuts a line (a column gu
 NUMBER_GAP = 0.8  # a number this far before a line's first word is a margin number, not prose
 INDENT = 0.8  # a line starting this many word heights right of its column's edge starts a paragraph
 TITLE = 1.25  # type this many times taller than the text's is a headline
+ASCENDERS, DESCENDERS = set("bdfhklt0123456789"), set("gjpqyQJ")
+EDGE_MARKS = "\"'“”‘’()[]{},.;:!?…-–—*"
+SMALL = 0.9  # type this much smaller than the article's first lines is a note or a credit, not the article
+LEAD = 5  # the article's first lines, which give its type size
 COLUMN_GAP = 0.25  # share of the text's width between the left edges of two columns
 UNSURE = 60  # Tesseract confidence below which a word is listed as unsure
 SECTION = re.compile(r"^\s*(vocabulary|glossary|notes|word list)\b", re.IGNORECASE)
@@ -72,6 +77,19 @@ class Line:
     def height(self) -> float:
         tall = [w.height for w in self.words if any(c.isalpha() for c in w.text)]
         return statistics.median(tall or [w.height for w in self.words])
+
+    @property
+    def size(self) -> float:
+        """The type size, in cap heights: each word's height divided by the share
+        of the type it spans (a cap or ascender to the baseline: 1; a small
+        letter: 0.72; a descender adds 0.3), so that "a", "the" and "going" agree."""
+        sizes = []
+        for word in self.words:
+            core = word.text.strip(EDGE_MARKS)
+            if core.isalnum() and any(c.isalpha() for c in core):
+                span = (1.0 if any(c in ASCENDERS or c.isupper() for c in core) else 0.72)
+                sizes.append(word.height / (span + (0.3 if any(c in DESCENDERS for c in core) else 0.0)))
+        return statistics.median(sizes) if sizes else self.height
 
     @property
     def number(self) -> int | None:
@@ -111,12 +129,19 @@ def read_scan(name: str, kind: str, pages: list[list[PageWord]]) -> Sheet:
     header, body = _header_and_body(band, units)
     if not body:
         raise ImportFailure(f"{name}: no article text found")
+    type_size = (lambda line: line.height) if kind == TEXT_LAYER else (lambda line: line.size)  # a PDF's boxes are the font's
+    size = statistics.median(type_size(line) for line in body[:LEAD])
+    aside = [line for line in body if line.read_as_number() is None  # a misread margin number is often smaller
+             and (type_size(line) < SMALL * size or _garbled(line))]  # notes, credits, specks
+    body = [line for line in body if line not in aside]
     unit = statistics.median(line.height for line in body)
     columns, leftover, misread = _columns(body, unit)
     numbers += misread
     problems: list[str] = []
     lines, anchors, above = _numbered_lines(columns, [n for n in numbers if n not in after], unit, problems)
-    header += above
+    start = next((line.place for line in lines if line.place), None)
+    header += above + [line for line in aside if start and (line.page, line.top) < (start[0], start[2])]
+    header.sort(key=lambda line: (line.page, line.top))
     if leftover:
         problems.append(f"{len(leftover)} line{'s' if len(leftover) > 1 else ''} of text beside the article "
                         f"could not be placed (\"{_short(leftover[0].text)}\")")
@@ -325,7 +350,7 @@ def _question_rows(after: list[Line], units: list[float]) -> list[str]:
 def _garbled(piece: Line) -> bool:
     """Marks OCR could not read as words: every word unsure, and in capitals or
     too short to be one."""
-    return piece.number is None and all(w.confidence < UNSURE for w in piece.words) and (
+    return piece.read_as_number() is None and all(w.confidence < UNSURE for w in piece.words) and (
         not any(c.islower() for c in piece.text) or all(len(w.text) <= 3 for w in piece.words))
 
 
