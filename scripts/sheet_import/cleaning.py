@@ -89,9 +89,12 @@ def _in_order(points):
 
 
 def skew_angle(image) -> float:
-    """The page's skew in degrees (positive: the lines climb to the right… as OpenCV turns)."""
+    """The angle, in degrees, that turns the page's lines level (OpenCV's sense of rotation)."""
     if SKEW == "deskew":
-        from deskew import determine_skew
+        try:
+            from deskew import determine_skew
+        except ImportError:
+            raise ImportFailure("the deskew route needs the deskew package: pip install deskew") from None
 
         cv2 = _cv2()
         scale = WORK_WIDTH / image.shape[1]

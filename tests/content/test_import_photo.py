@@ -18,6 +18,7 @@ import pytest
 from support import ROOT, free_port, log_of, project, strict_build
 from support_filling import fill_in
 from sheet_import import import_sheet
+from sheet_import.page_words import KEPT_SCALE
 from sheet_import.review import FOLDER
 
 sys.path.insert(0, str(ROOT / "tests" / "fixtures" / "scans"))
@@ -123,3 +124,27 @@ def test_no_page_image_reaches_either_edition(photographed, tmp_path):
         assert not any("draft-review" in page or "data:image/jpeg" in page for page in pages)
         assert "Four score and seven years ago" in (site / "gettysburg" / "article" / "index.html").read_text(
             encoding="utf-8")
+
+
+def test_a_photo_that_lost_lines_fails_in_one_sentence_and_writes_nothing(photographed, tmp_path):
+    """A fold hides the article's first three lines: the margin numbers show
+    it, and the command says so instead of writing a short draft."""
+    import cv2
+
+    _, done = photographed
+    page = cv2.imread(str(done.folder.parent.parent / FOLDER / "gettysburg" / "page-1.jpg"), cv2.IMREAD_GRAYSCALE)
+    boxes = [line.place for line in done.sheet.lines[:3]]
+    scale = KEPT_SCALE  # the kept page is smaller than the one read
+    top, bottom = min(b[2] for b in boxes) * scale - 3, max(b[4] for b in boxes) * scale + 3
+    page[int(top):int(bottom), :] = 255
+    folded = tmp_path / "folded.png"
+    cv2.imwrite(str(folded), page)
+    docs = tmp_path / "docs"
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "import_sheet.py"), str(folded), "--slug", "folded",
+                             "--docs", str(docs)], capture_output=True, text=True)
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert result.stderr.count("\n") == 1
+    assert result.stderr.startswith("import: folded.png: the article looks cut: lines 1–3 are missing before the "
+                                    "first line found. Nothing was written")
+    assert not docs.exists() or not any(docs.iterdir())
