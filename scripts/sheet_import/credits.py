@@ -46,8 +46,8 @@ def is_byline(text: str) -> bool:
     """A short line that dates the article, starts with "By", or names an
     author, a title and a year: a literary source line."""
     text = plain(text)
-    return len(text) <= MAX_BYLINE and bool(DATE.search(text) or re.match(r"By\s+[A-Z]", text)
-                                            or (YEAR.search(text) and (SOURCE.match(text) or WORK_BY.match(YEAR.sub("", text)))))
+    source = YEAR.search(text) and (SOURCE.match(text) or WORK_BY.match(YEAR.sub("", text)))
+    return len(text) <= MAX_BYLINE and bool(DATE.search(text) or re.match(r"By\s+[A-Z]", text) or source)
 
 
 def is_form_line(text: str) -> bool:

@@ -75,12 +75,13 @@ def image_words(path: Path, keep: Path | None = None) -> list[PageWord]:
         cv2.imwrite(str(cleaned), page)
         dpi = str(round(page.shape[1] / PAGE_WIDTH))
         words = [w for w in _tesseract(cleaned, path, "--dpi", dpi) if w.text]
-        unit = _unit(words)
+        unit = word_height(words)
         words = [w for w in words if w.height <= TALLEST * unit]  # a stack of marks read as one "word"
         return words + _lone_digits(page, words, unit, Path(folder), path, dpi)
 
 
-def _unit(words: list[PageWord]) -> float:
+def word_height(words: list[PageWord]) -> float:
+    """A page's typical word height: the yardstick of every gap."""
     heights = sorted(w.height for w in words if sum(c.isalpha() for c in w.text) >= 2)
     return heights[len(heights) // 2] if heights else 1.0
 
@@ -95,7 +96,8 @@ def _lone_digits(page, words: list[PageWord], unit: float, folder: Path, path: P
     _, ink = cv2.threshold(page, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
     for word in words:
         if word.confidence >= SURE_ENOUGH or any(c.isdigit() or c.islower() for c in word.text):
-            cv2.rectangle(ink, (int(word.left) - 3, int(word.top) - 3), (int(word.right) + 3, int(word.bottom) + 3), 0, -1)
+            corners = (int(word.left) - 3, int(word.top) - 3), (int(word.right) + 3, int(word.bottom) + 3)
+            cv2.rectangle(ink, *corners, 0, -1)
     gap = max(1, int(unit / 3))
     blobs, _ = cv2.findContours(cv2.dilate(ink, np.ones((gap, gap), np.uint8)), cv2.RETR_EXTERNAL,
                                 cv2.CHAIN_APPROX_SIMPLE)

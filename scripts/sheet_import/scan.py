@@ -35,7 +35,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .credits import is_byline, is_header_line, read_byline
-from .page_words import PageWord
+from .page_words import PageWord, word_height
 from .questions import HEADING, find_questions, starts_questions
 from .sheet import TEXT_LAYER, Byline, ImportFailure, PrintedLine, Sheet
 
@@ -120,7 +120,7 @@ def read_scan(name: str, kind: str, pages: list[list[PageWord]]) -> Sheet:
     if not any(pages):
         many = "s" if len(pages) > 1 else ""
         raise ImportFailure(f"{name}: no text found on the page{many} (blank, or too faint to read)")
-    units = [_unit(words) for words in pages]
+    units = [word_height(words) for words in pages]
     pieces = [p for page, words in enumerate(pages) for p in _pieces(words, page, units[page])]
     pieces = [p for p in pieces if not FURNITURE.match(p.text) and not p.is_marker]
     numbers = [p for p in pieces if p.number is not None]
@@ -129,7 +129,7 @@ def read_scan(name: str, kind: str, pages: list[list[PageWord]]) -> Sheet:
     header, body = _header_and_body(band, units)
     if not body:
         raise ImportFailure(f"{name}: no article text found")
-    type_size = (lambda line: line.height) if kind == TEXT_LAYER else (lambda line: line.size)  # a PDF's boxes are the font's
+    type_size = (lambda line: line.height) if kind == TEXT_LAYER else (lambda line: line.size)  # a PDF's: the font's
     size = statistics.median(type_size(line) for line in body[:LEAD])
     aside = [line for line in body if line.read_as_number() is None  # a misread margin number is often smaller
              and (type_size(line) < SMALL * size or _garbled(line))]  # notes, credits, specks
@@ -162,12 +162,6 @@ def read_scan(name: str, kind: str, pages: list[list[PageWord]]) -> Sheet:
         failure.sheet = sheet
         raise failure
     return sheet
-
-
-def _unit(words: list[PageWord]) -> float:
-    """The page's typical word height: the yardstick of every gap."""
-    heights = [w.height for w in words if sum(c.isalpha() for c in w.text) >= 2]
-    return statistics.median(heights) if heights else 1.0
 
 
 def _pieces(words: list[PageWord], page: int, unit: float) -> list[Line]:
@@ -257,8 +251,9 @@ def _numbered_lines(columns: list[Column], numbers: list[Line], unit: float,
                 anchors.append(n)
         first = min((slot + offset for slot in slots if slot + offset >= 1), default=expected)
         if first > expected:
-            problems.append(_missing(expected, first - 1, "before the first line found" if k == 0 else
-                                     f"where the text moves to {'a new page' if column.page != columns[k - 1].page else 'the next column'}"))
+            moves_to = "a new page" if k and column.page != columns[k - 1].page else "the next column"
+            where = "before the first line found" if k == 0 else f"where the text moves to {moves_to}"
+            problems.append(_missing(expected, first - 1, where))
         elif first < expected:
             problems.append(f"the margin numbers put line {first} both at the end of one column and at the start "
                             f"of the next (page {column.page + 1})")

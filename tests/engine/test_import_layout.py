@@ -276,8 +276,8 @@ def test_a_question_runs_on_over_its_next_line():
 
 
 def test_a_text_that_kept_its_printed_breaks_keeps_them(tmp_path):
-    rows = ["Document 2 — Name: ______ Class: ____", "", "The Town That Waited", "Jane Doe, The Courier, 3 March 2020",
-            ""]
+    rows = ["Document 2 — Name: ______ Class: ____", "", "The Town That Waited",
+            "Jane Doe, The Courier, 3 March 2020", ""]
     for n, row in enumerate(ARTICLE, start=1):
         if row is None:
             rows.append("")
@@ -295,5 +295,6 @@ def test_a_text_that_kept_its_printed_breaks_keeps_them(tmp_path):
 
 
 def test_a_text_without_its_breaks_is_still_refitted():
-    blocks = [[" ".join(row[2] for row in ARTICLE[:5] if row) + " 5 " + " ".join(row[2] for row in ARTICLE[6:] if row)]]
+    prose = [row[2] for row in ARTICLE if row]
+    blocks = [[" ".join(prose[:5]) + " 5 " + " ".join(prose[5:])]]
     assert printed_breaks(blocks) is None
