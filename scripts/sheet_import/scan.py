@@ -45,6 +45,7 @@ INDENT = 0.8  # a line starting this many word heights right of its column's edg
 TITLE = 1.25  # type this many times taller than the text's is a headline
 ASCENDERS, DESCENDERS = set("bdfhklt0123456789"), set("gjpqyQJ")
 EDGE_MARKS = "\"'“”‘’()[]{},.;:!?…-–—*"
+HALFWAY = 0.4  # a line of a paragraph ending this share of the column short of its edge was cut
 SMALL = 0.9  # type this much smaller than the article's first lines is a note or a credit, not the article
 LEAD = 5  # the article's first lines, which give its type size
 COLUMN_GAP = 0.25  # share of the text's width between the left edges of two columns
@@ -236,6 +237,7 @@ def _numbered_lines(columns: list[Column], numbers: list[Line], unit: float,
     above: list[Line] = []
     anchors: list[int] = []
     expected = 1
+    twice: list[int] = []  # line numbers two lines were given: one of them would be lost
     for k, column in enumerate(columns):
         slots = _slots(column.lines, unit)
         votes = _votes(column, slots, numbers, columns[k - 1] if k else None)
@@ -246,6 +248,8 @@ def _numbered_lines(columns: list[Column], numbers: list[Line], unit: float,
             if n < 1:
                 above.append(line)
                 continue
+            if n in by_number:
+                twice.append(n)
             by_number[n] = (line, slot in held)
             if slot in held:
                 anchors.append(n)
@@ -258,6 +262,9 @@ def _numbered_lines(columns: list[Column], numbers: list[Line], unit: float,
             problems.append(f"the margin numbers put line {first} both at the end of one column and at the start "
                             f"of the next (page {column.page + 1})")
         expected = max(expected, slots[-1] + offset + 1)
+    if twice:
+        problems.append(f"two lines were read as line {twice[0]}" + (f" (and {len(twice) - 1} more)" if twice[1:] else "")
+                        + ": the page may be skewed or folded")
     lines: list[PrintedLine] = []
     for n in range(1, expected):
         if n not in by_number:
@@ -269,10 +276,31 @@ def _numbered_lines(columns: list[Column], numbers: list[Line], unit: float,
         unsure = tuple(w.text for w in line.words if w.confidence < UNSURE)
         place = (line.page, line.left, line.top, line.right, line.bottom)
         lines.append(PrintedLine(line.text, starts, numbered, unsure, place))
+    short = [n for n, line in enumerate(lines, start=1) if _cut_short(n, line, lines, by_number, columns)]
+    if short:
+        problems.append(f"line {short[0]} " + (f"and {len(short) - 1} more stop" if short[1:] else "stops")
+                        + " halfway across the column in mid-paragraph: the rest was not read")
     for n, line in enumerate(lines, start=1):  # a blank line in mid-sentence: a line the scan lost
         if line.blank and 1 < n < len(lines) and lines[n - 2].text and not _ends_sentence(lines[n - 2].text):
             problems.append(f"line {n} is empty in the middle of a sentence")
     return lines, sorted(set(anchors)), above
+
+
+def _cut_short(n: int, line: PrintedLine, lines: list[PrintedLine], by_number: dict, columns: list[Column]) -> bool:
+    """Whether line ``n`` ends well short of its column's right edge although
+    its paragraph runs on: the OCR read only part of it."""
+    following = lines[n] if n < len(lines) else None
+    if not line.text or following is None or not following.text or following.starts_paragraph:
+        return False
+    found = by_number[n][0]
+    column = next(c for c in columns if found in c.lines)
+    width = max(_width(c) for c in columns)  # the widest column: a column read in halves is narrower
+    return found.right < column.edge + (1 - HALFWAY) * width and not _ends_sentence(line.text)
+
+
+def _width(column: Column) -> float:
+    rights = sorted(line.right for line in column.lines)
+    return rights[(9 * len(rights)) // 10] - column.edge
 
 
 def _slots(lines: list[Line], unit: float) -> list[int]:

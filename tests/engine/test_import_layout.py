@@ -298,3 +298,10 @@ def test_a_text_without_its_breaks_is_still_refitted():
     prose = [row[2] for row in ARTICLE if row]
     blocks = [[" ".join(prose[:5]) + " 5 " + " ".join(prose[5:])]]
     assert printed_breaks(blocks) is None
+
+
+def test_a_line_read_only_halfway_fails_loudly():
+    rows = list(ARTICLE)
+    rows[2] = (False, None, "Nobody could say")  # the rest, "who had decided it, or when the", was not read
+    with pytest.raises(ImportFailure, match="line 3 stops halfway across the column in mid-paragraph"):
+        read_scan("photo.jpg", OCR, [article_words(rows, {4: "5", 9: "10"})])
