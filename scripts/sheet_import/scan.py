@@ -22,7 +22,8 @@ sequence.
    votes win, so one misread number or a stray mark can neither cut the
    article nor shift it.
 6. Nothing is dropped silently: lines missing before the first line found,
-   between columns or pages, a gap in mid-sentence, or text left over beside
+   between columns or pages, a gap in mid-sentence, a line read only halfway
+   across its column, two lines given one number, or text left over beside
    the article make an ``ImportFailure`` that says what is missing, carrying
    the partial sheet for inspection.
 """
