@@ -1,6 +1,9 @@
 """The article's credits on a sheet: its headline, and the byline that gives
 author, publication and date (``Charles Rollet · WIRED UK · 5 June 2018``,
-``**Charles Rollet** June 5, 2018, wired.com``, ``By Jane Doe, The Times``)."""
+``**Charles Rollet** June 5, 2018, wired.com``, ``By Jane Doe, The Times``,
+or a literary source line: ``Henry David Thoreau, *Walden*, chapter 2 (1854)``);
+and the worksheet's own header lines, which are neither (``Name: … Class: …``,
+``Document 2``, ``Compréhension écrite``)."""
 
 from __future__ import annotations
 
@@ -19,6 +22,17 @@ DATE = re.compile(
 SEPARATORS = re.compile(r"\s*(?:[·•|,]|\s[-–—]\s)\s*")
 MARKUP = re.compile(r"^\s*>\s*|[*_]{1,2}")
 FORM_FIELD = re.compile(r"\b(?:name|class|date)\s*:", re.IGNORECASE)
+HEADER = re.compile(
+    r"^\s*(?:document|doc\.?|texte?)\s*(?:n°\s*)?(?-i:[A-Z0-9]{1,2})\b"  # Document 2, Doc. B, Texte 3
+    r"|^\s*(?:compr\S*hension|expression|production)\s+\S*crite"  # Compréhension écrite, as OCR may spell it
+    r"|\b(?:name|nom|pr[ée]nom|class|classe|date|group)\s*:"  # a form field
+    r"|^[\s_.…-]+$",  # a rule to write on
+    re.IGNORECASE,
+)
+YEAR = re.compile(r"\((\d{4})\)\s*\.?$|,\s*(\d{4})\s*\.?$")  # (1854) or , 1854 closing a source line
+WORK_BY = re.compile(r"^(?:from\s+)?(.+?),?\s+by\s+((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*)\s*,?\s*$",
+                     re.IGNORECASE)  # From Walden by Henry David Thoreau (1854)
+SOURCE = re.compile(r"^(?:from\s+)?(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*\s*,\s*\S")  # Author, Title …
 NAME = re.compile(r"^(?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’.-]*$")
 MAX_BYLINE = 120  # characters: a longer paragraph is prose, not a byline
 
@@ -29,9 +43,11 @@ def plain(text: str) -> str:
 
 
 def is_byline(text: str) -> bool:
-    """A short line that dates the article, or starts with "By"."""
+    """A short line that dates the article, starts with "By", or names an
+    author, a title and a year: a literary source line."""
     text = plain(text)
-    return len(text) <= MAX_BYLINE and bool(DATE.search(text) or re.match(r"By\s+[A-Z]", text))
+    source = YEAR.search(text) and (SOURCE.match(text) or WORK_BY.match(YEAR.sub("", text)))
+    return len(text) <= MAX_BYLINE and bool(DATE.search(text) or re.match(r"By\s+[A-Z]", text) or source)
 
 
 def is_form_line(text: str) -> bool:
@@ -39,16 +55,26 @@ def is_form_line(text: str) -> bool:
     return len(FORM_FIELD.findall(text)) >= 2
 
 
+def is_header_line(text: str) -> bool:
+    """A line of the worksheet's own header: a form field, "Document 2",
+    "Compréhension écrite", a rule to write on."""
+    return bool(HEADER.search(text) or HEADER.search(plain(text)))
+
+
 def read_byline(text: str) -> Byline:
     """Author, publication and date from a byline; what is missing stays None."""
     text = plain(text)
     match = DATE.search(text)
-    date = match.group(0) if match else None
-    rest = DATE.sub(" , ", text) if match else text
-    rest = re.sub(r"^By\s+", "", rest.strip())
+    year = None if match else YEAR.search(text)
+    date = match.group(0) if match else (year.group(1) or year.group(2)) if year else None
+    rest = DATE.sub(" , ", text) if match else YEAR.sub("", text) if year else text
+    work_by = WORK_BY.match(rest.strip()) if year else None
+    if work_by:
+        return Byline(author=work_by.group(2), publication=work_by.group(1).strip(" ,."), date=date)
+    rest = re.sub(r"^(?:By|From)\s+", "", rest.strip())
     parts = [p.strip(" .") for p in SEPARATORS.split(rest) if p.strip(" .")]
     author = parts.pop(0) if parts and NAME.match(parts[0]) else None
-    publication = parts[0] if parts else None
+    publication = (", ".join(parts) if year else parts[0]) if parts else None
     return Byline(author=author, publication=publication, date=date)
 
 

@@ -90,6 +90,10 @@ def article_page(sheet: Sheet, suspects: list[Suspect]) -> str:
             "date": byline.date}
     rows = [("  " if line.starts_paragraph else "") + line.text for line in sheet.lines]
     note = [_wrapped(sheet.certainty, "    ", "    ")]
+    unsure = [(n, line.unsure) for n, line in enumerate(sheet.lines, start=1) if line.unsure]
+    if unsure:
+        note += ["", "    Words the OCR was unsure of, to check against the paper sheet:", ""]
+        note += [_wrapped(f"Line {n}: {', '.join(words)}", "    - ", "      ") for n, words in unsure]
     if suspects:
         note += ["", "    Suspected OCR errors, to check against the paper sheet:", ""]
         note += [_wrapped(f"Line {s.line}: {s}", "    - ", "      ") for s in suspects]
@@ -100,11 +104,12 @@ def article_page(sheet: Sheet, suspects: list[Suspect]) -> str:
 
 
 def questions_page(sheet: Sheet) -> str:
-    texts = [q.text for q in sheet.questions] or [f"{TODO}: the questions (none was found on the sheet)."]
+    found = [(q.text, q.lines) for q in sheet.questions]
+    found = found or [(f"{TODO}: the questions (none was found on the sheet).", None)]
     blocks = [
-        f"//// question\n    lines: {TODO}\n    writing-space: {WRITING_SPACE}\n\n{_markdown_safe(text)}\n\n"
+        f"//// question\n    lines: {lines or TODO}\n    writing-space: {WRITING_SPACE}\n\n{_markdown_safe(text)}\n\n"
         f"/// model-answer\n{TODO}\n///\n\n/// teacher-notes\n{TODO}\n///\n////\n"
-        for text in texts
+        for text, lines in found
     ]
     intro = "Answer in full sentences and in your own words.\n"
     return intro + "\n" + "\n".join(blocks)

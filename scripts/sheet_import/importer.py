@@ -1,8 +1,10 @@
 """One import from end to end: read the sheet, look for OCR errors and
-glossary candidates, write the draft folder."""
+glossary candidates, write the draft folder, and for a sheet read by OCR the
+review material beside the docs folder (``review``)."""
 
 from __future__ import annotations
 
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -10,7 +12,8 @@ from .draft import draft_folder, write_draft
 from .glossary_candidates import Candidate, glossary_candidates
 from .load import load_sheet
 from .ocr_suspects import Suspect, find_suspects
-from .sheet import Sheet
+from .review import review_folder, write_review
+from .sheet import OCR, Sheet
 
 
 @dataclass(frozen=True)
@@ -25,8 +28,11 @@ class Imported:
 def import_sheet(paths: list[Path], docs: Path, slug: str) -> Imported:
     """Import ``paths`` (a text, a PDF, or page images) into ``docs/slug/``."""
     folder = draft_folder(docs, slug)
-    sheet = load_sheet(paths)
-    suspects = find_suspects(sheet.lines)
-    candidates = glossary_candidates(sheet.lines, {s.found for s in suspects if s.suggestion})
-    files = write_draft(folder, sheet, suspects, candidates)
+    with tempfile.TemporaryDirectory() as kept:
+        sheet = load_sheet(paths, Path(kept))
+        suspects = find_suspects(sheet.lines)
+        candidates = glossary_candidates(sheet.lines, {s.found for s in suspects if s.suggestion})
+        files = write_draft(folder, sheet, suspects, candidates)
+        if sheet.kind == OCR:
+            write_review(review_folder(docs, slug), sheet, Path(kept))
     return Imported(sheet, suspects, candidates, folder, files)

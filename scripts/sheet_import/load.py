@@ -13,17 +13,20 @@ from .text_sheet import read_text_sheet
 IMAGE_SIGNATURES = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")
 
 
-def load_sheet(paths: list[Path]) -> Sheet:
-    """The sheet in ``paths``: one text or PDF file, or the images of its pages."""
+def load_sheet(paths: list[Path], keep: Path | None = None) -> Sheet:
+    """The sheet in ``paths``: one text or PDF file, or the images of its pages.
+    Pages read by OCR are kept, cleaned, in the folder ``keep`` when given
+    (``page-1.jpg``…)."""
     kinds = [_kind(path) for path in paths]
     if len(paths) > 1 and set(kinds) != {"image"}:
         raise ImportFailure("several files are imported together only as the page images of one sheet")
     if kinds[0] == "pdf":
-        kind, pages = pdf_pages(paths[0])
+        kind, pages = pdf_pages(paths[0], keep)
         return read_scan(paths[0].name, kind, pages)
     if kinds[0] == "image":
         name = paths[0].name if len(paths) == 1 else f"{paths[0].name} … {paths[-1].name}"
-        return read_scan(name, OCR, [image_words(path) for path in paths])
+        pages = [image_words(path, keep and keep / f"page-{k}.jpg") for k, path in enumerate(paths, 1)]
+        return read_scan(name, OCR, pages)
     return read_text_sheet(paths[0])
 
 

@@ -1,11 +1,13 @@
-"""The short report an import prints: lines found, numbers matched,
-suspected errors, questions found, and how certain the lines are."""
+"""The short report an import prints: lines found, numbers matched, the
+words the OCR was unsure of (with their lines), suspected errors, questions
+found, and how certain the lines are."""
 
 from __future__ import annotations
 
 import textwrap
 
 from .importer import Imported
+from .sheet import OCR, Sheet
 
 WIDTH = 88
 
@@ -19,6 +21,7 @@ def report(done: Imported) -> str:
         f"Imported {sheet.source} ({sheet.kind}) into {done.folder}/",
         f"  lines found:          {len(sheet.lines)} ({blank} blank)",
         f"  numbers matched:      {len(numbers)}" + (f" ({', '.join(map(str, numbers))})" if numbers else " (none)"),
+        *_unsure(sheet),
         f"  suspected errors:     {len(done.suspects)}",
         *(f"    line {s.line}: {s}" for s in done.suspects),
         f"  questions found:      {len(sheet.questions)}",
@@ -29,3 +32,11 @@ def report(done: Imported) -> str:
         "Every TODO in the draft must be written before the checker lets it be published.",
     ]
     return "\n".join(rows)
+
+
+def _unsure(sheet: Sheet) -> list[str]:
+    """The words the OCR was unsure of, by line (a sheet read by OCR only)."""
+    if sheet.kind != OCR:
+        return []
+    rows = [f"    line {n}: {', '.join(line.unsure)}" for n, line in enumerate(sheet.lines, 1) if line.unsure]
+    return [f"  unsure words:         {sum(len(line.unsure) for line in sheet.lines)}", *rows]

@@ -11,7 +11,10 @@ TEXT_LAYER = "PDF text layer"
 
 
 class ImportFailure(Exception):
-    """The source cannot be imported; the message is one line for the user."""
+    """The source cannot be imported; the message is one line for the user.
+    ``sheet`` holds what was read, when the failure is a partial article."""
+
+    sheet: "Sheet | None" = None
 
 
 @dataclass(frozen=True)
@@ -21,6 +24,8 @@ class PrintedLine:
     text: str  # "" for a blank line (it still has a number)
     starts_paragraph: bool = False
     numbered: bool = False  # its number stood in the sheet's margin
+    unsure: tuple[str, ...] = ()  # words the OCR engine was unsure of
+    place: tuple | None = field(default=None, compare=False)  # (page, left, top, right, bottom) on a scan
 
     @property
     def blank(self) -> bool:
@@ -31,6 +36,7 @@ class PrintedLine:
 class Question:
     number: int
     text: str  # verbatim, without its number
+    lines: str | None = None  # its own line references, "11–12, 20", if it gives any
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,11 @@ their lines; the prose between two of them is cut into exactly the lines the
 numbers leave, as evenly as the words allow, and paragraphs start indented
 lines or follow blank ones as the count requires. Only the numbered lines are
 certain. With no numbers, the paragraphs are wrapped at a usual width.
+
+A text that kept its printed line breaks (one row per printed line, some
+rows starting with their margin number: ``5  nation so conceived…``) keeps
+them: when the numbers agree with the rows' places, each row is a line, as
+printed, and nothing is re-fitted.
 """
 
 from __future__ import annotations
@@ -15,7 +20,10 @@ from __future__ import annotations
 import statistics
 from pathlib import Path
 
-from .credits import is_byline, pick_headline, plain, read_byline
+import re
+from collections import Counter
+
+from .credits import is_byline, is_header_line, pick_headline, plain, read_byline
 from .line_fitting import Piece, fit_lines
 from .margin_numbers import find_margin_numbers
 from .questions import find_questions
@@ -31,23 +39,32 @@ def read_text_sheet(path: Path) -> Sheet:
     text = decode(path.read_bytes(), path.name)
     rows = text.split("\n")
     section = find_questions(rows)
-    blocks = _blocks(rows[: section.start])
+    row_blocks = _row_blocks(rows[: section.start])
+    blocks = [" ".join(block) for block in row_blocks]
     header = []
-    while blocks and (is_byline(blocks[0]) or _is_title(blocks[0])):
-        header.append(blocks.pop(0))
+    while blocks and all(is_byline(r) or _is_title(r) or is_header_line(r) for r in row_blocks[0]):
+        header += [r.strip() for r in row_blocks.pop(0)]
+        blocks.pop(0)
     trailer = []
     while blocks and is_byline(blocks[-1]):
         trailer.insert(0, blocks.pop())
+        row_blocks.pop()
     bylines = [b for b in header + trailer if is_byline(b)]
-    lines, numbers, width = cut_lines(_closed_breaks(blocks))
+    kept = printed_breaks(row_blocks)
+    if kept:
+        lines, numbers = kept
+        certainty = _kept_certainty(numbers)
+    else:
+        lines, numbers, width = cut_lines(_closed_breaks(blocks))
+        certainty = _certainty(numbers, width)
     if not lines:
         raise ImportFailure(f"{path.name}: no article text found")
     return Sheet(
         source=path.name,
         kind=PLAIN_TEXT,
         lines=lines,
-        certainty=_certainty(numbers, width),
-        headline=pick_headline(header),
+        certainty=certainty,
+        headline=pick_headline([h for h in header if not is_header_line(h)]),
         byline=read_byline(bylines[0]) if bylines else Byline(),
         questions=section.questions,
     )
@@ -138,16 +155,49 @@ def _numbered(fitted) -> list[PrintedLine]:
     return lines
 
 
-def _blocks(rows: list[str]) -> list[str]:
-    """Paragraphs: runs of non-empty rows, each joined into one string."""
+def _row_blocks(rows: list[str]) -> list[list[str]]:
+    """Paragraphs: runs of non-empty rows (indentation kept)."""
     blocks, current = [], []
     for row in rows + [""]:
         if row.strip():
-            current.append(row.strip())
+            current.append(row.rstrip())
         elif current:
-            blocks.append(" ".join(current))
+            blocks.append(current)
             current = []
     return blocks
+
+
+LINE_NUMBER = re.compile(r"^\s*(\d{1,3})\s+(?=\S)")
+MIN_ROW, MAX_ROW = 20, 120  # characters a printed line may hold
+
+
+def printed_breaks(blocks: list[list[str]]) -> tuple[list[PrintedLine], list[int]] | None:
+    """The lines of a text that kept its printed breaks, and the numbers that
+    hold; None when the rows are not printed lines. Blank rows between
+    paragraphs count as printed lines when the numbers say so."""
+    for blank_rows_count in (False, True):
+        places, place = [], 1
+        for k, block in enumerate(blocks):
+            if k and blank_rows_count:
+                place += 1
+            for row in block:
+                places.append((place, row, row is block[0]))
+                place += 1
+        numbered = [(at, int(m.group(1))) for at, row, _ in places if (m := LINE_NUMBER.match(row))]
+        votes = Counter(n - at for at, n in numbered)
+        holding = votes.get(0, 0)
+        lengths = sorted(len(row.strip()) for _, row, _ in places)
+        if (holding >= 2 and holding == len(numbered) and any(n % 5 == 0 for _, n in numbered)
+                and MIN_ROW <= lengths[len(lengths) // 2] <= MAX_ROW):
+            lines: list[PrintedLine] = []
+            for at, row, first in places:
+                while len(lines) < at - 1:
+                    lines.append(PrintedLine(""))
+                text = LINE_NUMBER.sub("", row).strip()
+                starts = first or row[:1].isspace()
+                lines.append(PrintedLine(text, starts, numbered=bool(LINE_NUMBER.match(row))))
+            return lines, [n for _, n in numbered]
+    return None
 
 
 def _is_title(block: str) -> bool:
@@ -163,6 +213,12 @@ def _closed_breaks(blocks: list[str]) -> list[str]:
         else:
             closed.append(block)
     return closed
+
+
+def _kept_certainty(numbers: list[int]) -> str:
+    listed = ", ".join(map(str, numbers))
+    return (f"The text kept its printed line breaks: each row is a printed line, and the margin numbers {listed} "
+            "confirm the numbering.")
 
 
 def _certainty(numbers: list[int], width: float) -> str:

@@ -28,7 +28,7 @@ from worksheet.data_script import worksheet_script
 from worksheet.library import Library, load_library
 from worksheet.library_checks import check_library
 
-from . import assets, pdfs, views
+from . import assets, draft_review, pdfs, views
 from .config import WorksheetConfig
 from .editions import CLASSROOM_ONLY, EditionsExtension, leftover_parts, without_classroom_only
 from .pages import LINES, PAGE_KINDS, TIPS, PageRendering, RenderError
@@ -307,8 +307,8 @@ class WorksheetPlugin(BasePlugin[WorksheetConfig]):
 
     def on_post_page(self, output, *, page, config):
         if self.problems or self.render_problems:
-            return self.problems_page()
-        return output
+            output = self.problems_page()
+        return draft_review.with_review(output, page.file.src_uri, config.docs_dir) if self.serving else output
 
     def on_post_build(self, *, config):
         self.renderer.check_anchors()

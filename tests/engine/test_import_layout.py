@@ -1,19 +1,23 @@
 """The importer's pieces on small made-up sheets: the layout of a scanned page
-(from word boxes, no OCR needed), the question numbering, bylines, margin
-numbers in prose, line fitting and suspected OCR errors."""
+(from word boxes, no OCR needed) with its margin numbers fitted as a
+sequence and its losses said out loud, the worksheet header, the question
+numbering and line references, bylines and source lines, margin numbers in
+prose, a text that kept its printed breaks, line fitting and suspected OCR
+errors."""
 
 from __future__ import annotations
 
 import pytest
 
-from sheet_import.credits import pick_headline, read_byline
+from sheet_import.credits import is_byline, is_header_line, pick_headline, read_byline
 from sheet_import.line_fitting import Piece, fit_lines
 from sheet_import.margin_numbers import find_margin_numbers
 from sheet_import.ocr_suspects import Suspect, find_suspects
 from sheet_import.page_words import PageWord
-from sheet_import.questions import find_questions
+from sheet_import.questions import find_questions, line_references
 from sheet_import.scan import read_scan
-from sheet_import.sheet import OCR, Byline, PrintedLine
+from sheet_import.sheet import OCR, Byline, ImportFailure, PrintedLine, Question
+from sheet_import.text_sheet import printed_breaks, read_text_sheet
 
 CHAR, HEIGHT, PITCH = 6, 10, 16  # a made-up page's character width, word height and line pitch
 
@@ -145,3 +149,159 @@ def test_look_alike_misreadings_are_suspected_and_names_are_not():
     assert find_suspects(lines) == [
         Suspect(1, "guite", "quite"), Suspect(1, "rnachine", "machine"),
         Suspect(2, "!T-backed", "IT-backed"), Suspect(2, "0f", "of")]
+
+
+# -- scans and photos: the rules that need no OCR pass -------------------------
+
+def article_words(rows, numbers: dict[int, str], page: int = 0, top: float = 100, skip: int = 0) -> list[PageWord]:
+    """The ARTICLE's rows from ``skip`` on, as OCR boxes them, with ``numbers``
+    (row index → the text OCR read) in the margin."""
+    words = []
+    for k, row in enumerate(rows):
+        y = top + k * PITCH
+        if k < skip or row is None:
+            continue
+        indent, _, text = row
+        words += line_words(text, 60 + (15 if indent else 0), y, ("line", page, k))
+    for k, text in numbers.items():
+        words += line_words(text, 30, top + k * PITCH, ("number", page, k))
+    return words
+
+
+def expected_lines() -> list[str]:
+    return [row[2] if row else "" for row in ARTICLE]
+
+
+def test_one_misread_number_and_a_stray_mark_neither_cut_nor_shift_the_article():
+    # "10" read as "1O", and a stray "3" in the margin beside line 2
+    sheet = read_scan("photo.jpg", OCR, [article_words(ARTICLE, {1: "3", 4: "5", 9: "1O"})])
+    assert [line.text for line in sheet.lines] == expected_lines()
+    assert sheet.margin_numbers == [5, 10]
+
+
+def test_a_number_misread_as_another_cannot_shift_the_article():
+    sheet = read_scan("photo.jpg", OCR, [article_words(ARTICLE, {4: "5", 9: "15"})])
+    assert [line.text for line in sheet.lines] == expected_lines()
+    assert sheet.margin_numbers == [5]
+
+
+def test_lines_lost_before_the_first_line_found_fail_loudly():
+    with pytest.raises(ImportFailure) as failure:
+        read_scan("photo.jpg", OCR, [article_words(ARTICLE, {4: "5", 9: "10"}, skip=2)])
+    assert str(failure.value).startswith("photo.jpg: the article looks cut: lines 1–2 are missing before the first "
+                                         "line found. Nothing was written")
+    assert [line.text for line in failure.value.sheet.lines][2:] == expected_lines()[2:]  # kept for inspection
+
+
+def test_a_page_lost_between_two_pages_fails_loudly():
+    second = [(False, None, text) for text in ["Nobody knew what the next year would bring to the town,",
+                                               "and the buses stayed full until the summer holidays."] * 3]
+    pages = [article_words(ARTICLE, {4: "5", 9: "10"}), article_words(second, {4: "25"}, page=1, top=40)]
+    with pytest.raises(ImportFailure, match=r"lines 11–20 are missing where the text moves to a new page"):
+        read_scan("scan.pdf", OCR, pages)
+
+
+def test_a_line_lost_in_mid_sentence_fails_loudly():
+    rows = list(ARTICLE)
+    rows[3] = None  # OCR lost line 4, after "Nobody could say who had decided it, or when the"
+    with pytest.raises(ImportFailure, match="line 4 is empty in the middle of a sentence"):
+        read_scan("photo.jpg", OCR, [article_words(rows, {4: "5", 9: "10"})])
+
+
+def test_the_worksheet_header_is_skipped_and_the_headline_is_the_largest_type():
+    words = line_words("Document 2 — Name: ____________ Class: ______", 20, 10, ("form",))
+    words += line_words("Compréhension écrite", 20, 26, ("kind",))
+    words += line_words("The Town", 60, 44, ("headline",), height=2 * HEIGHT)
+    words += line_words("Jane Doe, A Long Book About A Town That Waited For Its Buses, chapter 5 (1854)",
+                        20, 70, ("source",))
+    sheet = read_scan("sheet.png", OCR, [words + article_words(ARTICLE, {4: "5", 9: "10"})])
+    assert [line.text for line in sheet.lines] == expected_lines()
+    assert sheet.headline == "The Town"
+    assert sheet.byline == Byline("Jane Doe", "A Long Book About A Town That Waited For Its Buses, chapter 5", "1854")
+
+
+@pytest.mark.parametrize("text", ["Document 2 — Name: ____ Class: ____", "Compréhension écrite",
+                                  "Compr€hension écrite", "Name:", "Date: ________", "Texte 3", "______"])
+def test_header_lines(text):
+    assert is_header_line(text)
+
+
+@pytest.mark.parametrize("text", ["Document of the week", "Now we are engaged in a great civil war, testing",
+                                  "The Gettysburg Address"])
+def test_not_header_lines(text):
+    assert not is_header_line(text)
+
+
+@pytest.mark.parametrize("byline, expected", [
+    ("Henry David Thoreau, *Walden*, chapter 2 (1854)", Byline("Henry David Thoreau", "Walden, chapter 2", "1854")),
+    ("Charles Dickens, A Tale of Two Cities, Book the First, chapter 1 (1859)",
+     Byline("Charles Dickens", "A Tale of Two Cities, Book the First, chapter 1", "1859")),
+    ("From Walden by Henry David Thoreau, 1854", Byline("Henry David Thoreau", "Walden", "1854")),
+    ("*Walden*, by Henry David Thoreau (1854)", Byline("Henry David Thoreau", "Walden", "1854")),
+    ("Abraham Lincoln, address at Gettysburg, 19 November 1863",
+     Byline("Abraham Lincoln", "address at Gettysburg", "19 November 1863")),
+])
+def test_literary_source_lines_are_bylines(byline, expected):
+    assert is_byline(byline)
+    assert read_byline(byline) == expected
+
+
+@pytest.mark.parametrize("read, mended", [
+    ("Why? (1. 4)", "Why? (l. 4)"), ("Why? (I. 11–12)", "Why? (l. 11–12)"), ("Why? (|. 3-5)", "Why? (l. 3–5)"),
+    ("Why? (l. 7—9) and (ll. 20-22)", "Why? (l. 7–9) and (l. 20–22)"), ("In 1854 (a year)", "In 1854 (a year)"),
+])
+def test_line_references_as_ocr_reads_them(read, mended):
+    assert find_questions(["Questions", f"1. {read}"]).questions == [
+        Question(1, mended, line_references(mended))]
+
+
+def test_each_question_fills_its_lines_from_its_own_references():
+    section = find_questions(["1. Who speaks? (1. 1–2)", "2. Explain (I. 9-11) and (l. 14).", "3. Sum it up."])
+    assert [q.lines for q in section.questions] == ["1–2", "9–11, 14", None]
+
+
+@pytest.mark.parametrize("rows", [
+    ["Questions", "l. Who speaks? (l. 1–2)", "Z) Why? (l. 3)", "3; What next?"],  # numbers misread
+    ["Questions", "1. Who speaks? (l. 1–2)", "", "Why? (l. 3)", "", "3. What next?"],  # a number lost
+    ["Questions", "FF Who speaks? (l. 1–2)", "WN Why? (l. 3)", "3. What next?"],  # numbers garbled
+])
+def test_questions_with_misread_numbers(rows):
+    assert [(q.number, q.text) for q in find_questions(rows).questions] == [
+        (1, "Who speaks? (l. 1–2)"), (2, "Why? (l. 3)"), (3, "What next?")]
+
+
+def test_a_question_runs_on_over_its_next_line():
+    rows = ["Questions", "1. Who speaks, and on what", "occasion? (l. 1–2)", "2. Why?"]
+    assert [q.text for q in find_questions(rows).questions] == ["Who speaks, and on what occasion? (l. 1–2)", "Why?"]
+
+
+def test_a_text_that_kept_its_printed_breaks_keeps_them(tmp_path):
+    rows = ["Document 2 — Name: ______ Class: ____", "", "The Town That Waited",
+            "Jane Doe, The Courier, 3 March 2020", ""]
+    for n, row in enumerate(ARTICLE, start=1):
+        if row is None:
+            rows.append("")
+            continue
+        rows.append(("    " if row[0] and n > 1 else "") + (f"{n}  " if n % 5 == 0 else "") + row[2])
+    rows += ["", "1. What did the council do?"]
+    path = tmp_path / "sheet.txt"
+    path.write_text("\n".join(rows), encoding="utf-8")
+    sheet = read_text_sheet(path)
+    assert [line.text for line in sheet.lines] == expected_lines()
+    assert [n for n, line in enumerate(sheet.lines, 1) if line.starts_paragraph] == [1, 7]
+    assert sheet.margin_numbers == [5, 10]
+    assert sheet.headline == "The Town That Waited"
+    assert sheet.certainty.startswith("The text kept its printed line breaks")
+
+
+def test_a_text_without_its_breaks_is_still_refitted():
+    prose = [row[2] for row in ARTICLE if row]
+    blocks = [[" ".join(prose[:5]) + " 5 " + " ".join(prose[5:])]]
+    assert printed_breaks(blocks) is None
+
+
+def test_a_line_read_only_halfway_fails_loudly():
+    rows = list(ARTICLE)
+    rows[2] = (False, None, "Nobody could say")  # the rest, "who had decided it, or when the", was not read
+    with pytest.raises(ImportFailure, match="line 3 stops halfway across the column in mid-paragraph"):
+        read_scan("photo.jpg", OCR, [article_words(rows, {4: "5", 9: "10"})])
