@@ -29,11 +29,12 @@ from mkdocs.structure.files import File, Files
 
 from worksheet import Worksheet
 from worksheet.data_script import worksheet_script
+from worksheet.fingerprint import text_fingerprint
 from worksheet.library import Library, load_library
 from worksheet.library_checks import check_library
-from worksheet.questions import Question, expected_words
+from worksheet.questions import Question, expected_words, total_points
 
-from . import assets, pdfs, views
+from . import assets, pdfs, review, views
 from .config import WorksheetConfig
 from .editions import CLASSROOM_ONLY, EditionsExtension, without_classroom_only
 from .question_blocks import QuestionsExtension
@@ -185,6 +186,8 @@ class WorksheetPlugin(BasePlugin[WorksheetConfig]):
             if ws.slug not in listed:
                 nav.append({ws.title: worksheet_items(ws)})
         nav.append({"Vocabulary": VOCABULARY[0]})
+        if not self.student:
+            nav.append({review.LABEL: review.PAGE[0]})
         return nav
 
     def load(self, config) -> None:
@@ -213,6 +216,8 @@ class WorksheetPlugin(BasePlugin[WorksheetConfig]):
             files.append(File.generated(config, name, content=text))
         if files.get_file_from_path(VOCABULARY[0]) is None:
             files.append(File.generated(config, VOCABULARY[0], content=VOCABULARY[1]))
+        if not self.student and files.get_file_from_path(review.PAGE[0]) is None:
+            files.append(File.generated(config, review.PAGE[0], content=review.PAGE[1]))
         for ws in self.library.worksheets:
             for name, source in GENERATED_PAGES.items():
                 if files.get_file_from_path(ws.src(name)) is None:
@@ -266,6 +271,8 @@ class WorksheetPlugin(BasePlugin[WorksheetConfig]):
             entries = self.vocabulary_entries()
             html += self.partial("vocabulary.html", entries=entries, letters=views.letters(entries))
             page.present_anchor_ids |= {item.slug for item in entries}
+        elif where == review.PAGE[0] and not self.student and not self.problems:
+            html += self.review_html()
         elif rendering.kind == "sequence" and not self.problems:
             html += self.hand_in_html() if rendering.first_question else self.sequence_documents(rendering.sequence)
         if self.student and CLASSROOM_ONLY in html:
@@ -399,7 +406,9 @@ class WorksheetPlugin(BasePlugin[WorksheetConfig]):
         if question is not rendering.first_question:
             return ""
         documents = self.sequence_documents(rendering.sequence) if rendering.kind == "sequence" else ""
-        return documents + self.partial("answers-intro.html")
+        questions = rendering.sequence.page.questions if rendering.kind == "sequence" else \
+            rendering.worksheet.questions.questions
+        return documents + self.partial("answers-intro.html", total=total_points(questions))
 
     def sequence_documents(self, sequence) -> str:
         return self.partial("sequence.html", shelf=self.shelves([sequence])[0])
@@ -434,7 +443,9 @@ class WorksheetPlugin(BasePlugin[WorksheetConfig]):
         ws = rendering.worksheet
         sheet = ws and self.files.get_file_from_path(ws.src("worksheet.md"))
         key = self.answers_key()
+        worksheets = rendering.sequence.worksheets if rendering.sequence else [ws]
         return self.partial("hand-in.html", key=key, title=rendering.sequence.title if rendering.sequence else ws.title,
+                            fingerprint=text_fingerprint([w.article for w in worksheets]),
                             file=f"{posixpath.basename(key)}-answers",
                             print_href=f"{self.href(ws.src('worksheet.md'))}?mine=1&print=1" if sheet else "")
 
@@ -449,6 +460,15 @@ class WorksheetPlugin(BasePlugin[WorksheetConfig]):
         return (ws.slug, self.href(ws.src(TIPS))) if ws else ("", "")
 
     # -- generated pages ----------------------------------------------------
+
+    def review_html(self) -> str:
+        """The review page's data and each question's text, model answer and teacher notes."""
+        found = review.sheets(self.library, lambda ws: self.href(ws.src(LINES)))
+        keys = [(sheet.key, q, self.render_fragment(q.text.text),
+                 self.render_fragment(q.answer.text) if q.answer else None,
+                 self.render_fragment(q.notes.text) if q.notes else None)
+                for sheet, questions in found for q in questions]
+        return self.partial("review.html", data=review.page_data(found), keys=keys)
 
     def card(self, ws: Worksheet) -> views.Card:
         pages = {PAGE_KINDS[name][0]: self.href(ws.src(name)) for name in PAGE_KINDS
@@ -485,6 +505,6 @@ class WorksheetPlugin(BasePlugin[WorksheetConfig]):
                       self.render_fragment(q.answer.text) if q.answer else None)
                      for q in ws.questions.questions]
         notes = [(q, self.render_fragment(q.notes.text)) for q in ws.questions.questions if q.notes]
-        return self.partial("sheet.html", article=view, sheet=True, tips=None, questions=questions, notes=notes,
+        return self.partial("sheet.html", total=total_points(ws.questions.questions), article=view, sheet=True, tips=None, questions=questions, notes=notes,
                             pdfs=self.pdf_links(ws), slug=ws.slug or "worksheet", answers_key=self.answers_key(),
                             sheet_href=self.href(ws.src("worksheet.md")))

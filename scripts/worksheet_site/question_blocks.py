@@ -17,12 +17,18 @@ from typing import Protocol
 
 from markdown import Markdown
 from pymdownx.blocks import BlocksExtension
-from pymdownx.blocks.block import Block, type_integer, type_string
+from pymdownx.blocks.block import Block, type_integer, type_number, type_string
 
 from worksheet.questions import Question
 
 from .editions import CLASSROOM_ONLY, TEACHER_ONLY
 from .terms import mark_terms
+
+
+def points_label(points: float) -> str:
+    """"4 points", "1 point", "2.5 points"."""
+    number = f"{points:g}"
+    return f"{number} point" if points == 1 else f"{number} points"
 
 
 class Pages(Protocol):
@@ -41,7 +47,8 @@ class Pages(Protocol):
 class QuestionBlock(Block):
     NAME = "question"
     ARGUMENT = None
-    OPTIONS = {"lines": ["", type_string], "writing-space": [0, type_integer], "id": ["", type_string]}
+    OPTIONS = {"lines": ["", type_string], "writing-space": [0, type_integer], "id": ["", type_string],
+               "points": [0, type_number]}
 
     def on_create(self, parent: etree.Element) -> etree.Element:
         pages: Pages = self.config["pages"]
@@ -56,6 +63,8 @@ class QuestionBlock(Block):
         section = etree.SubElement(parent, "section", attributes)
         heading = etree.SubElement(section, "h2", {"id": self.question.id})
         heading.text = self.question.title
+        if self.question.points is not None:
+            etree.SubElement(section, "p", {"class": "question-points"}).text = points_label(self.question.points)
         self.text = etree.SubElement(section, "div", {"class": "question-text"})
         return section
 
