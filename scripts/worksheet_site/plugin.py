@@ -153,7 +153,9 @@ class WorksheetPlugin(BasePlugin[WorksheetConfig]):
             config.extra["polyfills"] = [OFFLINE_SHIM, *config.extra.get("polyfills", [])]
         self.env = jinja2.Environment(loader=config.theme.get_env().loader, autoescape=True)
         dirs = [*config.theme.dirs, config.docs_dir]
-        self.bundles = assets.bundles(dirs, [str(u) for u in config.extra_css], [str(u) for u in config.extra_javascript])
+        shipped = (lambda uri: uri not in review.ASSETS) if self.student else (lambda uri: True)
+        self.bundles = assets.bundles(dirs, [str(u) for u in config.extra_css if shipped(str(u))],
+                                      [str(u) for u in config.extra_javascript if shipped(str(u))])
         config.extra_css = [name for name in self.bundles if name.endswith(".css")]
         config.extra_javascript = [name for name in self.bundles if name.endswith(".js")]
         # Notes, and on the printed sheet the questions, answers and teacher

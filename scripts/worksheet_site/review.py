@@ -22,6 +22,8 @@ from worksheet.questions import Question, expected_words, total_points
 PAGE = ("review.md", "---\ntitle: Review answers\nhide: [navigation, toc]\nsearch: {exclude: true}\n---\n\n# Review answers\n")
 #: Its name in the classroom edition's menu.
 LABEL = "Review"
+#: Its script and stylesheet, which the student edition does not ship.
+ASSETS = {"assets/js/review.js", "assets/css/review.css"}
 
 
 @dataclass

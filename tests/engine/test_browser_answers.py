@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from support import axe_violations, pdf_pages, pdf_text, tab_until
+from support import LIBRARY, axe_violations, pdf_pages, pdf_text, tab_until
 
 pytestmark = pytest.mark.browser
 
@@ -128,6 +128,15 @@ def test_typing_and_checking_send_nothing(page: Page, outside_requests):
     assert outside_requests == []
 
 
+ISO_TIME = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z")
+
+
+def bikes_fingerprint() -> str:
+    from worksheet.fingerprint import text_fingerprint
+    from worksheet.model import load_worksheet
+    return text_fingerprint([load_worksheet(LIBRARY / "bikes", "bikes").article])
+
+
 def test_the_downloaded_file_holds_the_name_the_questions_and_the_answers(page: Page):
     page.goto("bikes/questions/")
     box(page).fill(Q1)
@@ -137,10 +146,13 @@ def test_the_downloaded_file_holds_the_name_the_questions_and_the_answers(page: 
         hand_in(page, "Download (.txt)").click()
     assert download.value.suggested_filename == "bikes-answers-Jeanne-Dupont.txt"
     content = Path(download.value.path()).read_bytes().decode("utf-8")
-    assert content.replace("\r\n", "\n") == (
-        f"Bicycles in Amsterdam\nName: Jeanne Dupont\nClass: 1re B\nDate: {today()}\n\n"
-        f"Question 1\nHow did « Parents and activists » change the city?\n\n{Q1}\n\n"
-        "Question 2\nWhy might commuters agree that \"the hardest part of cycling here\" is to park?\n\n(no answer)\n")
+    times = ISO_TIME.findall(content)
+    assert len(times) == 2  # the file's, and the one answer's
+    assert ISO_TIME.sub("TIME", content.replace("\r\n", "\n")) == (
+        "Worksheet answers: hand-in file, format 1\nworksheet: bikes\ntitle: Bicycles in Amsterdam\n"
+        f"text: {bikes_fingerprint()}\nname: Jeanne Dupont\nclass: 1re B\nwritten: TIME\n\n"
+        f"[q1] Question 1\n  How did « Parents and activists » change the city?\nwritten: TIME\n| {Q1}\n\n"
+        "[q2] Question 2\n  Why might commuters agree that \"the hardest part of cycling here\" is to park?\n(no answer)\n")
     assert "\r\n" in content  # Windows' Notepad shows the lines
     expect(page.locator(".hand-in-status")).to_have_text("Downloaded: bikes-answers-Jeanne-Dupont.txt")
 
@@ -151,10 +163,11 @@ def test_copying_puts_the_same_text_on_the_clipboard(page: Page):
     box(page, "q2").fill(Q2)
     hand_in(page, "Copy my answers").click()
     expect(page.locator(".hand-in-status")).to_contain_text("Copied")
-    copied = page.evaluate("navigator.clipboard.readText()")
-    assert copied.startswith(f"Bicycles in Amsterdam\nName: \nClass: \nDate: {today()}\n")
-    assert f"Question 1\nHow did « Parents and activists » change the city?\n\n(no answer)\n" in copied
-    assert copied.endswith(f"is to park?\n\n{Q2}\n")
+    copied = ISO_TIME.sub("TIME", page.evaluate("navigator.clipboard.readText()"))
+    assert copied.startswith("Worksheet answers: hand-in file, format 1\nworksheet: bikes\n")
+    assert "name: \nclass: \nwritten: TIME\n" in copied
+    assert "[q1] Question 1\n  How did « Parents and activists » change the city?\n(no answer)\n" in copied
+    assert copied.endswith(f"is to park?\nwritten: TIME\n| {Q2}\n")
 
 
 @pytest.mark.pdf

@@ -63,6 +63,12 @@
     return out.join("\n") + "\n";
   }
 
+  // A row of the file, quoted in a message.
+  function quoted(row) {
+    row = row.trim();
+    return "“" + (row.length > 40 ? row.slice(0, 40).trim() + "…" : row) + "”";
+  }
+
   function fail(line, message) {
     throw new Error((line ? "line " + line + ": " : "") + message);
   }
@@ -72,7 +78,7 @@
     var first = rows[0].trim(), kind = null;
     Object.keys(FIRST).forEach(function (k) { if (first === FIRST[k]) kind = k });
     if (!kind) {
-      if (/^Worksheet (answers|feedback):/.test(first)) fail(1, "written by another version of the site (“" + first.slice(0, 60) + "”)");
+      if (/^Worksheet (answers|feedback):/.test(first)) fail(1, "written by another version of the site (" + quoted(first) + ")");
       fail(0, "not a hand-in or feedback file of this site: its first line should be “" + FIRST.answers + "”");
     }
     var head = {}, sections = [], section = null, seen = {};
@@ -81,7 +87,7 @@
       if (section === null) {
         if (!row.trim()) { section = false; continue }
         match = FIELD.exec(row.trim());
-        if (!match || HEAD.indexOf(match[1]) === -1) fail(number, "“" + row.trim().slice(0, 40) + "” is not one of the file's details (" + HEAD.join(", ") + ")");
+        if (!match || HEAD.indexOf(match[1]) === -1) fail(number, quoted(row) + " is not one of the file's details (" + HEAD.join(", ") + ")");
         head[match[1]] = match[2].trim();
         continue;
       }
@@ -93,13 +99,13 @@
         continue;
       }
       if (!row.trim()) continue;
-      if (!section) fail(number, "“" + row.trim().slice(0, 40) + "” stands before the first question ([q1] …)");
+      if (!section) fail(number, quoted(row) + " stands before the first question ([q1] …)");
       if (row[0] === "|") section.rows.push(row.slice(row[1] === " " ? 2 : 1));
       else if (/^\s/.test(row)) section.question.push(row.trim());
       else if (row.trim() === EMPTY[kind]) continue;
       else if ((match = FIELD.exec(row)) && match[1] === "written") section.written = match[2].trim();
       else if (match && match[1] === "mark" && kind === "feedback") section.mark = match[2].trim();
-      else fail(number, "“" + row.trim().slice(0, 40) + "” is not part of the format: an answer's lines start with “|”");
+      else fail(number, quoted(row) + " is not part of the format: an answer's lines start with “|”");
     }
     if (!head.worksheet) fail(0, "it names no worksheet (no “worksheet:” line at its head)");
     return {kind: kind, head: head, sections: sections.map(function (s) {
