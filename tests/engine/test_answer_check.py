@@ -110,3 +110,15 @@ def test_both_checks_agree_on_random_answers():
               for i, a in enumerate(answers)]
     assert sum(len(r) for r in python) > 400  # the answers do quote and mention
     assert [i for i in range(len(answers)) if browser[i] != python[i]] == []
+
+
+def test_the_points_of_the_questions_add_up_to_the_total():
+    from worksheet.questions import parse_questions, total_points
+
+    page = parse_questions("//// question\n    lines: 1\n    points: 4\n\nWhy?\n////\n\n"
+                           "//// question\n    lines: 2\n    points: 1.5\n\nHow?\n////\n\n"
+                           "//// question\n    lines: 3\n\nWho?\n////\n", "questions.md")
+    assert page.problems == []
+    assert [q.points for q in page.questions] == [4, 1.5, None]
+    assert total_points(page.questions) == 5.5
+    assert total_points(page.questions[2:]) is None

@@ -398,3 +398,45 @@ def test_the_answer_boxes_are_there_from_the_first_paint(page: Page):
     page.goto("bikes/questions/")
     expect(page.locator("#answer-q1")).to_be_visible()
     assert "no-js" not in page.evaluate("document.documentElement.className")
+
+
+def test_a_huge_paste_costs_no_more_than_a_long_answer(page: Page):
+    page.goto("bikes/questions/")
+    huge = ('Here "more bicycles than people" (l. 1) and "not in this text" (l. 2). ' * 9000)[:640_000]
+    box(page).fill(huge)
+    expect(verdicts(page)).to_have_count(31)  # 30 at most, and the note that not all was checked
+    expect(verdicts(page).nth(29)).to_have_text(re.compile(r"^… and \d+ more$"))
+    expect(verdicts(page).nth(30)).to_have_text("Only the first 20,000 characters are checked")
+    assert page.locator("[data-question=q1] .writing-space .rule").count() <= 120
+    page.reload()
+    expect(box(page)).to_have_value(huge)
+
+
+def test_typing_saves_once_typing_stops_not_at_every_key(page: Page):
+    page.add_init_script("""window.__saves = 0; const set = Storage.prototype.setItem;
+        Storage.prototype.setItem = function (k, v) { if (k.includes("answers:")) window.__saves++; return set.call(this, k, v) };""")
+    page.goto("bikes/questions/")
+    box(page).press_sequentially("The council slowly changed course.")
+    page.wait_for_timeout(600)
+    assert page.evaluate("window.__saves") == 1
+    page.reload()
+    expect(box(page)).to_have_value("The council slowly changed course.")
+
+
+@pytest.mark.parametrize("stored", ['{"answers": null}', '{"answers": [1, 2], "name": 7}', '"a string"', "not JSON"])
+def test_a_stored_record_of_another_shape_does_not_break_the_boxes(page: Page, stored):
+    page.add_init_script(RECORD_ERRORS)
+    page.goto("bikes/questions/")
+    page.evaluate("stored => localStorage.setItem(new URL('.', location).pathname.replace(/bikes\\/questions\\/$/, '') + '.answers:bikes', stored)", stored)
+    page.reload()
+    box(page).press_sequentially("Typed again.")
+    page.locator("#hand-in-name").fill("Jeanne")
+    page.reload()
+    expect(box(page)).to_have_value("Typed again.")
+    expect(page.locator("#hand-in-name")).to_have_value("Jeanne")
+    assert page.evaluate("window.__errors") == []
+
+
+def test_the_site_ships_no_test_hook(page: Page):
+    page.goto("bikes/questions/")
+    assert page.evaluate("typeof window.__answerCheck") == "undefined"

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from support import LIBRARY, axe_violations, soup, text
+from support import LIBRARY, axe_violations, project, served, soup, text
 from worksheet.fingerprint import text_fingerprint
 from worksheet.model import load_worksheet
 
@@ -33,6 +33,28 @@ CLASS = {
                     'and the council listened.', 'Parking is hard.'),
 }
 GROUP = "2nde 3"
+
+
+@pytest.fixture(scope="module")
+def review_url(tmp_path_factory):
+    """The tiny library, its bikes questions marked out of 4 and 6 points, built and served."""
+    folder = tmp_path_factory.mktemp("marked")
+    root = project(folder / "project")
+    questions = root / "docs" / "bikes" / "questions.md"
+    source = questions.read_text(encoding="utf-8")
+    source = source.replace("    writing-space: 4\n", "    writing-space: 4\n    points: 4\n", 1)
+    source = source.replace("    writing-space: 3\n", "    writing-space: 3\n    points: 6\n", 1)
+    questions.write_text(source, encoding="utf-8")
+    _, server = served(folder, root)
+    yield server.url
+    server.close()
+
+
+@pytest.fixture
+def page(browser: Browser, review_url):
+    context = browser.new_context(base_url=review_url, accept_downloads=True)
+    yield context.new_page()
+    context.close()
 
 
 def fingerprint(slug: str) -> str:
@@ -86,7 +108,8 @@ def write_and_download(browser: Browser, base_url: str, name: str, q1: str, q2: 
         context.close()
 
 
-def test_the_whole_loop_students_hand_in_the_teacher_marks_the_student_reads(browser: Browser, base_url):
+def test_the_whole_loop_students_hand_in_the_teacher_marks_the_student_reads(browser: Browser, review_url):
+    base_url = review_url
     files = [write_and_download(browser, base_url, name, q1, q2) for name, (q1, q2) in CLASS.items()]
     assert [f["name"] for f in files] == ["bikes-answers-Léa-Martin.txt", "bikes-answers-Chloé-Bernard.txt",
                                          "bikes-answers-Yanis-Petit.txt"]
@@ -302,8 +325,8 @@ def test_a_mark_above_the_points_is_refused(page: Page):
 
 @pytest.mark.node
 @pytest.mark.parametrize("width", [1280, 390])
-def test_axe_finds_nothing_with_a_class_loaded(browser: Browser, base_url, width):
-    context = browser.new_context(base_url=base_url, viewport={"width": width, "height": 900})
+def test_axe_finds_nothing_with_a_class_loaded(browser: Browser, review_url, width):
+    context = browser.new_context(base_url=review_url, viewport={"width": width, "height": 900})
     page = context.new_page()
     try:
         page.goto("review/")
@@ -342,3 +365,13 @@ def test_the_student_edition_has_no_review_page(student_site):
     assert "Review" not in [text(a) for a in soup(student_site, "").select(".md-tabs__link")]
     assert "review" not in (student_site / "search" / "search_index.json").read_text(encoding="utf-8").lower()
     assert "review" not in (student_site / "sitemap.xml").read_text(encoding="utf-8")
+
+
+def test_a_question_shows_its_points_and_the_worksheet_its_total(page: Page):
+    page.goto("bikes/questions/")
+    expect(page.locator(".question-points")).to_have_text(["4 points", "6 points"])
+    expect(page.locator(".questions-total")).to_have_text("Marked out of 10: each question gives its points.")
+    page.goto("bikes/worksheet/")
+    expect(page.locator(".sheet-questions-title")).to_have_text("Questions (out of 10)")
+    page.goto("trams/questions/")  # no points: no total
+    expect(page.locator(".question-points, .questions-total")).to_have_count(0)
