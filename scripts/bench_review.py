@@ -77,7 +77,7 @@ def main() -> None:
                 page = browser.new_page()
                 page.goto(base + "review/", wait_until="networkidle")
                 page.evaluate(f"""() => {{
-                    document.querySelector(".review-pick input").addEventListener("change", () => {{
+                    document.querySelector(".review-drop input[type=file]").addEventListener("change", () => {{
                         window.__start = performance.now();
                         new MutationObserver((_, observer) => {{
                             if (document.querySelectorAll(".review-answer").length === {answers}
@@ -88,7 +88,7 @@ def main() -> None:
                         }}).observe(document.querySelector(".review"), {{childList: true, subtree: true}});
                     }}, {{capture: true}});
                 }}""")
-                page.locator(".review-pick input").set_input_files(files)
+                page.locator(".review-drop input[type=file]").set_input_files(files)
                 page.wait_for_function("window.__took !== undefined", timeout=60000)
                 times.append(page.evaluate("window.__took"))
                 page.close()

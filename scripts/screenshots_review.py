@@ -67,7 +67,7 @@ def main() -> int:
             context = browser.new_context(base_url=base, accept_downloads=True, viewport={"width": 1280, "height": 900})
             page = context.new_page()
             page.goto("review/")
-            page.locator(".review-pick input").set_input_files(files)
+            page.locator(".review-drop input[type=file]").set_input_files(files)
             first = page.locator(".review-question").first
             for i, (mark, comment) in enumerate(MARKS.values()):
                 first.locator(".review-mark").nth(i).fill(mark)

@@ -79,7 +79,7 @@ def as_upload(name: str, content: str | bytes) -> dict:
 
 
 def drop_files(page: Page, files: list[dict]) -> None:
-    page.locator(".review-pick input").set_input_files(files)
+    page.locator(".review-drop input[type=file]").set_input_files(files)
 
 
 def class_files() -> list[dict]:
@@ -375,3 +375,30 @@ def test_a_question_shows_its_points_and_the_worksheet_its_total(page: Page):
     expect(page.locator(".sheet-questions-title")).to_have_text("Questions (out of 10)")
     page.goto("trams/questions/")  # no points: no total
     expect(page.locator(".question-points, .questions-total")).to_have_count(0)
+
+
+DROP = """([selector, files]) => {
+    const data = new DataTransfer();
+    files.forEach(([name, text]) => data.items.add(new File([text], name, {type: "text/plain"})));
+    document.querySelector(selector).dispatchEvent(new DragEvent("drop", {dataTransfer: data, bubbles: true, cancelable: true}));
+}"""
+
+
+def test_files_dropped_on_the_page_are_read(page: Page):
+    page.goto("review/")
+    page.evaluate(DROP, [".review-drop", [[f"{name}.txt", hand_in_file(name, {"q1": q1, "q2": q2})]
+                                          for name, (q1, q2) in CLASS.items()]])
+    expect(answers_to(page, "q1").locator(".review-student")).to_have_text(["Léa Martin", "Chloé Bernard", "Yanis Petit"])
+
+
+def test_a_student_opening_the_wrong_file_is_told_why(page: Page):
+    page.goto("bikes/questions/")
+    trams = hand_in_file("Tom Roux", {"q1": "An answer."}, worksheet="trams", title="Trams in Melbourne")
+    feedback = trams.replace("Worksheet answers: hand-in file, format 1", "Worksheet feedback: feedback file, format 1")
+    page.evaluate(DROP, [".hand-in-feedback", [["trams-feedback.txt", feedback]]])
+    expect(page.locator(".hand-in-feedback-status")).to_have_text(
+        "trams-feedback.txt: this feedback is for “Trams in Melbourne”, not this page")
+    page.locator(".hand-in-feedback input[type=file]").set_input_files(as_upload("mine.txt", trams))
+    expect(page.locator(".hand-in-feedback-status")).to_have_text(
+        "mine.txt: this is a hand-in file of answers, not your teacher's feedback")
+    expect(page.locator(".answer-feedback")).to_have_count(0)

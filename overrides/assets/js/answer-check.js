@@ -9,7 +9,8 @@
    AnswerCheck.Source(lines): an article, by its printed lines ("" for a
    blank one); AnswerCheck.verdict(item, titles, sources): what to say about
    an item, {ok, text}, or null for a line mention that is right;
-   AnswerCheck.countWords(text). In Node, the same object is the module's
+   AnswerCheck.countWords(text); AnswerCheck.withSources(wanted, then): the
+   articles an answer may quote, loaded when first needed. In Node, the same object is the module's
    export. */
 (function (root) {
   // -- The check: quotes.py ------------------------------------------------
@@ -214,7 +215,25 @@
     });
   }
 
-  var api = {check: checkAnswer, Source: Source, verdict: verdict, countWords: countWords,
+  var articles = {};  // worksheet folder -> Source
+
+  // The sources named ({worksheet, src, title}) as Sources, once their lines
+  // are loaded: scripts written at build time beside each worksheet's pages
+  // (worksheet_site/plugin.py, lines_script), loaded by assets/js/data.js.
+  function withSources(wanted, then) {
+    var table = root.__articleLines || {};
+    var missing = wanted.filter(function (s) { return !table[s.worksheet] })[0];
+    if (missing) {
+      return root.__loadData(missing.src, function () {
+        if ((root.__articleLines || {})[missing.worksheet]) withSources(wanted, then);
+      });
+    }
+    then(wanted.map(function (s) {
+      return articles[s.worksheet] || (articles[s.worksheet] = new Source(table[s.worksheet]));
+    }));
+  }
+
+  var api = {check: checkAnswer, Source: Source, verdict: verdict, countWords: countWords, withSources: withSources,
              hasQuotations: function (text) { return findQuotations(text).length > 0 || findMentions(text).length > 0 }};
   if (typeof module === "object" && module.exports) module.exports = api;
   else root.AnswerCheck = api;

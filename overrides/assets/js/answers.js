@@ -50,29 +50,13 @@
     return verdicts;
   }
 
-  var articles = {};  // worksheet folder -> AnswerCheck.Source
-
-  // The sources a box names ({worksheet, src, title}), once their lines are loaded.
-  function withSources(wanted, then) {
-    var table = window.__articleLines || {};
-    var missing = wanted.filter(function (s) { return !table[s.worksheet] })[0];
-    if (missing) {
-      return __loadData(missing.src, function () {
-        if ((window.__articleLines || {})[missing.worksheet]) withSources(wanted, then);
-      });
-    }
-    then(wanted.map(function (s) {
-      return articles[s.worksheet] || (articles[s.worksheet] = new AnswerCheck.Source(table[s.worksheet]));
-    }));
-  }
-
   function checkBox(box) {
     var full = box.querySelector("textarea").value, text = full.slice(0, CHECKED);
     var list = box.querySelector(".answer-check ul");
     if (!AnswerCheck.hasQuotations(text)) return show(list, []);
     var wanted = JSON.parse(box.getAttribute("data-sources"));
     var titles = wanted.map(function (s) { return s.title });
-    withSources(wanted, function (sources) {
+    AnswerCheck.withSources(wanted, function (sources) {
       if (box.querySelector("textarea").value !== full) return;  // a newer check is on its way
       show(list, capped(AnswerCheck.check(text, sources).map(function (item) {
         return AnswerCheck.verdict(item, titles, sources);
@@ -306,18 +290,14 @@
       var name = (record(section.getAttribute("data-answers")).name || "").trim();
       var file = section.getAttribute("data-file")
         + (name ? "-" + name.replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-|-$/g, "") : "") + ".txt";
-      var url = URL.createObjectURL(new Blob([handIn(section).replace(/\n/g, "\r\n")], {type: "text/plain;charset=utf-8"}));
-      var link = document.createElement("a");
-      link.href = url;
-      link.download = file;
-      document.body.appendChild(link);
-      link.click();
-      link.remove();
-      setTimeout(function () { URL.revokeObjectURL(url) }, 10000);
+      HandInFile.save(file, handIn(section).replace(/\n/g, "\r\n"), "text/plain");
       tell(section, "Downloaded: " + file);
     },
     print: function () {
       window.print();
+    },
+    feedback: function (section) {
+      section.querySelector(".hand-in-feedback input[type=file]").click();
     },
     clear: function (section) {
       var dialog = section.querySelector("dialog");

@@ -30,7 +30,8 @@
    HandInFile.read(text) -> {kind, head, sections} or throws an Error whose
    message says, in plain words, what is wrong and at which line.
    HandInFile.decode(bytes) -> text: UTF-8, or Windows-1252 when a platform
-   re-encoded the file. A byte-order mark, CRLF or CR line ends and a
+   re-encoded the file. HandInFile.save(name, text, type): downloads it.
+   A byte-order mark, CRLF or CR line ends and a
    renamed file change nothing. In Node, the same object is the export. */
 (function (root) {
   var FIRST = {answers: "Worksheet answers: hand-in file, format 1",
@@ -122,7 +123,19 @@
     }
   }
 
-  var api = {write: write, read: read, decode: decode, FIRST: FIRST};
+  // The text saved as a file the browser downloads.
+  function save(name, text, type) {
+    var url = URL.createObjectURL(new Blob([text], {type: type + ";charset=utf-8"}));
+    var link = document.createElement("a");
+    link.href = url;
+    link.download = name;
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    setTimeout(function () { URL.revokeObjectURL(url) }, 10000);
+  }
+
+  var api = {write: write, read: read, decode: decode, save: save, FIRST: FIRST};
   if (typeof module === "object" && module.exports) module.exports = api;
   else root.HandInFile = api;
 })(this);

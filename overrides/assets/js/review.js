@@ -161,22 +161,6 @@
     if (all.length) render();
   }
 
-  // -- Sources for the check ----------------------------------------------------------
-  var articles = {};
-
-  function withSources(sheet, then) {
-    var table = window.__articleLines || {};
-    var missing = sheet.sources.filter(function (s) { return !table[s.worksheet] })[0];
-    if (missing) {
-      return __loadData(missing.src, function () {
-        if ((window.__articleLines || {})[missing.worksheet]) withSources(sheet, then);
-      });
-    }
-    then(sheet.sources.map(function (s) {
-      return articles[s.worksheet] || (articles[s.worksheet] = new AnswerCheck.Source(table[s.worksheet]));
-    }));
-  }
-
   // -- Reading by question -------------------------------------------------------------
   function studentsOf(group) {
     return group.students;  // in the order they were loaded: blind marking shows no alphabetical hint
@@ -198,7 +182,7 @@
   function render() {
     var group = current();
     if (!group) return;
-    withSources(group.sheet, function (sources) {
+    AnswerCheck.withSources(group.sheet.sources, function (sources) {
       if (!current() || current().id !== group.id) return;  // another group was chosen meanwhile
       var titles = group.sheet.sources.map(function (s) { return s.title });
       var filter = document.querySelector(".review-filter").value;
@@ -372,14 +356,7 @@
   }
 
   function download(name, text, type) {
-    var url = URL.createObjectURL(new Blob([text], {type: type + ";charset=utf-8"}));
-    var link = el("a");
-    link.href = url;
-    link.download = name;
-    document.body.appendChild(link);
-    link.click();
-    link.remove();
-    setTimeout(function () { URL.revokeObjectURL(url) }, 10000);
+    HandInFile.save(name, text, type);
     status("Downloaded: " + name);
   }
 
@@ -440,7 +417,7 @@
   document.addEventListener("change", function (event) {
     var target = event.target;
     if (!target.closest || !target.closest(".review")) return;
-    if (target.matches(".review-pick input[type=file]")) {
+    if (target.matches(".review-drop input[type=file]")) {
       addFiles(target.files);
       target.value = "";
     } else if (target.matches(".review-group, .review-filter, .review-blind")) {
@@ -467,6 +444,8 @@
       var student = studentsOf(group)[Number(button.getAttribute("data-student"))];
       download(fileName(group.sheet.key.split("/").pop() + "-feedback-" + student.name) + ".txt",
                feedback(group, student).replace(/\n/g, "\r\n"), "text/plain");
+    } else if (button.getAttribute("data-review") === "pick") {
+      document.querySelector(".review-drop input[type=file]").click();
     } else if (button.getAttribute("data-review") === "csv") {
       download(fileName(group.sheet.key.split("/").pop() + "-" + group["class"] + "-marks") + ".csv", csv(group), "text/csv");
     } else {
