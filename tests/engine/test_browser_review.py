@@ -248,7 +248,7 @@ def test_bad_files_each_get_one_line_and_the_others_load(page: Page):
         "trams.txt: Trams in Melbourne, Tom Roux, 2nde 3",
         "notes.txt: cannot be read: not a hand-in or feedback file of this site: its first line should be "
         "“Worksheet answers: hand-in file, format 1”",
-        "broken.txt: cannot be read: line 11: “Cars \"took over the city's old streets\"…” is not part of the "
+        "broken.txt: cannot be read: line 11: “Cars \"took over the city's old streets\" (l. 6), so…” is not part of the "
         "format: an answer's lines start with “|”",
         "unknown.txt: cannot be read: it answers a worksheet this site does not have (“ferries”)",
         "picture.txt: cannot be read: not a hand-in or feedback file of this site: its first line should be "

@@ -67,7 +67,7 @@
   // A row of the file, quoted in a message.
   function quoted(row) {
     row = row.trim();
-    return "“" + (row.length > 40 ? row.slice(0, 40).trim() + "…" : row) + "”";
+    return "“" + (row.length > 50 ? row.slice(0, 50).trim() + "…" : row) + "”";
   }
 
   function fail(line, message) {
