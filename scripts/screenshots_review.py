@@ -79,10 +79,13 @@ def main() -> int:
             page.screenshot(path=args.out / "review-1280.png")
             page.locator(".review-summary").scroll_into_view_if_needed()
             page.screenshot(path=args.out / "review-summary-1280.png")
-            page.set_viewport_size({"width": 390, "height": 844})
-            page.evaluate("window.scrollTo(0, 0)")
-            page.screenshot(path=args.out / "review-390.png", full_page=True, clip={"x": 0, "y": 0, "width": 390, "height": 2400})
-            page.set_viewport_size({"width": 1280, "height": 900})
+            phone = context.new_page()  # the same device's marks, read on a phone's width
+            phone.set_viewport_size({"width": 390, "height": 844})
+            phone.goto("review/")
+            phone.locator(".review-drop input[type=file]").set_input_files(files)
+            phone.locator(".review-answer").first.wait_for()
+            phone.screenshot(path=args.out / "review-390.png", full_page=True, clip={"x": 0, "y": 0, "width": 390, "height": 2400})
+            phone.close()
             with page.expect_download() as download:
                 page.get_by_role("button", name="Feedback file for Léa Martin").click()
             feedback = {"name": download.value.suggested_filename, "mimeType": "text/plain",

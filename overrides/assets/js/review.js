@@ -198,7 +198,12 @@
         var key = document.querySelector('template.review-key[data-sheet="' + CSS.escape(group.sheet.key) + '"][data-question="' + CSS.escape(q.id) + '"]');
         var layout = section.appendChild(el("div", "review-layout"));
         var list = layout.appendChild(el("div", "review-answers"));
-        if (key) layout.appendChild(key.content.cloneNode(true).querySelector(".review-model") || el("div"));
+        if (key) {
+          var model = layout.appendChild(key.content.cloneNode(true).querySelector(".review-model"));
+          var modelAnswer = model.querySelector(".review-model-answer");
+          // Beside the answers on a wide screen, open; above them on a phone, closed.
+          if (modelAnswer) modelAnswer.open = matchMedia("(min-width: 60em)").matches;
+        }
         if (key) section.insertBefore(key.content.cloneNode(true).querySelector(".review-question-text"), layout);
         var shown = 0;
         studentsOf(group).forEach(function (student, si) {
