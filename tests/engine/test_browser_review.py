@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from support import LIBRARY, axe_violations, project, served, soup, text
+from support import LIBRARY, axe_violations, project, served, soup, tab_until, text
 from worksheet.fingerprint import text_fingerprint
 from worksheet.model import load_worksheet
 
@@ -324,9 +324,9 @@ def test_a_mark_above_the_points_is_refused(page: Page):
 
 
 @pytest.mark.node
-@pytest.mark.parametrize("width", [1280, 390])
-def test_axe_finds_nothing_with_a_class_loaded(browser: Browser, review_url, width):
-    context = browser.new_context(base_url=review_url, viewport={"width": width, "height": 900})
+@pytest.mark.parametrize("width, scheme", [(1280, "light"), (390, "light"), (1280, "dark")])
+def test_axe_finds_nothing_with_a_class_loaded(browser: Browser, review_url, width, scheme):
+    context = browser.new_context(base_url=review_url, viewport={"width": width, "height": 900}, color_scheme=scheme)
     page = context.new_page()
     try:
         page.goto("review/")
@@ -402,3 +402,15 @@ def test_a_student_opening_the_wrong_file_is_told_why(page: Page):
     expect(page.locator(".hand-in-feedback-status")).to_have_text(
         "mine.txt: this is a hand-in file of answers, not your teacher's feedback")
     expect(page.locator(".answer-feedback")).to_have_count(0)
+
+
+def test_the_keyboard_reaches_every_control(page: Page):
+    page.goto("review/")
+    tab_until(page, "[data-review=pick]")
+    with page.expect_file_chooser() as chooser:
+        page.keyboard.press("Enter")
+    chooser.value.set_files(class_files())
+    expect(answers_to(page, "q1")).to_have_count(3)
+    for control in (".review-group", ".review-filter", ".review-blind", ".review-mark", ".review-comment",
+                    ".review-feedback", "[data-review=csv]", "[data-review=print]"):
+        tab_until(page, control, limit=200)

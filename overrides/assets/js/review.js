@@ -415,13 +415,18 @@
   // -- Events -----------------------------------------------------------------------------
   function mount() {
     var page = document.querySelector(".review");
-    if (!page) return;
-    state = {data: JSON.parse(page.querySelector(".review-data").textContent), files: []};
+    state = page ? {page: page, data: JSON.parse(page.querySelector(".review-data").textContent), files: []} : null;
+  }
+
+  // The page's state, read first if a file or a click comes before Material's page-ready signal.
+  function ready() {
+    if (!state || !document.contains(state.page)) mount();
+    return state;
   }
 
   document.addEventListener("change", function (event) {
     var target = event.target;
-    if (!target.closest || !target.closest(".review")) return;
+    if (!target.closest || !target.closest(".review") || !ready()) return;
     if (target.matches(".review-drop input[type=file]")) {
       addFiles(target.files);
       target.value = "";
@@ -443,7 +448,7 @@
 
   document.addEventListener("click", function (event) {
     var button = event.target.closest && event.target.closest(".review [data-review], .review-feedback");
-    if (!button) return;
+    if (!button || !ready()) return;
     var group = current();
     if (button.classList.contains("review-feedback")) {
       var student = studentsOf(group)[Number(button.getAttribute("data-student"))];
@@ -472,7 +477,7 @@
 
   document.addEventListener("drop", function (event) {
     var zone = event.target.closest && event.target.closest(".review-drop");
-    if (!zone) return;
+    if (!zone || !ready()) return;
     event.preventDefault();
     zone.classList.remove("is-over");
     addFiles(event.dataTransfer.files);
