@@ -185,7 +185,8 @@ def answer_check_ms(site: Path, slug: str) -> float:
                 answer += `The writer says "${quote}" (l. ${i + 1}), which shows a point. `;
             }
             const start = performance.now();
-            for (let i = 0; i < 50; i++) window.__answerCheck(answer, [lines]);
+            const source = new AnswerCheck.Source(lines);
+            for (let i = 0; i < 50; i++) AnswerCheck.check(answer, [source]);
             return (performance.now() - start) / 50;
         }""", slug)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import json
 import os
 import re
 import shutil
@@ -162,3 +163,19 @@ def served(folder: Path, root: Path, **options) -> tuple[Path, StaticServer]:
     port = free_port()
     site = build(root, folder / "site", site_url=f"http://127.0.0.1:{port}/", **options)
     return site, StaticServer(site, port)
+
+
+def node_eval(module: Path, expression: str, data):
+    """The value of ``expression`` run by Node, as JSON, where ``m`` is
+    ``require(module)`` and ``data`` is ``data``: the site's scripts that also
+    load as Node modules (assets/js/answer-check.js, hand-in-file.js) tested
+    without a browser."""
+    program = ("const m = require(process.argv[1]); let input = '';"
+               "process.stdin.on('data', d => input += d).on('end', () => {const data = JSON.parse(input);"
+               f"process.stdout.write(JSON.stringify({expression}))}})")
+    node = shutil.which("node")
+    if not node:
+        raise AssertionError("node not found: ./run.sh test installs Debian's nodejs")
+    result = subprocess.run([node, "-e", program, str(module)], input=json.dumps(data),
+                            capture_output=True, text=True, check=True)
+    return json.loads(result.stdout)

@@ -25,7 +25,9 @@ it cites that worksheet's article. ``writing-space`` is the number of ruled
 lines under the question on paper. ``id`` (default ``q1``, ``q2``…) and a
 label after a bar (``//// question | Final task``) are optional. So is
 ``title``, a short title for a question whose instructions run long: it is
-shown above them, and the instructions are set as body text.
+shown above them, and the instructions are set as body text. ``points``
+(``points: 4``) is what the question is marked out of; a page whose
+questions give points is marked out of their sum.
 
 The same syntax is rendered by the site's Markdown extension; this module
 reads it for the checks, keeping the file line of everything it finds.
@@ -49,7 +51,7 @@ OPENER = re.compile(r"^(?P<fence>/{3,})\s*(?P<name>[\w-]+)\s*(?:\|\s*(?P<title>.
 #: What each part is called in the file, and in the model.
 PARTS = {"model-answer": "answer", "teacher-notes": "notes"}
 LABELS = {"answer": "model answer", "notes": "teacher notes"}
-OPTIONS = ("lines", "writing-space", "id", "title")
+OPTIONS = ("lines", "writing-space", "id", "title", "points")
 #: The longest short title, in characters.
 TITLE_MAX = 100
 #: Blocks a question may hold besides its parts: the site's own and those of
@@ -94,6 +96,7 @@ class Question:
     options_line: int = 0  # file line of the first option
     lines_line: int = 0  # file line of the ``lines`` option
     writing_space: int | None = None
+    points: float | None = None  # what it is marked out of
     answer: Block | None = None
     notes: Block | None = None
     asides: list[Block] = field(default_factory=list)  # inside its other blocks (details, classroom-only…)
@@ -137,6 +140,13 @@ def expected_words(ruled_lines: int) -> tuple[int, int]:
     words, fewest to most, rounded to tens: 5 lines, about 40–60 words."""
     low, high = (max(10, int(ruled_lines * words / 10 + 0.5) * 10) for words in WORDS_PER_RULED_LINE)
     return low, high
+
+
+def total_points(questions: list[Question]) -> float | None:
+    """What a page of questions is marked out of: the sum of their points;
+    None when none gives any."""
+    points = [q.points for q in questions if q.points is not None]
+    return sum(points) if points else None
 
 
 def parse_refs(value: str) -> list[LineRef] | None:
@@ -336,6 +346,13 @@ class _Reader:
                 else:
                     self.problem(where, f"{question.id}: write the title as a short line of text (at most "
                                         f"{TITLE_MAX} characters), such as 'title: Should citizens be scored?'")
+            elif key == "points":
+                if isinstance(value, (int, float)) and not isinstance(value, bool) and 0 < value <= 100 \
+                        and float(value * 2).is_integer():
+                    question.points = value
+                else:
+                    self.problem(where, f"{question.id}: write the points as a number of points, whole or "
+                                        "half, such as 'points: 4'")
             elif key == "id":
                 ident = str(value)
                 if re.fullmatch(r"[a-z][a-z0-9-]*", ident):

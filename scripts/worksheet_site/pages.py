@@ -17,7 +17,8 @@ from mkdocs.exceptions import PluginError
 
 from worksheet import Worksheet
 from worksheet.notes import Note
-from worksheet.questions import Question, expected_words
+from worksheet.fingerprint import text_fingerprint
+from worksheet.questions import Question, expected_words, total_points
 
 from . import views
 
@@ -146,7 +147,8 @@ class PageRendering:
         if question is not self.first_question:
             return ""
         documents = self.site.sequence_documents(self.sequence, self) if self.kind == "sequence" else ""
-        return documents + self.site.partial("answers-intro.html")
+        questions = self.sequence.page.questions if self.kind == "sequence" else self.worksheet.questions.questions
+        return documents + self.site.partial("answers-intro.html", total=total_points(questions))
 
     def writing_space_html(self, question: Question) -> str:
         return self.site.partial("writing-space.html", lines=question.writing_lines)
@@ -184,7 +186,9 @@ class PageRendering:
         ws = self.worksheet
         sheet = ws and self.site.files.get_file_from_path(ws.src("worksheet.md"))
         key = self.answers_key()
+        worksheets = self.sequence.worksheets if self.sequence else [ws]
         return self.site.partial(
             "hand-in.html", key=key, title=self.sequence.title if self.sequence else ws.title,
+            fingerprint=text_fingerprint([w.article for w in worksheets]),
             file=f"{posixpath.basename(key)}-answers",
             print_href=f"{self.href(ws.src('worksheet.md'))}?mine=1&print=1" if sheet else "")

@@ -25,10 +25,12 @@ from mkdocs.structure.files import File, Files
 
 from worksheet import Worksheet
 from worksheet.data_script import worksheet_script
+from worksheet.fingerprint import text_fingerprint
 from worksheet.library import Library, load_library
 from worksheet.library_checks import check_library
+from worksheet.questions import total_points
 
-from . import assets, draft_review, pdfs, views
+from . import assets, draft_review, pdfs, review, views
 from .config import WorksheetConfig
 from .editions import CLASSROOM_ONLY, EditionsExtension, leftover_parts, without_classroom_only
 from .pages import LINES, PAGE_KINDS, TIPS, PageRendering, RenderError
@@ -120,7 +122,9 @@ class WorksheetPlugin(BasePlugin[WorksheetConfig]):
             config.extra["polyfills"] = [OFFLINE_SHIM, *config.extra.get("polyfills", [])]
         self.env = jinja2.Environment(loader=config.theme.get_env().loader, autoescape=True)
         dirs = [*config.theme.dirs, config.docs_dir]
-        self.bundles = assets.bundles(dirs, [str(u) for u in config.extra_css], [str(u) for u in config.extra_javascript])
+        shipped = (lambda uri: uri not in review.ASSETS) if self.student else (lambda uri: True)
+        self.bundles = assets.bundles(dirs, [str(u) for u in config.extra_css if shipped(str(u))],
+                                      [str(u) for u in config.extra_javascript if shipped(str(u))])
         config.extra_css = [name for name in self.bundles if name.endswith(".css")]
         config.extra_javascript = [name for name in self.bundles if name.endswith(".js")]
         self.load(config)
@@ -153,6 +157,8 @@ class WorksheetPlugin(BasePlugin[WorksheetConfig]):
             if ws.slug not in listed:
                 nav.append({ws.title: worksheet_items(ws)})
         nav.append({"Vocabulary": VOCABULARY[0]})
+        if not self.student:
+            nav.append({review.LABEL: review.PAGE[0]})
         return nav
 
     def load(self, config) -> None:
@@ -182,6 +188,8 @@ class WorksheetPlugin(BasePlugin[WorksheetConfig]):
             files.append(File.generated(config, name, content=text))
         if files.get_file_from_path(VOCABULARY[0]) is None:
             files.append(File.generated(config, VOCABULARY[0], content=VOCABULARY[1]))
+        if not self.student and files.get_file_from_path(review.PAGE[0]) is None:
+            files.append(File.generated(config, review.PAGE[0], content=review.PAGE[1]))
         for ws in self.library.worksheets:
             for name, source in GENERATED_PAGES.items():
                 if files.get_file_from_path(ws.src(name)) is None:
@@ -274,6 +282,8 @@ class WorksheetPlugin(BasePlugin[WorksheetConfig]):
             entries = self.vocabulary_entries(rendering)
             html += self.partial("vocabulary.html", entries=entries, letters=views.letters(entries))
             page.present_anchor_ids |= {item.slug for item in entries}
+        elif where == review.PAGE[0] and not self.student and not self.problems:
+            html += self.review_html(rendering)
         elif rendering.kind == "sequence" and not self.problems:
             html += rendering.hand_in_html() if rendering.first_question else self.sequence_documents(
                 rendering.sequence, rendering)
@@ -347,6 +357,17 @@ class WorksheetPlugin(BasePlugin[WorksheetConfig]):
 
     # -- generated pages ----------------------------------------------------
 
+    def review_html(self, rendering: PageRendering) -> str:
+        """The review page's data and each question's text, model answer and teacher notes."""
+        found = review.sheets(self.library, lambda ws: rendering.href(ws.src(LINES)))
+        paths = {ws.slug: ws.questions.path for ws in self.library.worksheets}
+        paths |= {s.src.removesuffix(".md"): s.page.path for s in self.library.sequences}
+        keys = [(sheet.key, q, rendering.fragment(q.written.text, paths[sheet.key], q.written.line),
+                 rendering.fragment(q.answer.text, paths[sheet.key], q.answer.line) if q.answer else None,
+                 rendering.fragment(q.notes.text, paths[sheet.key], q.notes.line) if q.notes else None)
+                for sheet, questions in found for q in questions]
+        return self.partial("review.html", data=review.page_data(found), keys=keys)
+
     def card(self, ws: Worksheet, rendering: PageRendering) -> views.Card:
         pages = {PAGE_KINDS[name][0]: rendering.href(ws.src(name)) for name in PAGE_KINDS
                  if self.files.get_file_from_path(ws.src(name)) is not None}
@@ -392,6 +413,6 @@ class WorksheetPlugin(BasePlugin[WorksheetConfig]):
                       rendering.fragment(q.answer.text, path, q.answer.line) if q.answer else None)
                      for q in ws.questions.questions]
         notes = [(q, rendering.fragment(q.notes.text, path, q.notes.line)) for q in ws.questions.questions if q.notes]
-        return self.partial("sheet.html", article=view, sheet=True, tips=None, questions=questions, notes=notes,
+        return self.partial("sheet.html", total=total_points(ws.questions.questions), article=view, sheet=True, tips=None, questions=questions, notes=notes,
                             pdfs=self.pdf_links(rendering), slug=ws.slug or "worksheet",
                             answers_key=rendering.answers_key(), sheet_href=rendering.href(ws.src("worksheet.md")))

@@ -25,7 +25,7 @@ from typing import Callable
 from markdown import Extension, Markdown
 from markdown.preprocessors import Preprocessor
 from pymdownx.blocks import BlocksExtension
-from pymdownx.blocks.block import Block, type_integer, type_string
+from pymdownx.blocks.block import Block, type_integer, type_number, type_string
 
 from worksheet.questions import OPENER
 
@@ -39,11 +39,18 @@ def page_of(md: Markdown) -> PageRendering | None:
     return getattr(md, "worksheet_page", None)
 
 
+def points_label(points: float) -> str:
+    """"4 points", "1 point", "2.5 points"."""
+    number = f"{points:g}"
+    return f"{number} point" if points == 1 else f"{number} points"
+
+
 class QuestionBlock(Block):
     NAME = "question"
     ARGUMENT = None
     OPTIONS = {"lines": ["", type_string], "writing-space": [0, type_integer], "id": ["", type_string],
-               "title": ["", type_string]}
+               "title": ["", type_string],
+               "points": [0, type_number]}
 
     def on_create(self, parent: etree.Element) -> etree.Element:
         self.pages = pages = page_of(self.md)
@@ -69,6 +76,8 @@ class QuestionBlock(Block):
         heading.text = self.question.title
         if self.question.short_title:
             etree.SubElement(section, "p", {"class": "question-title"}).text = self.question.short_title
+        if self.question.points is not None:
+            etree.SubElement(section, "p", {"class": "question-points"}).text = points_label(self.question.points)
         self.text = etree.SubElement(section, "div", {"class": "question-text"})
         return section
 

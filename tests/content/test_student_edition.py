@@ -82,7 +82,8 @@ def test_the_leak_detector_finds_the_answers_where_they_are(site, answer_sentenc
 
 def test_the_student_edition_keeps_the_same_pages_lines_and_questions(site, student_site):
     pages = lambda root: sorted(p.relative_to(root).as_posix() for p in root.rglob("*.html"))
-    assert pages(student_site) == pages(site)
+    # All but the teacher's review page, which the student edition has not.
+    assert pages(student_site) == [page for page in pages(site) if page != "review/index.html"]
     for page in ("social-credit/article/", "ai-act/article/"):
         lines = lambda root: [(e["id"], text(e)) for e in soup(root, page).select(".line-text[id]")]
         assert lines(student_site) == lines(site)

@@ -1,5 +1,6 @@
 """The check of a student's quotations, in Python (the build's core,
-worksheet/answer_check.py) and in the browser (assets/js/answers.js): both
+worksheet/answer_check.py) and in the browser (assets/js/answer-check.js, run
+by Node, and in the answer boxes of test_browser_answers.py): both
 give exactly what tests/fixtures/answer-checks.json says, case by case, so
 they cannot drift apart. And the length an answer box asks for."""
 
@@ -8,9 +9,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from playwright.sync_api import Page
-
-from support import FIXTURES, LIBRARY
+from support import FIXTURES, LIBRARY, ROOT, node_eval
 from worksheet.answer_check import Source, check_answer
 from worksheet.article import parse_article
 from worksheet.checks import check_answer_and_notes
@@ -31,12 +30,20 @@ def test_the_python_check(case):
     assert [checked.as_json() for checked in check_answer(case["answer"], sources)] == case["expect"]
 
 
-@pytest.mark.browser
-def test_the_browser_check_gives_the_same(page: Page):
-    page.goto("bikes/questions/")
+CHECKER = ROOT / "overrides" / "assets" / "js" / "answer-check.js"
+
+
+def browser_check(answers: list[str], articles: list[list[str]]) -> list:
+    """What the browser's checker says of each answer, against its articles' slugs."""
     lines = {slug: [line.text for line in article(slug).lines] for slug in ("bikes", "trams")}
-    results = page.evaluate("""([cases, lines]) => cases.map(c =>
-        window.__answerCheck(c.answer, c.articles.map(slug => lines[slug])))""", [CASES, lines])
+    calls = [(answer, [lines[slug] for slug in slugs]) for answer, slugs in zip(answers, articles)]
+    return node_eval(CHECKER, "data.map(([answer, articles]) => m.check(answer, articles.map(l => new m.Source(l))))",
+                     calls)
+
+
+@pytest.mark.node
+def test_the_browser_check_gives_the_same():
+    results = browser_check([c["answer"] for c in CASES], [c["articles"] for c in CASES])
     assert {case["name"]: got for case, got in zip(CASES, results)} == {case["name"]: case["expect"] for case in CASES}
 
 
@@ -94,15 +101,24 @@ def random_answers(count: int, seed: int = 16) -> list[str]:
     return answers
 
 
-@pytest.mark.browser
-def test_both_checks_agree_on_random_answers(page: Page):
-    page.goto("bikes/questions/")
+@pytest.mark.node
+def test_both_checks_agree_on_random_answers():
     answers = random_answers(400)
     slugs = [["bikes"], ["bikes", "trams"]]
-    lines = {slug: [line.text for line in article(slug).lines] for slug in ("bikes", "trams")}
-    browser = page.evaluate("""([answers, slugs, lines]) => answers.map((a, i) =>
-        window.__answerCheck(a, slugs[i % 2].map(slug => lines[slug])))""", [answers, slugs, lines])
+    browser = browser_check(answers, [slugs[i % 2] for i in range(len(answers))])
     python = [[c.as_json() for c in check_answer(a, [Source.of(article(s)) for s in slugs[i % 2]])]
               for i, a in enumerate(answers)]
     assert sum(len(r) for r in python) > 400  # the answers do quote and mention
     assert [i for i in range(len(answers)) if browser[i] != python[i]] == []
+
+
+def test_the_points_of_the_questions_add_up_to_the_total():
+    from worksheet.questions import parse_questions, total_points
+
+    page = parse_questions("//// question\n    lines: 1\n    points: 4\n\nWhy?\n////\n\n"
+                           "//// question\n    lines: 2\n    points: 1.5\n\nHow?\n////\n\n"
+                           "//// question\n    lines: 3\n\nWho?\n////\n", "questions.md")
+    assert page.problems == []
+    assert [q.points for q in page.questions] == [4, 1.5, None]
+    assert total_points(page.questions) == 5.5
+    assert total_points(page.questions[2:]) is None

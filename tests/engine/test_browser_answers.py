@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from support import axe_violations, pdf_pages, pdf_text, tab_until
+from support import LIBRARY, axe_violations, pdf_pages, pdf_text, tab_until
 
 pytestmark = pytest.mark.browser
 
@@ -128,6 +128,15 @@ def test_typing_and_checking_send_nothing(page: Page, outside_requests):
     assert outside_requests == []
 
 
+ISO_TIME = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z")
+
+
+def bikes_fingerprint() -> str:
+    from worksheet.fingerprint import text_fingerprint
+    from worksheet.model import load_worksheet
+    return text_fingerprint([load_worksheet(LIBRARY / "bikes", "bikes").article])
+
+
 def test_the_downloaded_file_holds_the_name_the_questions_and_the_answers(page: Page):
     page.goto("bikes/questions/")
     box(page).fill(Q1)
@@ -137,10 +146,13 @@ def test_the_downloaded_file_holds_the_name_the_questions_and_the_answers(page: 
         hand_in(page, "Download (.txt)").click()
     assert download.value.suggested_filename == "bikes-answers-Jeanne-Dupont.txt"
     content = Path(download.value.path()).read_bytes().decode("utf-8")
-    assert content.replace("\r\n", "\n") == (
-        f"Bicycles in Amsterdam\nName: Jeanne Dupont\nClass: 1re B\nDate: {today()}\n\n"
-        f"Question 1\nHow did « Parents and activists » change the city?\n\n{Q1}\n\n"
-        "Question 2\nWhy might commuters agree that \"the hardest part of cycling here\" is to park?\n\n(no answer)\n")
+    times = ISO_TIME.findall(content)
+    assert len(times) == 2  # the file's, and the one answer's
+    assert ISO_TIME.sub("TIME", content.replace("\r\n", "\n")) == (
+        "Worksheet answers: hand-in file, format 1\nworksheet: bikes\ntitle: Bicycles in Amsterdam\n"
+        f"text: {bikes_fingerprint()}\nname: Jeanne Dupont\nclass: 1re B\nwritten: TIME\n\n"
+        f"[q1] Question 1\n  How did « Parents and activists » change the city?\nwritten: TIME\n| {Q1}\n\n"
+        "[q2] Question 2\n  Why might commuters agree that \"the hardest part of cycling here\" is to park?\n(no answer)\n")
     assert "\r\n" in content  # Windows' Notepad shows the lines
     expect(page.locator(".hand-in-status")).to_have_text("Downloaded: bikes-answers-Jeanne-Dupont.txt")
 
@@ -151,10 +163,11 @@ def test_copying_puts_the_same_text_on_the_clipboard(page: Page):
     box(page, "q2").fill(Q2)
     hand_in(page, "Copy my answers").click()
     expect(page.locator(".hand-in-status")).to_contain_text("Copied")
-    copied = page.evaluate("navigator.clipboard.readText()")
-    assert copied.startswith(f"Bicycles in Amsterdam\nName: \nClass: \nDate: {today()}\n")
-    assert f"Question 1\nHow did « Parents and activists » change the city?\n\n(no answer)\n" in copied
-    assert copied.endswith(f"is to park?\n\n{Q2}\n")
+    copied = ISO_TIME.sub("TIME", page.evaluate("navigator.clipboard.readText()"))
+    assert copied.startswith("Worksheet answers: hand-in file, format 1\nworksheet: bikes\n")
+    assert "name: \nclass: \nwritten: TIME\n" in copied
+    assert "[q1] Question 1\n  How did « Parents and activists » change the city?\n(no answer)\n" in copied
+    assert copied.endswith(f"is to park?\nwritten: TIME\n| {Q2}\n")
 
 
 @pytest.mark.pdf
@@ -385,3 +398,45 @@ def test_the_answer_boxes_are_there_from_the_first_paint(page: Page):
     page.goto("bikes/questions/")
     expect(page.locator("#answer-q1")).to_be_visible()
     assert "no-js" not in page.evaluate("document.documentElement.className")
+
+
+def test_a_huge_paste_costs_no_more_than_a_long_answer(page: Page):
+    page.goto("bikes/questions/")
+    huge = ('Here "more bicycles than people" (l. 1) and "not in this text" (l. 2). ' * 9000)[:640_000]
+    box(page).fill(huge)
+    expect(verdicts(page)).to_have_count(31)  # 30 at most, and the note that not all was checked
+    expect(verdicts(page).nth(29)).to_have_text(re.compile(r"^… and \d+ more$"))
+    expect(verdicts(page).nth(30)).to_have_text("Only the first 20,000 characters are checked")
+    assert page.locator("[data-question=q1] .writing-space .rule").count() <= 120
+    page.reload()
+    expect(box(page)).to_have_value(huge)
+
+
+def test_typing_saves_once_typing_stops_not_at_every_key(page: Page):
+    page.add_init_script("""window.__saves = 0; const set = Storage.prototype.setItem;
+        Storage.prototype.setItem = function (k, v) { if (k.includes("answers:")) window.__saves++; return set.call(this, k, v) };""")
+    page.goto("bikes/questions/")
+    box(page).press_sequentially("The council slowly changed course.")
+    page.wait_for_timeout(600)
+    assert page.evaluate("window.__saves") == 1
+    page.reload()
+    expect(box(page)).to_have_value("The council slowly changed course.")
+
+
+@pytest.mark.parametrize("stored", ['{"answers": null}', '{"answers": [1, 2], "name": 7}', '"a string"', "not JSON"])
+def test_a_stored_record_of_another_shape_does_not_break_the_boxes(page: Page, stored):
+    page.add_init_script(RECORD_ERRORS)
+    page.goto("bikes/questions/")
+    page.evaluate("stored => localStorage.setItem(new URL('.', location).pathname.replace(/bikes\\/questions\\/$/, '') + '.answers:bikes', stored)", stored)
+    page.reload()
+    box(page).press_sequentially("Typed again.")
+    page.locator("#hand-in-name").fill("Jeanne")
+    page.reload()
+    expect(box(page)).to_have_value("Typed again.")
+    expect(page.locator("#hand-in-name")).to_have_value("Jeanne")
+    assert page.evaluate("window.__errors") == []
+
+
+def test_the_site_ships_no_test_hook(page: Page):
+    page.goto("bikes/questions/")
+    assert page.evaluate("typeof window.__answerCheck") == "undefined"

@@ -151,4 +151,4 @@ def test_the_vocabulary_lists_every_term_of_every_worksheet(site):
 
 def test_the_menu_follows_the_sequences(site):
     page = soup(site, "")
-    assert [text(a) for a in page.select(".md-tabs__link")] == ["Home", "Getting around the city", "Vocabulary"]
+    assert [text(a) for a in page.select(".md-tabs__link")] == ["Home", "Getting around the city", "Vocabulary", "Review"]

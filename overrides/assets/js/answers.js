@@ -1,217 +1,30 @@
 /* The student's answers: a box under each question, saved on this device
    as they type; the quotations of each answer checked against the text as
-   they write; the work handed in (copied, downloaded, printed) or cleared.
-   Nothing is sent anywhere.
+   they write; the work handed in (copied, downloaded, printed) or cleared;
+   the teacher's feedback file opened beside the answers. Nothing is sent
+   anywhere.
 
-   - The check is the build's (scripts/worksheet/answer_check.py, with
-     quotes.py, refs.py and article.py's Flow), written again here: both
-     pass the cases of tests/fixtures/answer-checks.json. The article's
-     lines come from a script written at build time beside the worksheet's
-     pages, loaded the first time an answer quotes (assets/js/data.js).
+   - The check is AnswerCheck (assets/js/answer-check.js), the build's rule.
+     The article's lines come from a script written at build time beside
+     the worksheet's pages, loaded the first time an answer quotes
+     (assets/js/data.js). Only the first CHECKED characters of an answer are
+     checked, and at most SHOWN verdicts listed: a pasted book costs no more
+     than a long answer.
    - Storage: one record a worksheet (or sequence), {name, class, answers:
-     {question id: text}}, through Material's __md_get/__md_set
-     (localStorage, scoped to the site). When the browser blocks storage or
-     it is full, the page says so (data-answers-storage on <html>) and the
-     answers live in this page's memory for the visit.
+     {question id: text}, times: {question id: when last written}}, in
+     localStorage under Material's key for the site, written QUIET ms after
+     the last keystroke (and when the page is left). A stored record of
+     another shape is read field by field, what is wrong dropped. When the
+     browser blocks storage or it is full, the page says so
+     (data-answers-storage on <html>) and the answers live in this page's
+     memory for the visit.
+   - Download and copy give the hand-in file (assets/js/hand-in-file.js),
+     which the teacher's review page reads back.
    - The printable sheet opened with ?mine=1 ("Print my worksheet") shows
      the saved answers on its ruled lines, and with &print=1 prints itself. */
 (function () {
-  // -- The check: quotes.py ------------------------------------------------
-  var QUOTE = /«\s*([^«»]+?)\s*»|“([^“”]+?)”|=\s*"[^"\n]*"|"((?:[^"\n]|\n(?![^\S\n]*\n))+?)"/g;
-  var ELLIPSIS = /\s*(?:\[\s*(?:\.\.\.|…)\s*\]|\.\.\.|…)\s*/;
-  var PLAIN = {"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'", "‚": "'", "`": "'",
-               "‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-", "−": "-", "\u00a0": " ", "\u202f": " "};
-  var MARKS = new RegExp("[" + Object.keys(PLAIN).join("") + "]", "g");
-
-  function plainMarks(text) {
-    return text.replace(MARKS, function (mark) { return PLAIN[mark] });
-  }
-
-  function normalise(text) {
-    return plainMarks(text).split(/\s+/).filter(Boolean).join(" ");
-  }
-
-  function findQuotations(prose) {
-    var found = [], match;
-    QUOTE.lastIndex = 0;
-    while ((match = QUOTE.exec(prose))) {
-      var inner = (match[1] || match[2] || match[3] || "").trim();
-      if (inner) found.push({text: inner, start: match.index, end: match.index + match[0].length});
-    }
-    return found;
-  }
-
-  // Where the quotation stands in text.slice(start, end), as [start, end]; null when it does not.
-  function findIn(quotation, text, start, end) {
-    var within = text.slice(0, end === undefined ? text.length : end);
-    var parts = quotation.split(ELLIPSIS).map(normalise).filter(Boolean);
-    start = start || 0;
-    if (!parts.length) return [start, start];
-    var first = within.indexOf(parts[0], start), position = first;
-    if (first === -1) return null;
-    for (var i = 0; i < parts.length; i++) {
-      var found = within.indexOf(parts[i], position);
-      if (found === -1) return null;
-      position = found + parts[i].length;
-    }
-    return [first, position];
-  }
-
-  // -- refs.py: "line 4", "lines 25–29", "l. 9", "(9–10)" ---------------------
-  var RANGE = "([0-9]{1,6})(?:\\s*[-‐‑‒–—]\\s*([0-9]{1,6}))?";
-  var MENTION;
-  try {  // Python's \b before "line" sees letters of every alphabet
-    MENTION = new RegExp("(?<![\\p{L}\\p{N}_])(?:lines?|ll?\\.)\\s*" + RANGE + "|\\(\\s*" + RANGE + "\\s*\\)", "giu");
-  } catch (e) {  // browsers without lookbehind
-    MENTION = new RegExp("\\b(?:lines?|ll?\\.)\\s*" + RANGE + "|\\(\\s*" + RANGE + "\\s*\\)", "gi");
-  }
-
-  function findMentions(text) {
-    var found = [], match;
-    MENTION.lastIndex = 0;
-    while ((match = MENTION.exec(text))) {
-      var first = match[1] || match[3], last = match[1] ? match[2] : match[4];
-      found.push({start: match.index, end: match.index + match[0].length,
-                  range: [Number(first), Number(last || first)]});
-    }
-    return found;
-  }
-
-  // -- article.py's Flow, and answer_check.py's Source -------------------------
-  // lines: the printed lines of an article, "" for a blank one.
-  function Source(lines) {
-    var parts = [], offset = 0;
-    this.length = lines.length;
-    this.starts = [];
-    this.ends = [];
-    this.numbers = [];
-    for (var i = 0; i < lines.length; i++) {
-      if (!lines[i]) continue;
-      this.starts.push(offset);
-      this.ends.push(offset + lines[i].length);
-      this.numbers.push(i + 1);
-      parts.push(lines[i]);
-      offset += lines[i].length + 1;
-    }
-    this.normal = plainMarks(parts.join(" "));
-  }
-
-  // How many items of the sorted list are below the value (or at most it).
-  function bisect(list, value, right) {
-    var low = 0, high = list.length;
-    while (low < high) {
-      var middle = (low + high) >> 1;
-      if (list[middle] < value || (right && list[middle] === value)) low = middle + 1;
-      else high = middle;
-    }
-    return low;
-  }
-
-  Source.prototype.lineAt = function (offset) {
-    return this.numbers[Math.max(0, bisect(this.starts, offset, true) - 1)];
-  };
-
-  Source.prototype.has = function (range) {
-    return range[0] <= range[1] && range[0] >= 1 && range[1] <= this.length;
-  };
-
-  // The lines [first, last] the quotation stands on (within the range, when given); null when not there.
-  Source.prototype.find = function (quotation, within) {
-    var bounds = [];
-    if (within) {
-      var i = bisect(this.numbers, within[0]), j = bisect(this.numbers, within[1], true) - 1;
-      bounds = i > j ? [0, 0] : [this.starts[i], this.ends[j]];
-    }
-    var span = findIn(quotation, this.normal, bounds[0], bounds[1]);
-    return span && [this.lineAt(span[0]), this.lineAt(Math.max(span[0], span[1] - 1))];
-  };
-
-  // -- answer_check.py ---------------------------------------------------------
-  var MENTION_REACH = 4;
-  var GAP = /^[ ,(\n]*(?:doc(?:ument)?\.?\s*([0-9]{1,3})[ ,]*)?$/i;
-
-  // The line mention right after a quotation: {index, document}; null when none.
-  function mentionAfter(prose, end, mentions) {
-    for (var i = 0; i < mentions.length; i++) {
-      var start = mentions[i].start, gap = start >= end && GAP.exec(prose.slice(end, start));
-      if (gap && (gap[1] || start <= end + MENTION_REACH)) return {index: i, document: gap[1] ? Number(gap[1]) : null};
-    }
-    return null;
-  }
-
-  function checkQuotation(quote, range, document, sources) {
-    var item = {quote: quote.text, start: quote.start, found: null, mention: range, mention_ok: null, document: document};
-    if (range) {
-      for (var i = 0; i < sources.length; i++) {
-        if (document !== null && i !== document - 1) continue;
-        var lines = sources[i].has(range) ? sources[i].find(quote.text, range) : null;
-        if (lines) {
-          item.found = [i, lines[0], lines[1]];
-          item.mention_ok = true;
-          return item;
-        }
-      }
-      item.mention_ok = false;
-    }
-    for (var j = 0; j < sources.length && !item.found; j++) {
-      var where = sources[j].find(quote.text);
-      if (where) item.found = [j, where[0], where[1]];
-    }
-    return item;
-  }
-
-  // Every quotation of the answer, and every line mention that follows none, in order.
-  function check(prose, sources) {
-    var mentions = findMentions(prose), attached = {}, out = [];
-    var quotes = findQuotations(prose);
-    quotes.forEach(function (quote) {
-      var after = mentionAfter(prose, quote.end, mentions);
-      if (after) attached[after.index] = true;
-      out.push(checkQuotation(quote, after && mentions[after.index].range, after && after.document, sources));
-    });
-    mentions.forEach(function (mention, index) {
-      var quoted = quotes.some(function (q) { return q.start <= mention.start && mention.start < q.end });
-      if (attached[index] || prose[mention.start] === "(" || quoted) return;
-      out.push({quote: null, start: mention.start, found: null, mention: mention.range, document: null,
-                mention_ok: sources.some(function (s) { return s.has(mention.range) })});
-    });
-    return out.sort(function (a, b) { return a.start - b.start });
-  }
-
-  // For the tests: the check on an answer and lists of lines, in the JSON form of answer_check.py.
-  window.__answerCheck = function (prose, articles) {
-    return check(prose, articles.map(function (lines) { return new Source(lines) })).map(function (item) {
-      return {quote: item.quote, found: item.found, mention: item.mention, mention_ok: item.mention_ok,
-              document: item.document};
-    });
-  };
-
-  // -- What the check says, beside the answer ----------------------------------
-  function lines(range) {
-    return range[0] === range[1] ? "line " + range[0] : "lines " + range[0] + "–" + range[1];
-  }
-
-  function shortened(text) {
-    text = text.split(/\s+/).join(" ");
-    return text.length <= 60 ? text : text.slice(0, 59).trim() + "…";
-  }
-
-  // {ok, text} for a result; null for a line mention that is right.
-  function verdict(item, wanted, sources) {
-    if (item.quote === null) {
-      if (item.mention_ok) return null;
-      var range = item.mention;
-      return {ok: false, text: lines(range) + ": " + (range[0] > range[1]
-        ? "write the first line first (" + range[1] + "–" + range[0] + ")"
-        : sources.length > 1 ? "no text has it" : "the text has " + sources[0].length + " lines")};
-    }
-    var quote = "“" + shortened(item.quote) + "”: ";
-    if (!item.found) return {ok: false, text: quote + "not in the text"};
-    var where = (wanted.length > 1 ? wanted[item.found[0]].title + ", " : "") + lines(item.found.slice(1));
-    var named = item.document === null ? "" : "document " + item.document + ", ";
-    if (item.mention_ok === false) return {ok: false, text: quote + where + ", not " + named + lines(item.mention)};
-    return {ok: true, text: quote + where};
-  }
+  var CHECKED = 20000;  // characters of an answer whose quotations are checked
+  var SHOWN = 30;  // verdicts listed under an answer, at most
 
   // The list beside the answer, changed only where it changes: the live
   // region reads out the new lines, not the whole list again.
@@ -229,37 +42,33 @@
     old.slice(verdicts.length).forEach(function (item) { item.remove() });
   }
 
-  var articles = {};  // worksheet folder -> Source
-
-  // The sources a box names ({worksheet, src, title}), once their lines are loaded.
-  function withSources(wanted, then) {
-    var table = window.__articleLines || {};
-    var missing = wanted.filter(function (s) { return !table[s.worksheet] })[0];
-    if (missing) {
-      return __loadData(missing.src, function () {
-        if ((window.__articleLines || {})[missing.worksheet]) withSources(wanted, then);
-      });
-    }
-    then(wanted.map(function (s) {
-      return articles[s.worksheet] || (articles[s.worksheet] = new Source(table[s.worksheet]));
-    }));
+  // At most SHOWN verdicts, the last one saying how many more there are.
+  function capped(verdicts, cut) {
+    var more = verdicts.length - SHOWN;
+    if (more > 0) verdicts = verdicts.slice(0, SHOWN - 1).concat({ok: false, text: "… and " + (more + 1) + " more"});
+    if (cut) verdicts = verdicts.concat({ok: false, text: "Only the first " + CHECKED.toLocaleString("en") + " characters are checked"});
+    return verdicts;
   }
 
   function checkBox(box) {
-    var text = box.querySelector("textarea").value;
+    var full = box.querySelector("textarea").value, text = full.slice(0, CHECKED);
     var list = box.querySelector(".answer-check ul");
-    if (!findQuotations(text).length && !findMentions(text).length) return show(list, []);
+    if (!AnswerCheck.hasQuotations(text)) return show(list, []);
     var wanted = JSON.parse(box.getAttribute("data-sources"));
-    withSources(wanted, function (sources) {
-      if (box.querySelector("textarea").value !== text) return;  // a newer check is on its way
-      show(list, check(text, sources).map(function (item) { return verdict(item, wanted, sources) })
-        .filter(Boolean));
+    var titles = wanted.map(function (s) { return s.title });
+    AnswerCheck.withSources(wanted, function (sources) {
+      if (box.querySelector("textarea").value !== full) return;  // a newer check is on its way
+      show(list, capped(AnswerCheck.check(text, sources).map(function (item) {
+        return AnswerCheck.verdict(item, titles, sources);
+      }).filter(Boolean), full.length > CHECKED));
     });
   }
 
   // -- Storage -------------------------------------------------------------
   var PREFIX = "answers:";
+  var QUIET = 400;  // ms without typing before the check runs and the record is saved
   var records = {};  // key -> record: the truth for the visit once storage fails
+  var unsaved = {};  // key -> true while a save waits for typing to stop
   var trouble = "";  // "", "blocked" or "full"
 
   function fail(kind) {
@@ -267,36 +76,67 @@
     document.documentElement.setAttribute("data-answers-storage", trouble);
   }
 
-  function record(key) {
-    if (trouble && records[key]) return records[key];
-    var stored = null;
-    try { stored = __md_get(PREFIX + key) } catch (e) { fail("blocked") }
-    if (!trouble || !records[key]) {
-      records[key] = stored && typeof stored.answers === "object" ? stored : {name: "", "class": "", answers: {}};
+  // The record's name in localStorage: Material's, scoped to the site.
+  function storageKey(key) {
+    var scope = typeof __md_scope === "object" && __md_scope ? __md_scope.pathname : "/";
+    return scope + "." + PREFIX + key;
+  }
+
+  function texts(value) {
+    var out = {};
+    if (value && typeof value === "object" && !Array.isArray(value)) {
+      Object.keys(value).forEach(function (id) { if (typeof value[id] === "string") out[id] = value[id] });
     }
+    return out;
+  }
+
+  // A stored value as a record: what is not of the right shape is dropped.
+  function shaped(stored) {
+    stored = stored && typeof stored === "object" ? stored : {};
+    return {name: typeof stored.name === "string" ? stored.name : "",
+            "class": typeof stored["class"] === "string" ? stored["class"] : "",
+            answers: texts(stored.answers), times: texts(stored.times)};
+  }
+
+  function record(key) {
+    if (records[key] && (trouble || unsaved[key])) return records[key];
+    var stored = null;
+    try { stored = JSON.parse(localStorage.getItem(storageKey(key))) } catch (e) {
+      if (e.name !== "SyntaxError") fail("blocked");
+    }
+    if (!trouble || !records[key]) records[key] = shaped(stored);
     return records[key];
   }
 
   function save(key) {
-    var failure = null;
-    __md_set(PREFIX + key, records[key], {
-      setItem: function (name, value) {
-        try { localStorage.setItem(name, value) } catch (e) { failure = e }
-      }
-    });
-    if (failure) fail(failure.name === "QuotaExceededError" ? "full" : "blocked");
+    delete unsaved[key];
+    try { localStorage.setItem(storageKey(key), JSON.stringify(records[key])) } catch (e) {
+      fail(e.name === "QuotaExceededError" ? "full" : "blocked");
+    }
   }
+
+  var saving = null;
+
+  function saveLater(key) {
+    unsaved[key] = true;
+    clearTimeout(saving);
+    saving = setTimeout(saveAll, QUIET);
+  }
+
+  function saveAll() {
+    clearTimeout(saving);
+    Object.keys(unsaved).forEach(save);
+  }
+
+  addEventListener("pagehide", saveAll);
+  document.addEventListener("visibilitychange", function () { if (document.hidden) saveAll() });
 
   // -- The boxes -------------------------------------------------------------
-  var QUIET = 400;  // ms without typing before the check runs: it never holds up a key
-
-  function countWords(text) {
-    return (text.match(/[\p{L}\p{N}]+(?:['’‐-][\p{L}\p{N}]+)*/gu) || []).length;
-  }
+  var RULES = 120;  // ruled lines under a typed answer, at most
 
   function refresh(box, wait) {
     var text = box.querySelector("textarea").value;
-    var words = countWords(text);
+    var words = AnswerCheck.countWords(text);
     box.querySelector(".answer-count").textContent = words + (words === 1 ? " word" : " words");
     typeOut(box.parentElement, text);
     clearTimeout(box.__check);
@@ -309,7 +149,8 @@
   function typeOut(space, text) {
     var typed = space.querySelector(".typed-answer"), rules = space.querySelector(".writing-space");
     typed.textContent = text;
-    for (var n = rules.children.length, wanted = Math.ceil(text.length / 40) + text.split("\n").length; n < wanted; n++) {
+    var wanted = Math.min(RULES, Math.ceil(text.length / 40) + text.split("\n", RULES).length);
+    for (var n = rules.children.length; n < wanted; n++) {
       rules.appendChild(document.createElement("span")).className = "rule rule--more";
     }
   }
@@ -321,12 +162,14 @@
     if (!where || !(box || field.hasAttribute("data-field"))) return;
     var key = where.getAttribute("data-answers"), saved = record(key);
     if (box) {
-      saved.answers[box.getAttribute("data-question")] = field.value;
+      var id = box.getAttribute("data-question");
+      saved.answers[id] = field.value;
+      saved.times[id] = new Date().toISOString();
       refresh(box, QUIET);
     } else {
       saved[field.getAttribute("data-field")] = field.value;
     }
-    save(key);
+    saveLater(key);
   });
 
   // -- Handing in --------------------------------------------------------------
@@ -334,21 +177,84 @@
     return new Date().toLocaleDateString("en-GB", {day: "numeric", month: "long", year: "numeric"});
   }
 
-  // The name, the title, the date, then each question and its answer, as plain text.
-  function handIn(section) {
-    var key = section.getAttribute("data-answers"), saved = record(key);
-    var out = [section.getAttribute("data-title"), "Name: " + (saved.name || ""), "Class: " + (saved["class"] || ""),
-               "Date: " + today()];
-    document.querySelectorAll(".answer-box").forEach(function (box) {
-      if (box.getAttribute("data-answers") !== key) return;
-      var question = box.closest(".question"), title = question.querySelector(".question-title");
-      out.push("", question.querySelector("h2").textContent.trim());
-      if (title) out.push(title.textContent.trim());
-      out.push(question.querySelector(".question-text").innerText.trim(), "",
-               (saved.answers[box.getAttribute("data-question")] || "").trim() || "(no answer)");
+  // The questions of a hand-in section's page: [{id, title, question, box}].
+  function questionsOf(key) {
+    return Array.prototype.filter.call(document.querySelectorAll(".answer-box"), function (box) {
+      return box.getAttribute("data-answers") === key;
+    }).map(function (box) {
+      var question = box.closest(".question"), short = question.querySelector(".question-title");
+      var text = question.querySelector(".question-text").innerText.trim();
+      return {id: box.getAttribute("data-question"), title: question.querySelector("h2").textContent.trim(),
+              question: short ? short.textContent.trim() + "\n" + text : text, box: box};
     });
-    return out.join("\n") + "\n";
   }
+
+  // The hand-in file: the worksheet, its text's fingerprint, the name and
+  // class, then each question and its answer with the time it was written.
+  function handIn(section) {
+    saveAll();
+    var key = section.getAttribute("data-answers"), saved = record(key);
+    return HandInFile.write("answers", {
+      worksheet: key, title: section.getAttribute("data-title"), text: section.getAttribute("data-text"),
+      name: saved.name, "class": saved["class"], written: new Date().toISOString()
+    }, questionsOf(key).map(function (q) {
+      return {id: q.id, title: q.title, question: q.question, written: saved.times[q.id] || "",
+              text: saved.answers[q.id] || ""};
+    }));
+  }
+
+  // -- The teacher's feedback, beside the answers -------------------------------
+  function feedbackIn(section, file) {
+    var slot = section.querySelector(".hand-in-feedback-status");
+    file.arrayBuffer().then(function (bytes) {
+      var read = HandInFile.read(HandInFile.decode(new Uint8Array(bytes)));
+      var key = section.getAttribute("data-answers");
+      if (read.kind !== "feedback") throw new Error("this is a hand-in file of answers, not your teacher's feedback");
+      if (read.head.worksheet !== key) throw new Error("this feedback is for “" + (read.head.title || read.head.worksheet) + "”, not this page");
+      var marks = {};
+      read.sections.forEach(function (s) { marks[s.id] = s });
+      questionsOf(key).forEach(function (q) {
+        var space = q.box.closest(".question"), shown = space.querySelector(".answer-feedback");
+        if (shown) shown.remove();
+        var given = marks[q.id];
+        if (!given) return;
+        shown = document.createElement("aside");
+        shown.className = "answer-feedback";
+        shown.setAttribute("aria-label", "Your teacher's feedback on " + q.title);
+        var title = shown.appendChild(document.createElement("p"));
+        title.className = "answer-feedback-title";
+        title.textContent = "Your teacher: " + (given.mark ? given.mark : "no mark");
+        if (given.text) {
+          var comment = shown.appendChild(document.createElement("p"));
+          comment.className = "answer-feedback-comment";
+          comment.textContent = given.text;
+        }
+        q.box.parentNode.insertBefore(shown, q.box.nextSibling);
+      });
+      slot.textContent = "Feedback opened from " + file.name + (read.head.total ? ": " + read.head.total : "")
+        + ". It stands under each answer; your saved answers are unchanged.";
+    }).catch(function (error) {
+      slot.textContent = file.name + ": " + error.message;
+    });
+  }
+
+  document.addEventListener("change", function (event) {
+    var picker = event.target;
+    if (!picker.matches || !picker.matches(".hand-in-feedback input[type=file]") || !picker.files.length) return;
+    feedbackIn(picker.closest(".hand-in"), picker.files[0]);
+    picker.value = "";
+  });
+
+  document.addEventListener("dragover", function (event) {
+    if (event.target.closest && event.target.closest(".hand-in-feedback")) event.preventDefault();
+  });
+
+  document.addEventListener("drop", function (event) {
+    var zone = event.target.closest && event.target.closest(".hand-in-feedback");
+    if (!zone || !event.dataTransfer.files.length) return;
+    event.preventDefault();
+    feedbackIn(zone.closest(".hand-in"), event.dataTransfer.files[0]);
+  });
 
   function tell(section, text) {
     section.querySelector(".hand-in-status").textContent = text;
@@ -385,18 +291,14 @@
       var name = (record(section.getAttribute("data-answers")).name || "").trim();
       var file = section.getAttribute("data-file")
         + (name ? "-" + name.replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-|-$/g, "") : "") + ".txt";
-      var url = URL.createObjectURL(new Blob([handIn(section).replace(/\n/g, "\r\n")], {type: "text/plain;charset=utf-8"}));
-      var link = document.createElement("a");
-      link.href = url;
-      link.download = file;
-      document.body.appendChild(link);
-      link.click();
-      link.remove();
-      setTimeout(function () { URL.revokeObjectURL(url) }, 10000);
+      HandInFile.save(file, handIn(section).replace(/\n/g, "\r\n"), "text/plain");
       tell(section, "Downloaded: " + file);
     },
     print: function () {
       window.print();
+    },
+    feedback: function (section) {
+      section.querySelector(".hand-in-feedback input[type=file]").click();
     },
     clear: function (section) {
       var dialog = section.querySelector("dialog");
@@ -415,7 +317,7 @@
     var dialog = event.target;
     if (!dialog.matches || !dialog.matches(".hand-in-confirm") || dialog.returnValue !== "clear") return;
     var section = dialog.closest(".hand-in"), key = section.getAttribute("data-answers");
-    records[key] = {name: "", "class": "", answers: {}};
+    records[key] = shaped(null);
     save(key);
     mount();
     tell(section, "Your answers are cleared from this device.");

@@ -1,0 +1,240 @@
+/* The check of a student's quotations against the text: the rule of the
+   build (scripts/worksheet/answer_check.py, with quotes.py, refs.py and
+   article.py's Flow), written again for the browser. Both pass the cases of
+   tests/fixtures/answer-checks.json. Used by the answer boxes
+   (assets/js/answers.js) and the review page (assets/js/review.js).
+
+   AnswerCheck.check(answer, sources): each quotation of the answer, and each
+   line mention standing alone, in the JSON form of answer_check.py;
+   AnswerCheck.Source(lines): an article, by its printed lines ("" for a
+   blank one); AnswerCheck.verdict(item, titles, sources): what to say about
+   an item, {ok, text}, or null for a line mention that is right;
+   AnswerCheck.countWords(text); AnswerCheck.withSources(wanted, then): the
+   articles an answer may quote, loaded when first needed. In Node, the same object is the module's
+   export. */
+(function (root) {
+  // -- The check: quotes.py ------------------------------------------------
+  var QUOTE = /«\s*([^«»]+?)\s*»|“([^“”]+?)”|=\s*"[^"\n]*"|"((?:[^"\n]|\n(?![^\S\n]*\n))+?)"/g;
+  var ELLIPSIS = /\s*(?:\[\s*(?:\.\.\.|…)\s*\]|\.\.\.|…)\s*/;
+  var PLAIN = {"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'", "‚": "'", "`": "'",
+               "‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-", "−": "-", "\u00a0": " ", "\u202f": " "};
+  var MARKS = new RegExp("[" + Object.keys(PLAIN).join("") + "]", "g");
+
+  function plainMarks(text) {
+    return text.replace(MARKS, function (mark) { return PLAIN[mark] });
+  }
+
+  function normalise(text) {
+    return plainMarks(text).split(/\s+/).filter(Boolean).join(" ");
+  }
+
+  function findQuotations(prose) {
+    var found = [], match;
+    QUOTE.lastIndex = 0;
+    while ((match = QUOTE.exec(prose))) {
+      var inner = (match[1] || match[2] || match[3] || "").trim();
+      if (inner) found.push({text: inner, start: match.index, end: match.index + match[0].length});
+    }
+    return found;
+  }
+
+  // Where the quotation stands in text.slice(start, end), as [start, end]; null when it does not.
+  function findIn(quotation, text, start, end) {
+    var within = text.slice(0, end === undefined ? text.length : end);
+    var parts = quotation.split(ELLIPSIS).map(normalise).filter(Boolean);
+    start = start || 0;
+    if (!parts.length) return [start, start];
+    var first = within.indexOf(parts[0], start), position = first;
+    if (first === -1) return null;
+    for (var i = 0; i < parts.length; i++) {
+      var found = within.indexOf(parts[i], position);
+      if (found === -1) return null;
+      position = found + parts[i].length;
+    }
+    return [first, position];
+  }
+
+  // -- refs.py: "line 4", "lines 25–29", "l. 9", "(9–10)" ---------------------
+  var RANGE = "([0-9]{1,6})(?:\\s*[-‐‑‒–—]\\s*([0-9]{1,6}))?";
+  var MENTION;
+  try {  // Python's \b before "line" sees letters of every alphabet
+    MENTION = new RegExp("(?<![\\p{L}\\p{N}_])(?:lines?|ll?\\.)\\s*" + RANGE + "|\\(\\s*" + RANGE + "\\s*\\)", "giu");
+  } catch (e) {  // browsers without lookbehind
+    MENTION = new RegExp("\\b(?:lines?|ll?\\.)\\s*" + RANGE + "|\\(\\s*" + RANGE + "\\s*\\)", "gi");
+  }
+
+  function findMentions(text) {
+    var found = [], match;
+    MENTION.lastIndex = 0;
+    while ((match = MENTION.exec(text))) {
+      var first = match[1] || match[3], last = match[1] ? match[2] : match[4];
+      found.push({start: match.index, end: match.index + match[0].length,
+                  range: [Number(first), Number(last || first)]});
+    }
+    return found;
+  }
+
+  // -- article.py's Flow, and answer_check.py's Source -------------------------
+  // lines: the printed lines of an article, "" for a blank one.
+  function Source(lines) {
+    var parts = [], offset = 0;
+    this.length = lines.length;
+    this.starts = [];
+    this.ends = [];
+    this.numbers = [];
+    for (var i = 0; i < lines.length; i++) {
+      if (!lines[i]) continue;
+      this.starts.push(offset);
+      this.ends.push(offset + lines[i].length);
+      this.numbers.push(i + 1);
+      parts.push(lines[i]);
+      offset += lines[i].length + 1;
+    }
+    this.normal = plainMarks(parts.join(" "));
+  }
+
+  // How many items of the sorted list are below the value (or at most it).
+  function bisect(list, value, right) {
+    var low = 0, high = list.length;
+    while (low < high) {
+      var middle = (low + high) >> 1;
+      if (list[middle] < value || (right && list[middle] === value)) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  }
+
+  Source.prototype.lineAt = function (offset) {
+    return this.numbers[Math.max(0, bisect(this.starts, offset, true) - 1)];
+  };
+
+  Source.prototype.has = function (range) {
+    return range[0] <= range[1] && range[0] >= 1 && range[1] <= this.length;
+  };
+
+  // The lines [first, last] the quotation stands on (within the range, when given); null when not there.
+  Source.prototype.find = function (quotation, within) {
+    var bounds = [];
+    if (within) {
+      var i = bisect(this.numbers, within[0]), j = bisect(this.numbers, within[1], true) - 1;
+      bounds = i > j ? [0, 0] : [this.starts[i], this.ends[j]];
+    }
+    var span = findIn(quotation, this.normal, bounds[0], bounds[1]);
+    return span && [this.lineAt(span[0]), this.lineAt(Math.max(span[0], span[1] - 1))];
+  };
+
+  // -- answer_check.py ---------------------------------------------------------
+  var MENTION_REACH = 4;
+  var GAP = /^[ ,(\n]*(?:doc(?:ument)?\.?\s*([0-9]{1,3})[ ,]*)?$/i;
+
+  // The line mention right after a quotation: {index, document}; null when none.
+  function mentionAfter(prose, end, mentions) {
+    for (var i = 0; i < mentions.length; i++) {
+      var start = mentions[i].start, gap = start >= end && GAP.exec(prose.slice(end, start));
+      if (gap && (gap[1] || start <= end + MENTION_REACH)) return {index: i, document: gap[1] ? Number(gap[1]) : null};
+    }
+    return null;
+  }
+
+  function checkQuotation(quote, range, document, sources) {
+    var item = {quote: quote.text, start: quote.start, found: null, mention: range, mention_ok: null, document: document};
+    if (range) {
+      for (var i = 0; i < sources.length; i++) {
+        if (document !== null && i !== document - 1) continue;
+        var lines = sources[i].has(range) ? sources[i].find(quote.text, range) : null;
+        if (lines) {
+          item.found = [i, lines[0], lines[1]];
+          item.mention_ok = true;
+          return item;
+        }
+      }
+      item.mention_ok = false;
+    }
+    for (var j = 0; j < sources.length && !item.found; j++) {
+      var where = sources[j].find(quote.text);
+      if (where) item.found = [j, where[0], where[1]];
+    }
+    return item;
+  }
+
+  // Every quotation of the answer, and every line mention that follows none, in order.
+  function check(prose, sources) {
+    var mentions = findMentions(prose), attached = {}, out = [];
+    var quotes = findQuotations(prose);
+    quotes.forEach(function (quote) {
+      var after = mentionAfter(prose, quote.end, mentions);
+      if (after) attached[after.index] = true;
+      out.push(checkQuotation(quote, after && mentions[after.index].range, after && after.document, sources));
+    });
+    mentions.forEach(function (mention, index) {
+      var quoted = quotes.some(function (q) { return q.start <= mention.start && mention.start < q.end });
+      if (attached[index] || prose[mention.start] === "(" || quoted) return;
+      out.push({quote: null, start: mention.start, found: null, mention: mention.range, document: null,
+                mention_ok: sources.some(function (s) { return s.has(mention.range) })});
+    });
+    return out.sort(function (a, b) { return a.start - b.start });
+  }
+
+  // -- What the check says, beside the answer ----------------------------------
+  function lines(range) {
+    return range[0] === range[1] ? "line " + range[0] : "lines " + range[0] + "–" + range[1];
+  }
+
+  function shortened(text) {
+    text = text.split(/\s+/).join(" ");
+    return text.length <= 60 ? text : text.slice(0, 59).trim() + "…";
+  }
+
+  // {ok, text} for a result; null for a line mention that is right. titles:
+  // the sources' titles, named when there are several.
+  function verdict(item, titles, sources) {
+    if (item.quote === null) {
+      if (item.mention_ok) return null;
+      var range = item.mention;
+      return {ok: false, text: lines(range) + ": " + (range[0] > range[1]
+        ? "write the first line first (" + range[1] + "–" + range[0] + ")"
+        : sources.length > 1 ? "no text has it" : "the text has " + sources[0].length + " lines")};
+    }
+    var quote = "“" + shortened(item.quote) + "”: ";
+    if (!item.found) return {ok: false, text: quote + "not in the text"};
+    var where = (titles.length > 1 ? titles[item.found[0]] + ", " : "") + lines(item.found.slice(1));
+    var named = item.document === null ? "" : "document " + item.document + ", ";
+    if (item.mention_ok === false) return {ok: false, text: quote + where + ", not " + named + lines(item.mention)};
+    return {ok: true, text: quote + where};
+  }
+
+  function countWords(text) {
+    return (text.match(/[\p{L}\p{N}]+(?:['’‐-][\p{L}\p{N}]+)*/gu) || []).length;
+  }
+
+  // The check's items in the JSON form of answer_check.py.
+  function checkAnswer(prose, sources) {
+    return check(prose, sources).map(function (item) {
+      return {quote: item.quote, found: item.found, mention: item.mention, mention_ok: item.mention_ok,
+              document: item.document};
+    });
+  }
+
+  var articles = {};  // worksheet folder -> Source
+
+  // The sources named ({worksheet, src, title}) as Sources, once their lines
+  // are loaded: scripts written at build time beside each worksheet's pages
+  // (worksheet_site/plugin.py, lines_script), loaded by assets/js/data.js.
+  function withSources(wanted, then) {
+    var table = root.__articleLines || {};
+    var missing = wanted.filter(function (s) { return !table[s.worksheet] })[0];
+    if (missing) {
+      return root.__loadData(missing.src, function () {
+        if ((root.__articleLines || {})[missing.worksheet]) withSources(wanted, then);
+      });
+    }
+    then(wanted.map(function (s) {
+      return articles[s.worksheet] || (articles[s.worksheet] = new Source(table[s.worksheet]));
+    }));
+  }
+
+  var api = {check: checkAnswer, Source: Source, verdict: verdict, countWords: countWords, withSources: withSources,
+             hasQuotations: function (text) { return findQuotations(text).length > 0 || findMentions(text).length > 0 }};
+  if (typeof module === "object" && module.exports) module.exports = api;
+  else root.AnswerCheck = api;
+})(this);
