@@ -34,6 +34,7 @@ from worksheet.library_checks import check_library
 from worksheet.questions import Question, expected_words
 
 from . import assets, pdfs, views
+from .search import SiteSearch
 from .config import WorksheetConfig
 from .editions import CLASSROOM_ONLY, EditionsExtension, without_classroom_only
 from .question_blocks import QuestionsExtension
@@ -150,6 +151,8 @@ class WorksheetPlugin(BasePlugin[WorksheetConfig]):
             # No server shows an error page to a copy opened from files.
             config.theme.static_templates.discard("404.html")
             config.extra["polyfills"] = [OFFLINE_SHIM, *config.extra.get("polyfills", [])]
+        # Pagefind's index, read by the site's own worker; the offline copy keeps Material's.
+        self.search = SiteSearch(enabled="material/search" in config.plugins and not (offline and offline.config.enabled))
         self.env = jinja2.Environment(loader=config.theme.get_env().loader, autoescape=True)
         dirs = [*config.theme.dirs, config.docs_dir]
         self.bundles = assets.bundles(dirs, [str(u) for u in config.extra_css], [str(u) for u in config.extra_javascript])
@@ -294,14 +297,19 @@ class WorksheetPlugin(BasePlugin[WorksheetConfig]):
         naming it ``material/partials/…`` (see overrides/partials/search.html)."""
         env.loader = jinja2.ChoiceLoader([
             env.loader, jinja2.PrefixLoader({"material": jinja2.FileSystemLoader(str(MATERIAL_TEMPLATES))})])
+        env.globals.update(self.search.template_globals())
         return env
 
     def on_post_page(self, output, *, page, config):
         if self.problems:
             return self.env.get_template("partials/worksheet/problems.html").render(problems=self.problems)
+        ws = self.library.worksheet_of(page.file.src_uri)
+        self.search.add_page(output, page=page, title=page.meta.get("title") or page.title or "",
+                             worksheet=ws.title if ws else "")
         return output
 
     def on_post_build(self, *, config):
+        self.search.write(Path(config.site_dir))
         if self.making_pdfs:
             pdfs.render(Path(config.site_dir), [
                 (ws.slug, self.files.get_file_from_path(ws.src("worksheet.md")).url)
