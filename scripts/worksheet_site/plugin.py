@@ -155,9 +155,9 @@ class WorksheetPlugin(BasePlugin[WorksheetConfig]):
         self.search = SiteSearch(enabled="material/search" in config.plugins and not (offline and offline.config.enabled))
         self.env = jinja2.Environment(loader=config.theme.get_env().loader, autoescape=True)
         dirs = [*config.theme.dirs, config.docs_dir]
-        self.bundles = assets.bundles(dirs, [str(u) for u in config.extra_css], [str(u) for u in config.extra_javascript])
-        config.extra_css = [name for name in self.bundles if name.endswith(".css")]
-        config.extra_javascript = [name for name in self.bundles if name.endswith(".js")]
+        self.assets = assets.site_assets(dirs, [str(u) for u in config.extra_css],
+                                         [str(u) for u in config.extra_javascript])
+        config.extra_css, config.extra_javascript = self.assets.css, self.assets.js
         # Notes, and on the printed sheet the questions, answers and teacher
         # notes: short prose, rendered apart from their page.
         self.fragments = markdown_lib.Markdown(extensions=FRAGMENT_EXTENSIONS)
@@ -212,7 +212,8 @@ class WorksheetPlugin(BasePlugin[WorksheetConfig]):
         return self.config.pdfs and not self.serving and not self.problems
 
     def on_files(self, files: Files, *, config) -> Files:
-        for name, text in self.bundles.items():
+        self.search.start(Path(config.site_dir))
+        for name, text in self.assets.files.items():
             files.append(File.generated(config, name, content=text))
         if files.get_file_from_path(VOCABULARY[0]) is None:
             files.append(File.generated(config, VOCABULARY[0], content=VOCABULARY[1]))
@@ -279,7 +280,9 @@ class WorksheetPlugin(BasePlugin[WorksheetConfig]):
         return html
 
     def on_page_context(self, context, *, page, config, nav):
-        """The worksheet bar above a worksheet's pages (overrides/main.html)."""
+        """The worksheet bar above a worksheet's pages, and the stylesheets and
+        scripts only some pages use (overrides/main.html)."""
+        context["page_assets"] = self.assets.for_page(page.content or "")
         ws = self.library.worksheet_of(page.file.src_uri) if self.library else None
         if ws is not None and not self.problems:
             here = page.file.src_uri

@@ -24,9 +24,11 @@ whose index is a script.
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import html
 import json
 import shutil
+import threading
 from pathlib import Path
 
 import material
@@ -66,11 +68,18 @@ def page_html(output: str, *, title: str, worksheet: str) -> str:
 
 
 class SiteSearch:
-    """Collects the pages as they are written, then writes their index."""
+    """Indexes the pages as they are written, then writes their index.
+
+    Pagefind runs as a program of its own, which the ``pagefind`` package
+    drives through asyncio: it runs here in a thread of its own, started with
+    the build, so that Pagefind starts and indexes while MkDocs renders the
+    next pages."""
 
     def __init__(self, *, enabled: bool):
         self.enabled = enabled
-        self.pages: list[tuple[str, str]] = []  # (address in the site, HTML)
+        self.loop: asyncio.AbstractEventLoop | None = None
+        self.index = None
+        self.added: list[concurrent.futures.Future] = []
 
     def template_globals(self) -> dict:
         """What overrides/main.html needs to hand Material the site's worker."""
@@ -78,19 +87,57 @@ class SiteSearch:
             return {}
         return {"site_search": {"material_worker": material_worker(), "worker": WORKER}}
 
+    def _run(self, coroutine) -> concurrent.futures.Future:
+        if self.loop is None:
+            self.loop = asyncio.new_event_loop()
+            threading.Thread(target=self.loop.run_forever, name="pagefind", daemon=True).start()
+        return asyncio.run_coroutine_threadsafe(coroutine, self.loop)
+
+    def start(self, site: Path) -> None:
+        """Starts Pagefind, for the pages of one build into ``site``."""
+        if not self.enabled:
+            return
+        from pagefind.index import PagefindIndex
+
+        config = {"exclude_selectors": EXCLUDED, "force_language": "en", "output_path": str(site / FOLDER)}
+
+        async def started():
+            self.index = await PagefindIndex(config).__aenter__()
+
+        self.added = [self._run(started())]
+
     def add_page(self, output: str, *, page, title: str, worksheet: str) -> None:
         if not self.enabled or (page.meta.get("search") or {}).get("exclude"):
             return
-        self.pages.append((page.url, page_html(output, title=title, worksheet=worksheet)))
+        content, url = page_html(output, title=title, worksheet=worksheet), "/" + page.url
+
+        async def added():
+            await self.index.add_html_file(content=content, url=url)
+
+        self.added.append(self._run(self._after(self.added[-1], added)))
+
+    @staticmethod
+    async def _after(previous: concurrent.futures.Future, then):
+        await asyncio.wrap_future(previous)
+        await then()
 
     def write(self, site: Path) -> None:
         """Pagefind's index of the pages into ``site/pagefind/``; Material's
         index keeps its settings and no page."""
-        if not self.enabled:
+        if not self.enabled or not self.added:
             return
         target = site / FOLDER
         shutil.rmtree(target, ignore_errors=True)
-        asyncio.run(self._index(target))
+
+        async def written():
+            await self.index.__aexit__(None, None, None)  # writes the files, stops Pagefind
+
+        try:
+            self._run(self._after(self.added[-1], written)).result()
+        except Exception as error:
+            raise PluginError(f"search: Pagefind could not index the site: {error}") from error
+        finally:
+            self.added, self.index = [], None
         for pattern in UNUSED:
             for path in target.glob(pattern):
                 path.unlink()
@@ -98,13 +145,3 @@ class SiteSearch:
         if material_index.is_file():
             settings = json.loads(material_index.read_text(encoding="utf-8"))["config"]
             material_index.write_text(json.dumps({"config": settings, "docs": []}), encoding="utf-8")
-        self.pages = []
-
-    async def _index(self, target: Path) -> None:
-        from pagefind.index import PagefindIndex
-
-        config = {"exclude_selectors": EXCLUDED, "force_language": "en"}
-        async with PagefindIndex(config) as index:
-            for url, content in self.pages:
-                await index.add_html_file(content=content, url="/" + url)
-            await index.write_files(output_path=str(target))
