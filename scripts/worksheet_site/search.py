@@ -123,7 +123,10 @@ class SiteSearch:
 
     def write(self, site: Path) -> None:
         """Pagefind's index of the pages into ``site/pagefind/``; Material's
-        index keeps its settings and no page."""
+        index keeps its settings and no page. Without Pagefind (the offline
+        copy), the site's worker is left out: Material's runs."""
+        if not self.enabled:
+            (site / WORKER).unlink(missing_ok=True)
         if not self.enabled or not self.added:
             return
         target = site / FOLDER
