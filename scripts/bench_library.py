@@ -46,7 +46,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_site import PLAIN_CONFIG, build as time_build, first_load, lighthouse  # noqa: E402
+from bench_site import PLAIN_CONFIG, build as time_build, first_load, lighthouse, plain_paragraphs  # noqa: E402
 from worksheet.library import load_library  # noqa: E402
 from worksheet.library_checks import check_library  # noqa: E402
 
@@ -97,11 +97,11 @@ def worksheet(folder: Path, rng: random.Random, vocabulary: tuple[list[str], lis
     (folder / "questions.md").write_text("Answer in full sentences.\n\n" + "\n".join(blocks), encoding="utf-8")
     used = sorted({w for line in lines for w in line.split() if len(w) > 5})
     (folder / "glossary.yml").write_text("".join(
-        f"- term: {t}\n  pos: noun\n  definition: {' '.join(rng.choices(words, weights, k=8))}.\n  french: un mot\n\n"
+        f"- term: \"{t}\"\n  pos: noun\n  definition: The word {t}, as the text uses it.\n  french: le mot {t}\n\n"
         for t in rng.sample(used, min(TERMS, len(used)))), encoding="utf-8")
     numbered = [n for n, text in enumerate(lines, 1) if text]
     (folder / "notes.yml").write_text("".join(
-        f"- line: {n}\n  phrase: {lines[n - 1].split()[0]}\n  note: {' '.join(rng.choices(words, weights, k=10))}.\n"
+        f"- line: {n}\n  phrase: \"{lines[n - 1].split()[0]}\"\n  note: {' '.join(rng.choices(words, weights, k=10))}.\n"
         for n in sorted(rng.sample(numbered, NOTES))), encoding="utf-8")
     (folder / "index.md").write_text(f"---\ntitle: Text {folder.name[-3:]}\nlevel: B1\ntheme: Bench\ntime: 1 hour\n---\n\n"
                                      "A worksheet.\n", encoding="utf-8")
@@ -136,14 +136,7 @@ def plain_library(root: Path, source: Path) -> Path:
                                                              for ws in lib.worksheets), encoding="utf-8")
     for ws in lib.worksheets:
         (docs / ws.slug).mkdir()
-        paragraphs, current = [], []
-        for line in ws.article.lines:
-            if (line.blank or line.starts_paragraph) and current:
-                paragraphs.append(" ".join(current))
-                current = []
-            if not line.blank:
-                current.append(line.text)
-        paragraphs.append(" ".join(current))
+        paragraphs = plain_paragraphs(ws)
         (docs / ws.slug / "article.md").write_text(f"# {ws.article.meta.get('headline')}\n\n" + "\n\n".join(paragraphs)
                                                    + "\n", encoding="utf-8")
         questions = "".join(f"## Question {q.number}\n\n{q.text.text}\n\n" for q in ws.questions.questions)
@@ -171,7 +164,7 @@ def search_artefacts(site: Path) -> dict[str, tuple[int, int, int, int]]:
 
 def time_check(docs: Path) -> float:
     start = time.perf_counter()
-    problems = [p for p in check_library(load_library(docs)) if not p.warning]
+    problems = check_library(load_library(docs))  # warnings too: the build is strict
     if problems:
         sys.exit(f"bench_library.py: the synthetic library has problems: {[str(p) for p in problems]}")
     return time.perf_counter() - start

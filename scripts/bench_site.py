@@ -140,8 +140,8 @@ def build(root: Path, dest: Path, engine: Path | None = None) -> float:
     return took
 
 
-def plain_project(folder: Path, ws: Worksheet) -> tuple[Path, str]:
-    """A plain Material site of the worksheet's article; (its folder, the article's address)."""
+def plain_paragraphs(ws: Worksheet) -> list[str]:
+    """The worksheet's article as ordinary paragraphs."""
     paragraphs, current = [], []
     for line in ws.article.lines:
         if (line.blank or line.starts_paragraph) and current:
@@ -150,6 +150,12 @@ def plain_project(folder: Path, ws: Worksheet) -> tuple[Path, str]:
         if not line.blank:
             current.append(line.text)
     paragraphs.append(" ".join(current))
+    return paragraphs
+
+
+def plain_project(folder: Path, ws: Worksheet) -> tuple[Path, str]:
+    """A plain Material site of the worksheet's article; (its folder, the article's address)."""
+    paragraphs = plain_paragraphs(ws)
     meta = ws.article.meta
     byline = " · ".join(str(meta[k]) for k in ("author", "publication", "date") if meta.get(k))
     docs = folder / "docs"
