@@ -212,7 +212,6 @@ class WorksheetPlugin(BasePlugin[WorksheetConfig]):
         return self.config.pdfs and not self.serving and not self.problems
 
     def on_files(self, files: Files, *, config) -> Files:
-        self.search.start(Path(config.site_dir))
         for name, text in self.assets.files.items():
             files.append(File.generated(config, name, content=text))
         if files.get_file_from_path(VOCABULARY[0]) is None:
@@ -234,6 +233,7 @@ class WorksheetPlugin(BasePlugin[WorksheetConfig]):
     def on_page_markdown(self, markdown, *, page, config, files):
         self.rendering = rendering = _Rendering(self.library, page)
         page.meta.setdefault("hide", ["navigation"])
+        self.search.claim(page)
         ws = rendering.worksheet
         if ws is not None and "title" not in page.meta:
             # The worksheet's name in the title: in the browser's tab, the
@@ -307,9 +307,8 @@ class WorksheetPlugin(BasePlugin[WorksheetConfig]):
         if self.problems:
             return self.env.get_template("partials/worksheet/problems.html").render(problems=self.problems)
         ws = self.library.worksheet_of(page.file.src_uri)
-        self.search.add_page(output, page=page, title=page.meta.get("title") or page.title or "",
-                             worksheet=ws.title if ws else "")
-        return output
+        return self.search.mark(output, page=page, title=page.meta.get("title") or page.title or "",
+                                worksheet=ws.title if ws else "")
 
     def on_post_build(self, *, config):
         self.search.write(Path(config.site_dir))

@@ -7,28 +7,30 @@ worker (the ``search`` entry of its configuration); the site's,
 ``assets/js/search-worker.js``, answers each query from a Pagefind index:
 split into small chunks, downloaded only when someone searches, and only the
 chunks the query needs. A first visit downloads no index at all: Material's
-own ``search/search_index.json`` is left with its settings and no pages.
+own ``search/search_index.json`` holds its settings and no page.
 
 What is indexed: each page's content (``article.md-content__inner``), less
 what is marked ``data-search-exclude`` (answer boxes, model answers, teacher
 notes, lists of letters and lines) and what only print or navigation needs.
-Pages whose front matter says ``search: {exclude: true}`` are left out. The
+Pages whose front matter says ``search: {exclude: true}`` are left out.
+Material's own index is left with its settings and no page. The
 student edition's pages have no classroom-only content, so neither has its
 index.
 
 The offline copy opened from files cannot fetch Pagefind's chunks (a
 browser blocks ``fetch`` on ``file://``): it keeps Material's own search,
 whose index is a script.
+
+Pagefind reads the pages from the built site (a program of its own, driven
+by the ``pagefind`` package): the indexed pages carry ``data-pagefind-body``
+and their titles as attributes of their content.
 """
 
 from __future__ import annotations
 
 import asyncio
-import concurrent.futures
 import html
-import json
 import shutil
-import threading
 from pathlib import Path
 
 import material
@@ -68,18 +70,12 @@ def page_html(output: str, *, title: str, worksheet: str) -> str:
 
 
 class SiteSearch:
-    """Indexes the pages as they are written, then writes their index.
-
-    Pagefind runs as a program of its own, which the ``pagefind`` package
-    drives through asyncio: it runs here in a thread of its own, started with
-    the build, so that Pagefind starts and indexes while MkDocs renders the
-    next pages."""
+    """Marks the pages to index as they are written, then has Pagefind read
+    them from the built site."""
 
     def __init__(self, *, enabled: bool):
         self.enabled = enabled
-        self.loop: asyncio.AbstractEventLoop | None = None
-        self.index = None
-        self.added: list[concurrent.futures.Future] = []
+        self.indexed: set[str] = set()  # addresses of the pages to index
 
     def template_globals(self) -> dict:
         """What overrides/main.html needs to hand Material the site's worker."""
@@ -87,64 +83,45 @@ class SiteSearch:
             return {}
         return {"site_search": {"material_worker": material_worker(), "worker": WORKER}}
 
-    def _run(self, coroutine) -> concurrent.futures.Future:
-        if self.loop is None:
-            self.loop = asyncio.new_event_loop()
-            threading.Thread(target=self.loop.run_forever, name="pagefind", daemon=True).start()
-        return asyncio.run_coroutine_threadsafe(coroutine, self.loop)
-
-    def start(self, site: Path) -> None:
-        """Starts Pagefind, for the pages of one build into ``site``."""
+    def claim(self, page) -> None:
+        """Takes the page from Material's index (which would parse every page
+        for nothing) into Pagefind's, unless its front matter leaves it out."""
         if not self.enabled:
             return
-        from pagefind.index import PagefindIndex
+        search = page.meta.get("search") or {}
+        if not search.get("exclude"):
+            self.indexed.add(page.url)
+        page.meta["search"] = {**search, "exclude": True}
 
-        config = {"exclude_selectors": EXCLUDED, "force_language": "en", "output_path": str(site / FOLDER)}
-
-        async def started():
-            self.index = await PagefindIndex(config).__aenter__()
-
-        self.added = [self._run(started())]
-
-    def add_page(self, output: str, *, page, title: str, worksheet: str) -> None:
-        if not self.enabled or (page.meta.get("search") or {}).get("exclude"):
-            return
-        content, url = page_html(output, title=title, worksheet=worksheet), "/" + page.url
-
-        async def added():
-            await self.index.add_html_file(content=content, url=url)
-
-        self.added.append(self._run(self._after(self.added[-1], added)))
-
-    @staticmethod
-    async def _after(previous: concurrent.futures.Future, then):
-        await asyncio.wrap_future(previous)
-        await then()
+    def mark(self, output: str, *, page, title: str, worksheet: str) -> str:
+        """The page as written: Pagefind's marks on its content, if indexed."""
+        if not self.enabled or page.url not in self.indexed:
+            return output
+        return page_html(output, title=title, worksheet=worksheet)
 
     def write(self, site: Path) -> None:
-        """Pagefind's index of the pages into ``site/pagefind/``; Material's
-        index keeps its settings and no page. Without Pagefind (the offline
-        copy), the site's worker is left out: Material's runs."""
+        """Pagefind's index of the marked pages into ``site/pagefind/``.
+        Without Pagefind (the offline copy), the site's worker is left out:
+        Material's runs."""
         if not self.enabled:
             (site / WORKER).unlink(missing_ok=True)
-        if not self.enabled or not self.added:
             return
         target = site / FOLDER
         shutil.rmtree(target, ignore_errors=True)
-
-        async def written():
-            await self.index.__aexit__(None, None, None)  # writes the files, stops Pagefind
-
         try:
-            self._run(self._after(self.added[-1], written)).result()
+            asyncio.run(self._index(site, target))
         except Exception as error:
             raise PluginError(f"search: Pagefind could not index the site: {error}") from error
         finally:
-            self.added, self.index = [], None
+            self.indexed = set()
         for pattern in UNUSED:
             for path in target.glob(pattern):
                 path.unlink()
-        material_index = site / "search" / "search_index.json"
-        if material_index.is_file():
-            settings = json.loads(material_index.read_text(encoding="utf-8"))["config"]
-            material_index.write_text(json.dumps({"config": settings, "docs": []}), encoding="utf-8")
+
+    @staticmethod
+    async def _index(site: Path, target: Path) -> None:
+        from pagefind.index import PagefindIndex
+
+        config = {"exclude_selectors": EXCLUDED, "force_language": "en", "output_path": str(target)}
+        async with PagefindIndex(config) as index:  # writes the files on leaving
+            await index.add_directory(str(site), glob="**/*.html")
