@@ -77,14 +77,17 @@ class Checked:
         }
 
 
-def check_answer(prose: str, sources: list[Source]) -> list[Checked]:
+def check_answer(prose: str, sources: list[Source], single_quotes: bool = False) -> list[Checked]:
     """Every quotation of ``prose``, and every line mention that follows no
-    quotation, in the order they stand."""
+    quotation, in the order they stand. With ``single_quotes`` (the build's
+    checks), a quotation in single quotes counts when a line mention follows it."""
     mentions = find_mentions(prose)
     attached: set[int] = set()
     out = []
-    for quote in find_quotations(prose):
+    for quote in find_quotations(prose, single=single_quotes):
         index, r, document = _mention_after(prose, quote.end, mentions)
+        if quote.single and index is None:
+            continue  # words in single quotes with no line after them: not taken for a quotation
         if index is not None:
             attached.add(index)
         out.append(_check(quote.text, quote.start, quote.end, r, document, sources))

@@ -7,15 +7,19 @@ checked in ``citations.py``, wherever they stand.
 
 from __future__ import annotations
 
-from .citations import Citation, check_prose, found_at, found_in, problems_of, range_problem, short
+from .answer_check import Source
+from .citations import Citation, check_prose, found_at, found_in, problems_of, range_problem, short, unclosed
 from .model import Worksheet
 from .problems import Problem
 from .questions import Question
-from .quotes import find_quotations, normalise
+from .prose import quotable
+from .quotes import find_quotations
 from .refs import LineRange
 
 
-def check(ws: Worksheet) -> list[Problem]:
+def check(ws: Worksheet, quoted_elsewhere: list[Citation] = ()) -> list[Problem]:
+    """``quoted_elsewhere``: quotations of the article checked in other
+    pages (a sequence's final task), judged with its own for a shift."""
     problems = list(ws.load_problems)
     problems += check_question_ids(ws)
     citations: list[Citation] = []
@@ -27,7 +31,7 @@ def check(ws: Worksheet) -> list[Problem]:
     citations += check_notes(ws)
     citations += check_definitions(ws)
     citations += check_pages(ws)
-    problems += problems_of(ws, citations)
+    problems += problems_of(ws, [*citations, *quoted_elsewhere])
     problems += check_glossary_use(ws)
     return sorted(set(problems))
 
@@ -86,7 +90,12 @@ def check_question_quotations(ws: Worksheet, q: Question) -> list[Problem]:
     cited = ", ".join(str(r) for r in ranges)
     problems = []
     for para in q.paragraphs:
-        for quote in find_quotations(para.text):
+        left = unclosed(quotable(para.text))
+        if left:
+            offset, message = left
+            problems.append(_where(ws, para.line + para.text.count("\n", 0, offset), f"{q.name}: {message}"))
+            continue
+        for quote in find_quotations(quotable(para.text)):
             if any(found_in(ws, quote.text, r) for r in runs):
                 continue
             line = para.line + para.text.count("\n", 0, quote.start)
@@ -102,6 +111,8 @@ def check_parts(path: str, q: Question) -> list[Problem]:
     if not q.text.text.strip():
         problems.append(Problem(path, q.line, f"{q.name} has no question text"))
     for block, label, part in ((q.answer, "model answer", "model-answer"), (q.notes, "teacher notes", "teacher-notes")):
+        if block is None and q.unknown_parts:
+            continue  # the part is probably the block with an unknown name: that is its one problem
         if block is None:
             problems.append(Problem(path, q.line, f"{q.name} has no {label}: add a '/// {part}' block inside the question"))
         elif not block.text.strip():
@@ -119,6 +130,8 @@ def check_answer_and_notes(ws: Worksheet, q: Question) -> list[Citation]:
         checked += check_prose(ws, path, q.answer, f"{q.name} model answer", every_quotation=True)
     if q.notes is not None:
         checked += check_prose(ws, path, q.notes, f"{q.name} teacher notes")
+    for aside in q.asides:
+        checked += check_prose(ws, path, aside, q.name)
     return checked
 
 
@@ -134,8 +147,13 @@ def check_notes(ws: Worksheet) -> list[Citation]:
             continue
         if note.phrase:
             r = LineRange(note.line, min(total, note.line + 1))
-            there = normalise(ws.article.line(note.line).text) and found_in(ws, note.phrase, r)
-            problem = None if there else Problem(ws.notes_path, note.source_line, f"note on line {note.line}: \"{note.phrase}\" is not in that line")
+            found = Source.of(ws.article).find(note.phrase, r)
+            problem = None
+            if found is None or found.first != note.line:  # it starts on its line, and may run on into the next
+                elsewhere = found_at(ws, note.phrase)
+                but = f" but in {elsewhere}" if elsewhere else ""
+                problem = Problem(ws.notes_path, note.source_line,
+                                  f"note on line {note.line}: \"{note.phrase}\" is not in that line{but}")
             checked.append(Citation(problem, note.phrase, r))
     return checked
 

@@ -16,8 +16,9 @@ from dataclasses import dataclass
 
 from .model import Worksheet
 from .problems import Problem
-from .prose import Block
+from .prose import Block, quotable
 from .answer_check import Source, check_answer
+from .quotes import left_open
 from .refs import LineRange
 
 #: How many quotations off by one line make a shift (and at least half of those citing the lines after it)
@@ -59,6 +60,18 @@ def short(text: str, width: int = 60) -> str:
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
+def unclosed(prose: str) -> tuple[int, str] | None:
+    """``(offset, message)`` for a quotation left open in ``prose``, if any:
+    its one problem, instead of one for each quotation after it."""
+    opened = left_open(prose)
+    if opened is None:
+        return None
+    words = prose[opened + 1 :].split()
+    begins = " ".join(words[:6]) + (" …" if len(words) > 6 else "")
+    mark = prose[opened] + (" " if prose[opened] == "«" else "")
+    return opened, f"the quotation {mark}{begins} is left open: add its closing quote mark where it ends"
+
+
 def check_prose(ws: Worksheet, path: str, block: Block, who: str = "", every_quotation: bool = False) -> list[Citation]:
     """The quotations and line mentions of one piece of prose.
 
@@ -68,13 +81,16 @@ def check_prose(ws: Worksheet, path: str, block: Block, who: str = "", every_quo
     lines (a bare number in brackets, ``(9)``, counts only after a
     quotation). Messages start with ``who`` ("q1 teacher notes"). The
     quotations are read as a student's answer box reads them (answer_check.py)."""
-    prose = block.text
+    prose = quotable(block.text)
     checked = []
 
     def problem(offset: int, message: str) -> Problem:
         return Problem(path, block.line + prose.count("\n", 0, offset), f"{who}: {message}" if who else message)
 
-    for c in check_answer(prose, [Source.of(ws.article)]):
+    left = unclosed(prose)
+    if left:
+        return [Citation(problem(*left))]
+    for c in check_answer(prose, [Source.of(ws.article)], single_quotes=True):
         r = c.mention
         if c.quotation is None:  # a line mention on its own
             bad = range_problem(ws, r)

@@ -7,6 +7,7 @@
       pos: noun
       definition: An imagined society where life is very bad ...
       french: une dystopie
+      classroom-only: true    # optional: left out of the student edition
 
 Any form matches in any letter case, as a whole word, and across a line
 break, so "Dystopian" and a "Sesame / Credit" split over two lines resolve
@@ -21,6 +22,7 @@ from dataclasses import dataclass, field
 
 from .problems import Problem
 from .prose import Block
+from .schema import GLOSSARY_ENTRY
 from .yamlmap import load_records
 
 REQUIRED = ("definition", "pos", "french")
@@ -35,6 +37,7 @@ class Entry:
     french: str
     source_line: int
     definition_source: Block = field(default_factory=Block, compare=False)  # as written, with its line
+    classroom_only: bool = False  # for the classroom edition only
     slug: str = field(init=False)
 
     def __post_init__(self):
@@ -119,31 +122,31 @@ def _piece(char: str) -> str:
     return r"\s+" if char == " " else re.escape(char)
 
 
-LABELS = {"definition": "definition", "pos": "part of speech", "french": "French translation"}
-
-
-def _words(value) -> str:
-    """A field as one line of text; '' for a missing or empty one."""
-    return "" if value is None else " ".join(str(value).split())
+def _missing(record: dict, name: str, misspelt: set[str]) -> bool:
+    """Whether a field is left out or empty (a misspelt name for it is its own problem)."""
+    value = record.get(name)
+    return name not in misspelt and (value is None or (isinstance(value, str) and not value.strip()) or value == [])
 
 
 def parse_glossary(text: str, path: str) -> Glossary:
     entries, problems, seen = [], [], {}
     for record in load_records(text, path, "glossary entry"):
-        line, at = record.pop("__line__"), record.pop("__at__", {})
-        term = _words(record.get("term"))
+        line, at = record["__line__"], record.get("__at__", {})
+        term = record.get("term")
+        term = " ".join(term.split()) if isinstance(term, str) else ""
+        values, wrong, misspelt = GLOSSARY_ENTRY.read(record, path, f"glossary entry '{term}'" if term else "glossary entry")
+        problems += wrong
         if not term:
-            problems.append(Problem(path, line, "glossary entry has no term"))
+            if _missing(record, "term", misspelt):
+                problems.append(Problem(path, line, "glossary entry has no term"))
             continue
-        for name in REQUIRED:
-            if not _words(record.get(name)):
-                problems.append(Problem(path, line, f"glossary entry '{term}' has no {LABELS[name]}"))
-        forms = record.get("forms")
-        forms = forms if isinstance(forms, list) else [forms]
-        forms = list({_key(f): f for f in map(_words, forms) if f and _key(f) != _key(term)}.values())
-        entry = Entry(term=term, forms=forms, pos=_words(record.get("pos")),
-                      definition=_words(record.get("definition")), french=_words(record.get("french")),
-                      source_line=line, definition_source=at.get("definition", Block("", line)))
+        problems += [Problem(path, line, f"glossary entry '{term}' has no {GLOSSARY_ENTRY.field(name).label}")
+                     for name in REQUIRED if _missing(record, name, misspelt)]
+        forms = list({_key(f): f for f in values["forms"] or [] if _key(f) != _key(term)}.values())
+        entry = Entry(term=term, forms=forms, pos=values["pos"] or "", definition=values["definition"] or "",
+                      french=values["french"] or "", source_line=line,
+                      definition_source=at.get("definition", Block("", line)) if values["definition"] else Block("", line),
+                      classroom_only=bool(values["classroom-only"]))
         for i, form in enumerate(entry.all_forms):  # the term comes first
             if _key(form) not in seen:
                 seen[_key(form)] = (term, line, i == 0)

@@ -14,11 +14,13 @@ citing the lines of several worksheets (``lines: social-credit:25–29``)::
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import difflib
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .model import ARTICLE, Worksheet, _label, load_worksheet
 from .problems import Problem, WorksheetError
+from .prose import Page, parse_page
 from .questions import QuestionPage, parse_questions
 from .source import read_text
 
@@ -31,6 +33,7 @@ class Sequence:
     src: str  # its path in the docs folder
     page: QuestionPage  # its text and final task
     worksheets: list[Worksheet] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)  # the worksheets it names that do not exist
 
     @property
     def meta(self) -> dict:
@@ -58,6 +61,7 @@ class Library:
     sequences: list[Sequence]  # by their order, then title
     problems: list[Problem]  # files that could not be read at all, sequences that name no worksheet
     unreadable: set[str] = field(default_factory=set)  # worksheets whose files could not be read
+    pages: list[Page] = field(default_factory=list)  # the other Markdown pages (the home page…), as prose
 
     def worksheet(self, slug: str) -> Worksheet | None:
         return next((ws for ws in self.worksheets if ws.slug == slug), None)
@@ -72,6 +76,15 @@ class Library:
 
     def sequences_of(self, ws: Worksheet) -> list[Sequence]:
         return [s for s in self.sequences if ws in s.worksheets]
+
+    def edition(self, student: bool) -> "Library":
+        """The library as an edition has it: the student edition leaves out
+        every glossary entry and note marked ``classroom-only: true``."""
+        if not student:
+            return self
+        kept = {id(ws): ws.for_students() for ws in self.worksheets}
+        sequences = [replace(s, worksheets=[kept[id(ws)] for ws in s.worksheets]) for s in self.sequences]
+        return replace(self, worksheets=[kept[id(ws)] for ws in self.worksheets], sequences=sequences)
 
     @property
     def unsequenced(self) -> list[Worksheet]:
@@ -92,6 +105,7 @@ def load_library(docs: Path) -> Library:
             problems.append(error.problem)
             unreadable.add(slug)
     by_slug = {ws.slug: ws for ws in worksheets}
+    pages = _other_pages(docs, problems)
     sequences = []
     for path in sorted((docs / SEQUENCES).glob("*.md")):
         label = _label(path)
@@ -111,14 +125,49 @@ def load_library(docs: Path) -> Library:
             if slug in by_slug:
                 sequence.worksheets.append(by_slug[slug])
             elif slug not in unreadable:  # an unreadable one is reported already
+                sequence.missing.append(slug)
+                guess = difflib.get_close_matches(slug.lower().replace("_", "-"), list(by_slug), n=1, cutoff=0.6)
                 known = ", ".join(sorted(by_slug)) or "none yet"
-                problems.append(Problem(label, _line_naming(text, slug),
-                                        f"no worksheet '{slug}' (a folder of docs/ with an article.md; there are: {known})"))
+                hint = f": did you mean '{guess[0]}'?" if guess else f" (a folder of docs/ with an article.md; there are: {known})"
+                problems.append(Problem(label, _line_naming(text, slug), f"no worksheet '{slug}'{hint}"))
         sequences.append(sequence)
     sequences.sort(key=lambda s: (s.order, s.title.casefold()))
     ordered = list(dict.fromkeys([ws.slug for s in sequences for ws in s.worksheets] +
                                  [ws.slug for ws in sorted(worksheets, key=lambda w: w.title.casefold())]))
-    return Library([by_slug[slug] for slug in ordered], sequences, problems, unreadable)
+    return Library([by_slug[slug] for slug in ordered], sequences, problems, unreadable, pages)
+
+
+#: What makes a folder without an article.md look like a worksheet all the same.
+WORKSHEET_FILES = ("questions.md", "glossary.yml", "notes.yml")
+WORKSHEET_FACTS = ("level", "theme", "time")
+
+
+def _other_pages(docs: Path, problems: list[Problem]) -> list[Page]:
+    """The Markdown pages of no worksheet and no sequence, as prose (their
+    ``src``: the path in the docs folder). A folder that holds a worksheet's
+    files, or an index.md with a worksheet's facts, but no article.md, is a
+    problem: MkDocs would leave it out of the menu without a word."""
+    worksheets = {path.parent for path in docs.rglob(ARTICLE)}
+    pages = []
+    for path in sorted(docs.rglob("*.md")):
+        if path.parent in worksheets or path.parent == docs / SEQUENCES:
+            continue
+        label = _label(path)
+        try:
+            page = parse_page(read_text(path, label), label)
+        except WorksheetError as error:
+            problems.append(error.problem)
+            continue
+        page.src = path.relative_to(docs).as_posix()
+        pages.append(page)
+    for folder in sorted({path.parent for path in docs.rglob("*")} - worksheets - {docs, docs / SEQUENCES}):
+        index = next((page for page in pages if page.src == (folder / "index.md").relative_to(docs).as_posix()), None)
+        held = [name for name in WORKSHEET_FILES if (folder / name).is_file()]
+        if held or (index is not None and any(key in index.meta for key in WORKSHEET_FACTS)):
+            where = index.path if index is not None else _label(folder / held[0])
+            problems.append(Problem(where, 0, f"this folder has no {ARTICLE}, so it is no worksheet: add its "
+                                              f"{ARTICLE} (the text, in a ```article block), questions.md and glossary.yml"))
+    return pages
 
 
 def _line_naming(text: str, slug: str) -> int:

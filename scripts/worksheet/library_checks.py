@@ -9,11 +9,13 @@ from __future__ import annotations
 
 from .checks import check, check_parts
 from .answer_check import Source, check_answer
-from .citations import found_at, found_in, range_problem, short
+from .citations import Citation, found_at, found_in, range_problem, short, unclosed
 from .glossary import Entry
 from .library import Library, Sequence
+from .links import check_line_links
 from .problems import Problem
 from .questions import LineRef, Question
+from .prose import quotable
 from .quotes import find_quotations
 from .todos import article_todos, page_todos, questions_todos, records_todos
 from .model import Worksheet
@@ -21,16 +23,45 @@ from .model import Worksheet
 
 def check_library(library: Library) -> list[Problem]:
     problems = list(library.problems)
-    for worksheet in library.worksheets:
-        problems += check(worksheet)
-        problems += worksheet_todos(worksheet)
+    quoted: dict[int, list[Citation]] = {}  # by worksheet: the sequences' quotations of its lines
     for sequence in library.sequences:
-        if library.unreadable & set(sequence.named):
+        if library.unreadable & set(sequence.named) or sequence.missing:
             continue  # checked once the worksheets it names can be read
-        problems += check_sequence(library, sequence)
+        problems += check_sequence(library, sequence, quoted)
         problems += questions_todos(sequence.page)
+    for worksheet in library.worksheets:
+        # A line added to an article, or removed, shifts the sequences' quotations of it too: one problem says so.
+        problems += check(worksheet, quoted.get(id(worksheet), []))
+        problems += worksheet_todos(worksheet)
     problems += check_shared_terms(library)
+    problems += check_other_pages(library)
+    problems += check_line_links(library)
     return sorted(set(problems))
+
+
+def check_other_pages(library: Library) -> list[Problem]:
+    """On the pages of no worksheet (the home page…), a quotation that gives
+    its lines stands in those lines of one of the articles."""
+    sources = [Source.of(ws.article) for ws in library.worksheets]
+    problems = []
+    for page in library.pages:
+        prose = quotable(page.prose.text)
+        left = unclosed(prose)
+        if left:
+            problems.append(Problem(page.path, page.prose.line + prose.count("\n", 0, left[0]), left[1]))
+            continue
+        for c in check_answer(prose, sources, single_quotes=True):
+            if c.quotation is None or c.mention is None or c.mention_ok or c.document is not None:
+                continue
+            line = page.prose.line + prose.count("\n", 0, c.start)
+            if c.found is None:
+                where = "nor anywhere in the articles"
+            else:
+                ws = library.worksheets[c.found[0]]
+                where = f"but in {c.found[1].label()}" + (f" of {ws.article.path}" if len(sources) > 1 else "")
+            of = " of any article" if len(sources) > 1 else ""
+            problems.append(Problem(page.path, line, f"quotation \"{short(c.quotation)}\" is not in {c.mention.label()}{of} {where}"))
+    return problems
 
 
 def worksheet_todos(ws: Worksheet) -> list[Problem]:
@@ -59,7 +90,10 @@ def _refs_problem(library: Library, sequence: Sequence, ref: LineRef) -> str | N
     return f"{ref.worksheet}: {bad}" if bad else None
 
 
-def check_sequence(library: Library, sequence: Sequence) -> list[Problem]:
+def check_sequence(library: Library, sequence: Sequence, quoted: dict[int, list[Citation]]) -> list[Problem]:
+    """The problems of a sequence's page; the quotations its final task's
+    answer and notes give with a document's lines go to ``quoted``, by
+    worksheet, to be judged with that worksheet's own."""
     page = sequence.page
     problems = list(page.problems)
     for q in page.questions:
@@ -74,18 +108,22 @@ def check_sequence(library: Library, sequence: Sequence) -> list[Problem]:
         problems += check_parts(page.path, q)
         for block, who, every in ((q.answer, "model answer", True), (q.notes, "teacher notes", False)):
             if block is not None:
-                problems += _document_quotations(sequence, page.path, block, f"{q.name} {who}", every)
+                problems += _document_quotations(sequence, page.path, block, f"{q.name} {who}", every, quoted)
     return problems
 
 
-def _document_quotations(sequence: Sequence, path: str, block, who: str, every_quotation: bool) -> list[Problem]:
+def _document_quotations(sequence: Sequence, path: str, block, who: str, every_quotation: bool,
+                         quoted: dict[int, list[Citation]]) -> list[Problem]:
     """In a final task's answer or notes, a quotation followed by
     ``(doc. 2, l. 6)`` stands in those lines of the sequence's second
     worksheet; in the answer, a quotation without one stands in one of them."""
-    prose = block.text
+    prose = quotable(block.text)
     documents = len(sequence.worksheets)
+    left = unclosed(prose)
+    if left:
+        return [Problem(path, block.line + prose.count("\n", 0, left[0]), f"{who}: {left[1]}")]
     problems = []
-    for c in check_answer(prose, [Source.of(ws.article) for ws in sequence.worksheets]):
+    for c in check_answer(prose, [Source.of(ws.article) for ws in sequence.worksheets], single_quotes=True):
         if c.quotation is None:
             continue  # a line mention alone names no document
         line = block.line + prose.count("\n", 0, c.start)
@@ -100,12 +138,14 @@ def _document_quotations(sequence: Sequence, path: str, block, who: str, every_q
             continue
         ws = sequence.worksheets[c.document - 1]
         bad = range_problem(ws, c.mention)
+        problem = None
         if bad:
-            problems.append(Problem(path, line, f"{said}: doc. {c.document}: {bad}"))
+            problem = Problem(path, line, f"{said}: doc. {c.document}: {bad}")
         elif not c.mention_ok:
             elsewhere = found_at(ws, c.quotation)
             where = f"but in {elsewhere}" if elsewhere else "nor anywhere in it"
-            problems.append(Problem(path, line, f"{said} is not in doc. {c.document}, {c.mention.label()}, {where}"))
+            problem = Problem(path, line, f"{said} is not in doc. {c.document}, {c.mention.label()}, {where}")
+        quoted.setdefault(id(ws), []).append(Citation(problem, c.quotation, c.mention))
     return problems
 
 
@@ -114,7 +154,11 @@ def _question_quotations(library: Library, path: str, q: Question) -> list[Probl
     problems = []
     cited = ", ".join(str(ref) for ref in q.refs)
     for paragraph in q.paragraphs:
-        for quote in find_quotations(paragraph.text):
+        left = unclosed(quotable(paragraph.text))
+        if left:
+            problems.append(Problem(path, paragraph.line + paragraph.text.count("\n", 0, left[0]), f"{q.name}: {left[1]}"))
+            continue
+        for quote in find_quotations(quotable(paragraph.text)):
             if not any(found_in(library.worksheet(ref.worksheet), quote.text, ref.range) for ref in q.refs):
                 line = paragraph.line + paragraph.text.count("\n", 0, quote.start)
                 problems.append(Problem(path, line, f"{q.name}: quotation \"{quote.text}\" is not in the lines it cites ({cited})"))

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .article import Article, parse_article
@@ -57,6 +57,13 @@ class Worksheet:
         if name not in self._memo:
             self._memo[name] = compute()
         return self._memo[name]
+
+    def for_students(self) -> "Worksheet":
+        """The worksheet as the student edition has it: without the glossary
+        entries and notes marked ``classroom-only: true``."""
+        glossary = Glossary(self.glossary.path, [e for e in self.glossary.entries if not e.classroom_only],
+                            self.glossary.problems)
+        return replace(self, glossary=glossary, notes=[n for n in self.notes if not n.classroom_only], _memo={})
 
     # -- where glossary terms stand --------------------------------------
     def article_matches(self) -> list[Match]:

@@ -6,7 +6,8 @@
       phrase: Rogier Creemers
       note: A Dutch researcher who studies law and policy in China ...
 
-``phrase`` must stand in that line (or run on from it to the next one).
+``phrase`` must start on that line (it may run on into the next one).
+``classroom-only: true`` keeps a note out of the student edition.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from dataclasses import dataclass, field
 
 from .problems import Problem
 from .prose import Block
+from .schema import NOTE
 from .yamlmap import load_records
 
 
@@ -25,21 +27,26 @@ class Note:
     text: str
     source_line: int
     text_source: Block = field(default_factory=Block, compare=False)  # ``note`` as written, with its line
+    classroom_only: bool = False  # for the classroom edition only
 
 
 def parse_notes(text: str, path: str) -> tuple[list[Note], list[Problem]]:
     notes, problems = [], []
     for record in load_records(text, path, "note"):
-        where, at = record.pop("__line__"), record.pop("__at__", {})
-        line = record.get("line")
-        phrase = " ".join(str(record.get("phrase") or "").split())
-        body = " ".join(str(record.get("note") or "").split())
-        if not isinstance(line, int) or isinstance(line, bool):
-            problems.append(Problem(path, where, "note has no line number ('line: 12')"))
+        where, at = record["__line__"], record.get("__at__", {})
+        given = record.get("line")
+        number = given if isinstance(given, int) and not isinstance(given, bool) else None
+        values, wrong, misspelt = NOTE.read(record, path, f"note on line {number}" if number else "note")
+        problems += wrong
+        line, phrase, body = values["line"], values["phrase"] or "", values["note"] or ""
+        if line is None:
+            if given is None and "line" not in misspelt:
+                problems.append(Problem(path, where, "note has no line number ('line: 12')"))
             continue
-        if not phrase:
+        if not phrase and record.get("phrase") in (None, "") and "phrase" not in misspelt:
             problems.append(Problem(path, where, f"note on line {line} has no phrase"))
-        if not body:
+        if not body and record.get("note") in (None, "") and "note" not in misspelt:
             problems.append(Problem(path, where, f"note on line {line} is empty"))
-        notes.append(Note(line, phrase, body, where, at.get("note", Block(body, where))))
+        notes.append(Note(line, phrase, body, where, at.get("note", Block(body, where)) if body else Block("", where),
+                          classroom_only=bool(values["classroom-only"])))
     return sorted(notes, key=lambda n: n.line), problems

@@ -5,7 +5,8 @@ Markdown pages all reach the checks as a ``Block``. A Markdown page is read
 as prose without its front matter and its code (fenced blocks, the
 ```` ```article ```` block among them, and `inline code`): code shows
 examples, not quotations. What is left out is blanked, so every line keeps
-its number.
+its number. Before quotations are looked for, admonition titles are blanked
+too (``quotable``).
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ class Page:
     path: str
     prose: Block
     meta: dict = field(default_factory=dict)  # its front matter
+    src: str = ""  # its path in the docs folder, when known
 
 
 def _blank(text: str) -> str:
@@ -55,6 +57,17 @@ def without_code(markdown: str) -> str:
         if fence is not None:
             rows[i] = ""
     return CODE_SPAN.sub(lambda m: _blank(m.group()), "\n".join(rows))
+
+
+#: An admonition's title: ``!!! tip "Hint"``, ``???+ note "More"``: a heading, not a quotation.
+ADMONITION_TITLE = re.compile(r'^([^\S\n]*(?:!!!|\?\?\?\+?)[^\S\n]*[\w-]+(?:[^\S\n]+[\w-]+)*[^\S\n]*)("[^"\n]*")',
+                              re.MULTILINE)
+
+
+def quotable(markdown: str) -> str:
+    """``markdown`` as its quotations are looked for: admonition titles
+    blanked (same length, same rows)."""
+    return ADMONITION_TITLE.sub(lambda m: m.group(1) + _blank(m.group(2)), markdown)
 
 
 def parse_page(text: str, path: str) -> Page:

@@ -23,7 +23,9 @@ The question block opens with four slashes (or more), its parts with fewer.
 commas, each prefixed with another worksheet's folder (``ai-act:12–15``) when
 it cites that worksheet's article. ``writing-space`` is the number of ruled
 lines under the question on paper. ``id`` (default ``q1``, ``q2``…) and a
-title after a bar (``//// question | Final task``) are optional.
+label after a bar (``//// question | Final task``) are optional. So is
+``title``, a short title for a question whose instructions run long: it is
+shown above them, and the instructions are set as body text.
 
 The same syntax is rendered by the site's Markdown extension; this module
 reads it for the checks, keeping the file line of everything it finds.
@@ -31,6 +33,7 @@ reads it for the checks, keeping the file line of everything it finds.
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass, field
 
@@ -46,11 +49,19 @@ OPENER = re.compile(r"^(?P<fence>/{3,})\s*(?P<name>[\w-]+)\s*(?:\|\s*(?P<title>.
 #: What each part is called in the file, and in the model.
 PARTS = {"model-answer": "answer", "teacher-notes": "notes"}
 LABELS = {"answer": "model answer", "notes": "teacher notes"}
-OPTIONS = ("lines", "writing-space", "id")
+OPTIONS = ("lines", "writing-space", "id", "title")
+#: The longest short title, in characters.
+TITLE_MAX = 100
+#: Blocks a question may hold besides its parts: the site's own and those of
+#: the pymdownx blocks it enables (details, admonitions, tabs, HTML).
+OTHER_BLOCKS = ("classroom-only", "details", "admonition", "note", "attention", "caution", "danger", "error",
+                "tip", "hint", "warning", "tab", "html")
 #: One cited range: "25", "25–29", "ai-act:12–15".
 REF = re.compile(rf"^(?:(?P<worksheet>[a-z0-9][a-z0-9-]*)\s*:\s*)?(?P<first>[0-9]{{1,6}})"
                  rf"(?:\s*[{DASHES}]\s*(?P<last>[0-9]{{1,6}}))?$")
 EXAMPLE_LINES = "lines: 25–29, 30–36"
+#: An option indented by one to three spaces: "  lines: 5–9".
+MISINDENTED_OPTION = re.compile(rf"^ {{1,3}}(?:{'|'.join(OPTIONS)})\s*:")
 #: Handwritten words one ruled line of the sheet holds, fewest to most.
 WORDS_PER_RULED_LINE = (8, 12)
 #: Ruled lines under a question that gives no ``writing-space``.
@@ -74,7 +85,8 @@ class Question:
     id: str
     number: int
     line: int  # file line of the opening fence
-    title: str  # "Question 3", or the title after the bar
+    title: str  # "Question 3", or the label after the bar
+    short_title: str = ""  # the ``title`` option: shown above its text, which is then body text
     text: Block = field(default_factory=Block)  # all its paragraphs
     paragraphs: list[Block] = field(default_factory=list)  # the same, one by one
     refs: list[LineRef] = field(default_factory=list)
@@ -84,6 +96,8 @@ class Question:
     writing_space: int | None = None
     answer: Block | None = None
     notes: Block | None = None
+    asides: list[Block] = field(default_factory=list)  # inside its other blocks (details, classroom-only…)
+    unknown_parts: list[str] = field(default_factory=list)  # blocks it holds that are no part: a problem each
 
     @property
     def name(self) -> str:
@@ -163,12 +177,17 @@ class _Reader:
             if opener and opener.group("name") == "question":
                 self.prose.extend(_paragraphs(outside))
                 outside = []
-                end = self.close_of(self.rows, i, opener.group("fence"))
+                fence = opener.group("fence")
+                end, wrong = self.end_of_question(i, fence)
                 if end is None:
-                    self.problem(number, f"the '{opener.group('fence')} question' block is never closed: "
-                                         f"end it with a '{opener.group('fence')}' line")
+                    self.problem(number, f"the '{fence} question' block is never closed: end it with a '{fence}' line")
                     return
+                count = len(self.questions)
                 self.question(opener, i, end)
+                if wrong:
+                    name = self.questions[-1].id if len(self.questions) > count else f"q{count + 1}"
+                    self.problem(self.rows[end][0], f"{name}: '{self.rows[end][1].strip()}' ends the question "
+                                                    f"opened with '{fence}': write '{fence}' here")
                 i = end + 1
                 continue
             if opener and opener.group("name") in PARTS:
@@ -178,12 +197,35 @@ class _Reader:
             i += 1
         self.prose.extend(_paragraphs(outside))
 
+    def end_of_question(self, start: int, fence: str) -> tuple[int | None, bool]:
+        """``(index of the row ending the question opened at rows[start],
+        whether that row has too few slashes)``: the question's own closing
+        row, else (before the next question) a row of fewer slashes that
+        closes no part, as when ``////`` is closed by ``///``."""
+        open_blocks: list[str] = []
+        wrong = None
+        for i in range(start + 1, len(self.rows)):
+            row = self.rows[i][1].strip()
+            opener = OPENER.match(self.rows[i][1])
+            if opener and opener.group("name") == "question":
+                break
+            if opener:
+                open_blocks.append(opener.group("fence"))
+            elif row == fence:
+                return i, False
+            elif row and not row.strip("/"):
+                if open_blocks and open_blocks[-1] == row:
+                    open_blocks.pop()
+                elif not open_blocks and len(row) < len(fence) and wrong is None:
+                    wrong = i
+        return (wrong, True) if wrong is not None else (None, False)
+
     def question(self, opener: re.Match, start: int, end: int) -> None:
         number = len(self.questions) + 1
         line = self.rows[start][0]
         title = opener.group("title") or f"Question {number}"
         body = self.rows[start + 1 : end]
-        options, body = self.options(body)
+        options, body = self.options(body, f"q{number}")
         question = Question(id=f"q{number}", number=number, line=line, title=title)
         self.read_options(question, options)
         text_rows, seen = [], {}
@@ -200,9 +242,13 @@ class _Reader:
                 i += 1
                 continue
             kind = PARTS.get(inner.group("name"))
-            if kind is None:
-                self.problem(row_number, f"{question.id}: unknown part '{row.strip()}': use "
-                                         "'/// model-answer' or '/// teacher-notes'")
+            other = kind is None and inner.group("name") in OTHER_BLOCKS
+            if kind is None and not other:
+                question.unknown_parts.append(inner.group("name"))
+                guess = difflib.get_close_matches(inner.group("name"), [*PARTS, *OTHER_BLOCKS], n=1, cutoff=0.5)
+                hint = (f"did you mean '{inner.group('fence')} {guess[0]}'?" if guess else
+                        "use '/// model-answer' or '/// teacher-notes', or a block such as '/// details'")
+                self.problem(row_number, f"{question.id}: unknown part '{row.strip()}': {hint}")
             elif len(inner.group("fence")) >= len(opener.group("fence")):
                 self.problem(row_number, f"{question.id}: '{row.strip()}' closes the question before its end: "
                                          f"open the question with more slashes ('{inner.group('fence')}/ question')")
@@ -212,7 +258,9 @@ class _Reader:
                 self.problem(row_number, f"{question.id}: the '{row.strip()}' block is never closed: end it "
                                          f"with a '{inner.group('fence')}' line")
                 break
-            if kind in seen:
+            if other:
+                question.asides.extend(_paragraphs(body[i + 1 : close]))
+            elif kind in seen:
                 self.problem(row_number, f"{question.id}: a second '{row.strip()}' block (the first is at line {seen[kind]})")
             elif kind is not None:
                 seen[kind] = row_number
@@ -224,13 +272,21 @@ class _Reader:
             question.text = Block("\n\n".join(b.text for b in question.paragraphs), question.paragraphs[0].line)
         self.questions.append(question)
 
-    @staticmethod
-    def options(body: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
+    def options(self, body: list[tuple[int, str]], question: str) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
         """The option rows right under the opening fence (indented by four
-        spaces, as pymdownx blocks read them), and the rest of the body."""
+        spaces, as pymdownx blocks read them), and the rest of the body.
+        Options indented by fewer spaces are read all the same, and said to
+        be wrong once: pymdownx would show them as text."""
         count = 0
         while count < len(body) and body[count][1].startswith("    ") and body[count][1].strip():
             count += 1
+        if count == 0:
+            while count < len(body) and MISINDENTED_OPTION.match(body[count][1]):
+                count += 1
+            if count:
+                self.problem(body[0][0], f"{question}: indent the options by four spaces under the '//// question' "
+                                         "line: with fewer, they show as text")
+                return [(n, "    " + row.strip()) for n, row in body[:count]], body[count:]
         return body[:count], body[count:]
 
     def read_options(self, question: Question, rows: list[tuple[int, str]]) -> None:
@@ -267,6 +323,13 @@ class _Reader:
                 else:
                     self.problem(where, f"{question.id}: write the writing space as a number of ruled lines, "
                                         "such as 'writing-space: 6'")
+            elif key == "title":
+                text = " ".join(str(value if value is not None else "").split())
+                if isinstance(value, str) and 0 < len(text) <= TITLE_MAX:
+                    question.short_title = text
+                else:
+                    self.problem(where, f"{question.id}: write the title as a short line of text (at most "
+                                        f"{TITLE_MAX} characters), such as 'title: Should citizens be scored?'")
             elif key == "id":
                 ident = str(value)
                 if re.fullmatch(r"[a-z][a-z0-9-]*", ident):

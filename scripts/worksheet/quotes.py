@@ -1,7 +1,8 @@
 """Quotations: finding them in prose and matching them against the article.
 
 A quotation is text between « and », “ and ”, or straight double quotes
-(which may run over a line break, never over a blank line). Matching ignores
+(which may run over a line break, never over a blank line); the checks also
+read one in single quotes, 'like this' (l. 9), when its lines follow it. Matching ignores
 differences of whitespace, quote style and dash style only; an ellipsis
 (… , ... or [...]) inside a quotation stands for any gap.
 """
@@ -28,11 +29,17 @@ _TRANSLATE = str.maketrans(
 )
 
 
+#: A quotation in single quotes, British style: 'is already a reality'. An
+#: apostrophe inside a word (it's, the students' books) neither opens nor closes one.
+_SINGLE_RE = re.compile(r"(?<![\w'‘’])['‘](?P<t>[^\s'‘’](?:[^\n'‘’]|\n(?![^\S\n]*\n)|['’](?=\w))*?)['’](?!\w)")
+
+
 @dataclass(frozen=True)
 class Quotation:
     text: str
     start: int  # offsets in the prose it was found in
     end: int
+    single: bool = False  # in single quotes
 
 
 def plain_marks(text: str) -> str:
@@ -45,13 +52,61 @@ def normalise(text: str) -> str:
     return " ".join(plain_marks(text).split())
 
 
-def find_quotations(prose: str) -> list[Quotation]:
+def find_quotations(prose: str, single: bool = False) -> list[Quotation]:
+    """The quotations of ``prose``, in order; with ``single``, those in
+    single quotes too (outside any in double quotes)."""
     found = []
     for m in _QUOTE_RE.finditer(prose):
         inner = m.group("g") or m.group("c") or m.group("s") or ""
         if inner.strip():
             found.append(Quotation(inner.strip(), m.start(), m.end()))
+    if single:
+        inside = [(q.start, q.end) for q in found]
+        found += [Quotation(m.group("t").strip(), m.start(), m.end(), single=True) for m in _SINGLE_RE.finditer(prose)
+                  if m.group("t").strip() and not any(a <= m.start() < b for a, b in inside)]
+        found.sort(key=lambda q: q.start)
     return found
+
+
+#: The quote marks that open and close a quotation; a straight one does both.
+_PAIRS = {"«": "»", "“": "”", '"': '"'}
+_ATTRIBUTE = re.compile(r'=\s*"[^"\n]*"')
+_PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n")
+
+
+def left_open(prose: str) -> int | None:
+    """The offset of a quote mark that opens a quotation never closed, if
+    any: before the next blank line, another opening mark of its kind comes
+    first (a straight one opens when a space stands before it and a word
+    after it), or none follows at all. What it would pair with is not
+    quotation at all, so this is reported once, instead of every quotation
+    after it."""
+    bounds = [0, *(m.end() for m in _PARAGRAPH_BREAK.finditer(prose)), len(prose)]
+    skipped = {i for m in _ATTRIBUTE.finditer(prose) for i in range(m.start(), m.end())}
+    for start, end in zip(bounds, bounds[1:]):
+        for opener, closer in _PAIRS.items():
+            opened = None
+            for i in range(start, end):
+                char = prose[i]
+                if i in skipped or char not in (opener, closer):
+                    continue
+                if opened is None:
+                    if char == opener:
+                        opened = i
+                elif char == closer and not (opener == closer and _opens(prose, i, end)):
+                    opened = None
+                elif char == opener:
+                    return opened
+            if opened is not None:
+                return opened
+    return None
+
+
+def _opens(prose: str, i: int, end: int) -> bool:
+    """Whether a straight quote can only open: a space (or nothing) before, a word after."""
+    before = prose[i - 1] if i > 0 else " "
+    after = prose[i + 1] if i + 1 < end else " "
+    return before.isspace() and after.isalnum()
 
 
 def pieces(quotation: str) -> list[str]:

@@ -52,12 +52,51 @@ def parse_yaml(text: str, label: str, first_line: int = 1, loaders=SAFE_LOADERS,
         opened = _unclosed_quote(exc, text, python)
         if opened is not None:
             raise WorksheetError(Problem(label, first_line + opened, f"invalid {what}: the quote that opens here is not closed")) from None
-        mark = getattr(exc, "problem_mark", None)
-        line = first_line + mark.line if mark is not None else first_line
-        reason = " ".join(str(getattr(exc, "problem", None) or "not valid YAML").split())
-        raise WorksheetError(Problem(label, line, f"invalid {what}: {reason}")) from None
+        row, reason = plain_reason(exc, text)
+        raise WorksheetError(Problem(label, first_line + row, f"invalid {what}: {reason}")) from None
     except RecursionError:
         raise WorksheetError(Problem(label, first_line, f"invalid {what}: nested too deeply")) from None
+
+
+#: A closer YAML expected, and what it closes.
+_CLOSERS = {"]": "list opened with '['", "}": "group opened with '{'"}
+INDENTATION = "this line does not line up with the one above it: indent every field of an entry alike"
+
+
+def plain_reason(exc, text: str) -> tuple[int, str]:
+    """The 0-based row where the teacher must act, and what is wrong there,
+    in plain words rather than the parser's."""
+    problem = str(getattr(exc, "problem", None) or "")
+    mark = getattr(exc, "problem_mark", None)
+    context = getattr(exc, "context_mark", None)
+    row = mark.line if mark is not None else 0
+    rows = text.split("\n")
+    here = rows[row] if row < len(rows) else ""
+    for closer, opened in _CLOSERS.items():
+        if problem.startswith(f"expected ',' or '{closer}'") and context is not None:
+            return context.line, f"the {opened} on this line is not closed with '{closer}'"
+    if problem.startswith("expected <block end>"):
+        before = here[: mark.column].rstrip() if mark is not None else ""
+        if "found '<scalar>'" in problem and before.endswith(("\"", "'", "]", "}")):
+            what = "bracket" if before[-1] in "]}" else "quote"
+            return row, f"the value goes on after its closing {what}: put the whole value in quotes"
+        return row, INDENTATION
+    if problem == "mapping values are not allowed here":
+        if mark is not None and re.match(r"^\s*(?:-\s+)?[^\s:#][^:]*:\s", here[: mark.column + 1] + " ") \
+                and here[: mark.column].count(": ") == 0:
+            return row, INDENTATION
+        return row, "a colon and a space inside a value: put the value in quotes"
+    if problem.startswith("found character '\\t'"):
+        return row, "a tab character: indent with spaces"
+    if problem.startswith("found character") or problem.startswith("found undefined alias"):
+        char = here[mark.column] if mark is not None and mark.column < len(here) else "*"
+        return row, f"a value cannot start with '{char}': put the value in quotes"
+    if problem == "could not find expected ':'":
+        row = context.line if context is not None else row
+        return row, "this line is not a field: write it as 'name: value'"
+    if problem == "sequence entries are not allowed here":
+        return row, "a '- ' item where a field was expected: line it up with the other items"
+    return row, "this line is not valid YAML: check its indentation, its colons and its quotes"
 
 
 #: A row that starts a field ("  french: x", "- term: b"): inside a quoted value, a sign it swallowed the rows below

@@ -1,7 +1,7 @@
 """YAML lists of mappings that remember where each mapping and each text stands.
 
-Each mapping gets ``__line__``, the file line where it starts, and
-``__at__``: for each field holding text, that text as written in the file
+Each mapping gets ``__line__``, the file line where it starts,
+``__keys__``, the file line of each of its keys, and ``__at__``: for each field holding text, that text as written in the file
 (a ``Block`` with its first line), so that a check can name the line where a
 quotation stands inside a long, folded value.
 """
@@ -18,6 +18,7 @@ from .source import SAFE_LOADERS, parse_yaml
 def _mapping_with_line(loader, node):
     mapping = loader.construct_mapping(node, deep=True)
     mapping["__line__"] = node.start_mark.line + 1
+    mapping["__keys__"] = {str(key.value): key.start_mark.line + 1 for key, _ in node.value if isinstance(key, yaml.ScalarNode)}
     mapping["__at__"] = {
         key.value: (value.start_mark, value.end_mark, value.style, value.value)
         for key, value in node.value

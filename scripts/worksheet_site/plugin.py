@@ -9,7 +9,6 @@
   the answer boxes' quotation check, its PDFs).
 - ``on_page_markdown`` … ``on_page_content``: renders each page, knowing
   which worksheet it belongs to; links are computed by MkDocs for that page.
-- ``on_env``: lets a template include Material's own partial it wraps.
 - ``on_post_page``: the problem page under ``mkdocs serve``.
 - ``on_post_build``: the PDFs, when asked for.
 """
@@ -21,7 +20,6 @@ from pathlib import Path
 
 import jinja2
 import markdown as markdown_lib
-import material
 from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
@@ -68,8 +66,6 @@ TIPS = "glossary-tips.js"
 #: What the short pieces of Markdown rendered apart from a page may use.
 FRAGMENT_EXTENSIONS = ["abbr", "admonition", "attr_list", "md_in_html", "sane_lists"]
 LINES = "article-lines.js"
-#: Material's own templates, for a partial of the site that wraps one of them.
-MATERIAL_TEMPLATES = Path(material.__file__).parent / "templates"
 OFFLINE_SHIM = "assets/js/vendor/iframe-worker-shim.js"
 
 
@@ -196,6 +192,7 @@ class WorksheetPlugin(BasePlugin[WorksheetConfig]):
         self.docs = config.docs_dir
         self.library = load_library(Path(config.docs_dir))
         problems = check_library(self.library)
+        self.library = self.library.edition(student=self.student)  # checked whole, published as the edition has it
         for problem in problems:
             if problem.warning:
                 log.warning(str(problem))
@@ -296,10 +293,7 @@ class WorksheetPlugin(BasePlugin[WorksheetConfig]):
         return context
 
     def on_env(self, env, *, config, files):
-        """A partial of the site may wrap Material's own of the same name,
-        naming it ``material/partials/…`` (see overrides/partials/search.html)."""
-        env.loader = jinja2.ChoiceLoader([
-            env.loader, jinja2.PrefixLoader({"material": jinja2.FileSystemLoader(str(MATERIAL_TEMPLATES))})])
+        """What the templates need to hand Material the site's search worker."""
         env.globals.update(self.search.template_globals())
         return env
 

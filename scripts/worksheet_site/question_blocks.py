@@ -1,6 +1,7 @@
 """Questions as Markdown blocks (pymdownx.blocks).
 
-``//// question`` renders one question: its heading, its text, the lines it
+``//// question`` renders one question: its heading, its short title if it
+has one (then its text is body text), its text, the lines it
 draws on (links MkDocs resolves and validates), the cited lines to reread,
 the space to write in, and inside that space the student's answer box and
 the ``/// model-answer``; then the ``/// teacher-notes``. Both parts are classroom-only (see editions.py).
@@ -41,7 +42,8 @@ class Pages(Protocol):
 class QuestionBlock(Block):
     NAME = "question"
     ARGUMENT = None
-    OPTIONS = {"lines": ["", type_string], "writing-space": [0, type_integer], "id": ["", type_string]}
+    OPTIONS = {"lines": ["", type_string], "writing-space": [0, type_integer], "id": ["", type_string],
+               "title": ["", type_string]}
 
     def on_create(self, parent: etree.Element) -> etree.Element:
         pages: Pages = self.config["pages"]
@@ -56,6 +58,8 @@ class QuestionBlock(Block):
         section = etree.SubElement(parent, "section", attributes)
         heading = etree.SubElement(section, "h2", {"id": self.question.id})
         heading.text = self.question.title
+        if self.question.short_title:
+            etree.SubElement(section, "p", {"class": "question-title"}).text = self.question.short_title
         self.text = etree.SubElement(section, "div", {"class": "question-text"})
         return section
 

@@ -61,6 +61,55 @@ def test_a_note_opens_on_click_and_closes_on_escape(page: Page):
     expect(page.locator(TOOLTIP)).to_have_count(0)
 
 
+def centre(box: dict) -> tuple[float, float]:
+    return box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+
+
+def test_the_pointer_can_move_onto_a_definition_and_stay_there(page: Page):
+    """WCAG 1.4.13: a pop-up shown on hover can itself be hovered, and stays
+    until the pointer leaves both the word and the pop-up."""
+    page.goto("bikes/article/")
+    term = page.locator("#L4 abbr.term", has_text="wobble")
+    term.hover()
+    popup = page.locator(TOOLTIP)
+    expect(popup).to_contain_text("unsteady")
+    page.mouse.move(*centre(popup.bounding_box()), steps=12)  # across the gap between them
+    page.wait_for_timeout(800)  # longer than any delay the pop-up might close after
+    expect(popup).to_contain_text("unsteady")
+    assert term.get_attribute("aria-describedby") == "popup"
+    page.mouse.move(*centre(term.bounding_box()), steps=12)  # and back onto the word
+    page.wait_for_timeout(800)
+    expect(popup).to_be_visible()
+    page.mouse.move(640, 700, steps=12)  # away from both
+    expect(page.locator(TOOLTIP)).to_have_count(0)
+    assert term.get_attribute("aria-describedby") is None
+
+
+def test_escape_dismisses_a_definition_under_the_pointer(page: Page):
+    page.goto("bikes/article/")
+    term = page.locator("#L4 abbr.term", has_text="wobble")
+    term.hover()
+    expect(page.locator(TOOLTIP)).to_be_visible()
+    page.keyboard.press("Escape")
+    expect(page.locator(TOOLTIP)).to_have_count(0)
+    page.mouse.move(*centre(term.bounding_box()))  # the pointer never left the word
+    page.wait_for_timeout(400)
+    expect(page.locator(TOOLTIP)).to_have_count(0)
+
+
+def test_a_note_stays_open_while_its_text_is_read_and_selected(page: Page):
+    page.goto("bikes/article/")
+    page.locator("button.note-marker", has_text="(1)").click()
+    popup = page.locator(TOOLTIP)
+    expect(popup).to_contain_text("Stop de Kindermoord")
+    popup.click()  # clicking in the note, to select its words, keeps it
+    page.mouse.move(640, 700, steps=12)  # a clicked note does not close when the pointer moves away
+    page.wait_for_timeout(800)
+    expect(popup).to_contain_text("Stop de Kindermoord")
+    page.locator("#L12").click()
+    expect(page.locator(TOOLTIP)).to_have_count(0)
+
+
 def test_tapping_on_a_phone(phone: Page):
     page = phone
     page.goto("bikes/article/")

@@ -97,7 +97,7 @@ def test_a_folder_with_no_worksheet_says_so(tmp_path):
     (lambda docs: (docs / "glossary.yml").write_bytes(b"- term: caf\xe9\n"), "docs/bikes/glossary.yml:1: not valid UTF-8 text"),
     (lambda docs: (docs / "notes.yml").write_bytes(b"- line: 8\n  phrase: \xff\n"), "docs/bikes/notes.yml:2: not valid UTF-8 text"),
     (lambda docs: (docs / "questions.md").write_text("---\ntitle: [Questions\n---\n"),
-     "docs/bikes/questions.md:3: invalid front matter: expected ',' or ']', but got '<stream end>'"),
+     "docs/bikes/questions.md:2: invalid front matter: the list opened with '[' on this line is not closed with ']'"),
     (lambda docs: (docs / "glossary.yml").write_text("term: wobble\n"),
      "docs/bikes/glossary.yml:1: expected a list, one '- ' item per glossary entry"),
     (lambda docs: (docs / "notes.yml").write_text("- just a sentence\n"),

@@ -83,6 +83,10 @@ CASES = [
          [q("How did « Parents and activists » change the city?",
             "How did « Parents and activists » change the city?\nWhy did they quote \"the traffic lights\"?")],
          [f'{QUESTIONS}:8: q1: quotation "the traffic lights" is not in the lines it cites (5–9) but in line 4']),
+    # a quotation left open: one problem where it opens, none for the quotations after it
+    Case("question-quotation-left-open", [q("« Parents and activists »", "« Parents and activists")],
+         [f"{QUESTIONS}:7: q1: the quotation « Parents and activists change the city? is left open: add its "
+          "closing quote mark where it ends"]),
     # -- quotations in a model answer -------------------------------------
     Case("answer-quotation-not-in-article", [q(ROAD, '"many children died in car accidents" (l. 7)')],
          [f'{QUESTIONS}:10: q1 model answer: quotation "many children died in car accidents" is not in the article']),
@@ -102,6 +106,12 @@ CASES = [
             '"Today the lanes are wide, red and car-free – well, almost. Locals say it" (lines 11–12)')],
          [f'{QUESTIONS}:26: q2 model answer: quotation "Today the lanes are wide, red and car-free – well, almost.…" '
           "is not in the article"]),
+    Case("answer-quotation-left-open", [q('"took over the city\'s old streets" (l. 6)', '"took over the city\'s old streets (l. 6)')],
+         [f'{QUESTIONS}:10: q1 model answer: the quotation "took over the city\'s old streets … is left open: add its '
+          "closing quote mark where it ends"], build=True),
+    Case("answer-quotation-in-single-quotes-in-other-lines", [q(ROAD, "'many children died in road accidents' (l. 8)")],
+         [f'{QUESTIONS}:10: q1 model answer: quotation "many children died in road accidents" '
+          "is not in line 8 but in line 7"]),
     # -- quotations that give their lines, wherever they stand ------------------
     Case("teacher-notes-quotation-not-in-article", [q(DIED, '("many children dies", l. 7)')],
          [f'{QUESTIONS}:14: q1 teacher notes: quotation "many children dies" is not in the article'], build=True),
@@ -127,16 +137,13 @@ CASES = [
          [f'{QUESTIONS}:1: quotation "the city" is not in line 4 but in line 6']),
     # a line added to the article: every quotation after it is one line off, and one problem says so
     Case("lines-shifted-by-one", [INSERTED],
-         ["docs/bikes/article.md:14: lines after 5 seem shifted by one: was a line added or removed near 5?",
-          'docs/sequences/city-transport.md:19: final-task model answer: quotation "slowly changed course" is not in doc. 1, line 9, but in line 10'], build=True),
+         ["docs/bikes/article.md:14: lines after 5 seem shifted by one: was a line added or removed near 5?"], build=True),
     Case("line-removed", [("bikes/article.md", "carrying children in wooden boxes, and tourists who\n", "")],
          ["docs/bikes/article.md:14: lines after 5 seem shifted by one: was a line added or removed near 5?",
-          f"{QUESTIONS}:20: q2: line 13 does not exist (the article has 12 lines)",
-          'docs/sequences/city-transport.md:19: final-task model answer: quotation "slowly changed course" is not in doc. 1, line 9, but in line 8']),
+          f"{QUESTIONS}:20: q2: line 13 does not exist (the article has 12 lines)"]),
     Case("lines-shifted-and-a-misquotation", [INSERTED, q("slowly changed course", "slowly changed its course")],
          ["docs/bikes/article.md:14: lines after 5 seem shifted by one: was a line added or removed near 5?",
-          f'{QUESTIONS}:10: q1 model answer: quotation "slowly changed its course" is not in the article',
-          'docs/sequences/city-transport.md:19: final-task model answer: quotation "slowly changed course" is not in doc. 1, line 9, but in line 10']),
+          f'{QUESTIONS}:10: q1 model answer: quotation "slowly changed its course" is not in the article']),
     Case("one-quotation-off-by-one-is-no-shift",
          [("bikes/article.md", "almost. Locals say", "Nobody planned it.\nalmost. Locals say")],
          [f'{QUESTIONS}:26: q2 model answer: quotation "the hardest part […] is finding a free place to park" '
@@ -147,7 +154,10 @@ CASES = [
     Case("id-not-allowed", [q("    lines: 1–4, 11–13", "    lines: 1–4, 11–13\n    id: Q Two")],
          [f"{QUESTIONS}:21: q2: id 'Q Two' must be lower-case letters, digits and hyphens"]),
     Case("unknown-option", [q("    writing-space: 3", "    writing-space: 3\n    points: 4")],
-         [f"{QUESTIONS}:22: q2: unknown option 'points': use lines, writing-space, id"]),
+         [f"{QUESTIONS}:22: q2: unknown option 'points': use lines, writing-space, id, title"]),
+    Case("title-not-a-line-of-text", [q("    writing-space: 4", "    writing-space: 4\n    title: [Bikes, cars]")],
+         [f"{QUESTIONS}:6: q1: write the title as a short line of text (at most 100 characters), such as "
+          "'title: Should citizens be scored?'"]),
     Case("writing-space-not-a-number", [q("    writing-space: 4", "    writing-space: four")],
          [f"{QUESTIONS}:5: q1: write the writing space as a number of ruled lines, such as 'writing-space: 6'"]),
     Case("no-model-answer", [q("/// model-answer\nThere are more bikes", "There are more bikes"),
@@ -176,8 +186,16 @@ CASES = [
     Case("no-teacher-notes", [q("/// teacher-notes\n- The ellipsis in the model answer leaves out *of cycling here*.\n///\n", "")],
          [f"{QUESTIONS}:19: q2 has no teacher notes: add a '/// teacher-notes' block inside the question"]),
     Case("unknown-part", [q("/// teacher-notes\n- Expect", "/// notes-for-teachers\n- Expect")],
-         [f"{QUESTIONS}:3: q1 has no teacher notes: add a '/// teacher-notes' block inside the question",
-          f"{QUESTIONS}:13: q1: unknown part '/// notes-for-teachers': use '/// model-answer' or '/// teacher-notes'"]),
+         [f"{QUESTIONS}:13: q1: unknown part '/// notes-for-teachers': did you mean '/// teacher-notes'?"]),
+    Case("unknown-part-like-none", [q("/// teacher-notes\n- Expect", "/// comments\n- Expect")],
+         [f"{QUESTIONS}:13: q1: unknown part '/// comments': use '/// model-answer' or '/// teacher-notes', or a "
+          "block such as '/// details'"]),
+    Case("options-indented-by-two-spaces", [q("    lines: 5–9\n    writing-space: 4", "  lines: 5–9\n  writing-space: 4")],
+         [f"{QUESTIONS}:4: q1: indent the options by four spaces under the '//// question' line: with fewer, "
+          "they show as text"]),
+    Case("question-closed-by-three-slashes", [q("///\n\n////\n\n//// question\n    lines: 1–4",
+                                                "///\n\n///\n\n//// question\n    lines: 1–4")],
+         [f"{QUESTIONS}:17: q1: '///' ends the question opened with '////': write '////' here"]),
     Case("no-question-text", [q("How did « Parents and activists » change the city?\n\n", "")],
          [f"{QUESTIONS}:3: q1 has no question text"]),
     Case("no-questions", [q("//// question\n    lines: 5–9", "\n    lines: 5–9"),
@@ -207,6 +225,9 @@ CASES = [
     Case("task-no-such-document", [s("(doc. 1, l. 9)", "(doc. 3, l. 9)")],
          ['docs/sequences/city-transport.md:19: final-task model answer: quotation "slowly changed course": there is '
           "no doc. 3 (the sequence has 2 documents)"]),
+    # a misspelt worksheet: one message, not one for each of the final task's citations
+    Case("sequence-names-a-worksheet-misspelt", [s("  - trams\n", "  - tram\n")],
+         ["docs/sequences/city-transport.md:6: no worksheet 'tram': did you mean 'trams'?"], build=True),
     Case("sequence-names-no-such-worksheet", [s("  - trams\n", "  - trams\n  - boats\n")],
          ["docs/sequences/city-transport.md:7: no worksheet 'boats' (a folder of docs/ with an article.md; there "
           "are: bikes, trams)"]),
@@ -233,9 +254,55 @@ CASES = [
           "docs/bikes/glossary.yml (line 1)"], kind="warning", build=True),
     # -- notes --------------------------------------------------------------
     Case("note-phrase-not-in-its-line", [("bikes/notes.yml", "line: 8", "line: 7")],
-         ['docs/bikes/notes.yml:1: note on line 7: "Stop the child murder" is not in that line']),
+         ['docs/bikes/notes.yml:1: note on line 7: "Stop the child murder" is not in that line but in lines 8–9']),
+    Case("note-one-line-above-its-phrase", [("trams/notes.yml", "line: 3", "line: 2")],
+         ['docs/trams/notes.yml:1: note on line 2: "for free" is not in that line but in line 3']),
     Case("note-line-does-not-exist", [("bikes/notes.yml", "line: 8", "line: 80")],
          ["docs/bikes/notes.yml:1: note on line 80: line 80 does not exist (the article has 13 lines)"]),
+    # -- the fields of glossary.yml and notes.yml, by type (worksheet/schema.py) --------
+    Case("glossary-definition-a-number", [g("  definition: To move from side to side in an unsteady way.",
+                                            "  definition: 42")],
+         ["docs/bikes/glossary.yml:10: glossary entry 'wobble': the definition must be text, not a number (42): "
+          "put it in quotes if you mean it as text"], build=True),
+    Case("glossary-definition-a-list", [g("  definition: To move from side to side in an unsteady way.",
+                                          "  definition: [a, b]")],
+         ["docs/bikes/glossary.yml:10: glossary entry 'wobble': the definition must be text, not a list ([a, b])"]),
+    Case("glossary-forms-not-a-list", [g("[wobbles, wobbling]", "wobbles, wobbling")],
+         ["docs/bikes/glossary.yml:8: glossary entry 'wobble': 'forms: wobbles, wobbling' reads as one form: write "
+          "the forms as a list, 'forms: [wobbles, wobbling]'"]),
+    Case("glossary-field-misspelt", [g("  definition: To move", "  defintion: To move")],
+         ["docs/bikes/glossary.yml:10: glossary entry 'wobble': unknown field 'defintion': did you mean 'definition'?"]),
+    Case("glossary-unknown-field", [g("  pos: verb\n", "  pos: verb\n  colour: red\n")],
+         ["docs/bikes/glossary.yml:10: glossary entry 'wobble': unknown field 'colour': a glossary entry has term, "
+          "forms, pos, definition, french, classroom-only"]),
+    Case("glossary-classroom-only-not-a-flag", [g("  pos: verb\n", "  pos: verb\n  classroom-only: teachers\n")],
+         ["docs/bikes/glossary.yml:10: glossary entry 'wobble': 'classroom-only' must be true or false, not teachers"]),
+    Case("note-line-not-a-number", [("bikes/notes.yml", "line: 8", "line: eight")],
+         ["docs/bikes/notes.yml:1: note: the line must be a line number, such as 12, not eight"]),
+    Case("note-field-misspelt", [("bikes/notes.yml", "  phrase: Stop", "  phrse: Stop")],
+         ["docs/bikes/notes.yml:2: note on line 8: unknown field 'phrse': did you mean 'phrase'?"]),
+    Case("note-classroom-only-with-underscore", [("bikes/notes.yml", "  phrase: Stop",
+                                                  "  classroom_only: true\n  phrase: Stop")],
+         ["docs/bikes/notes.yml:2: note on line 8: unknown field 'classroom_only': did you mean 'classroom-only'?"]),
+    # -- the home page, links to a line, a folder that is not quite a worksheet -----------------
+    Case("home-page-quotation-in-other-lines",
+         [("index.md", "# Worksheets for the tests\n", '# Worksheets for the tests\n\nQuote the text with its line: '
+                                                       '"Amsterdam has more bicycles than people" (l. 2).\n')],
+         ['docs/index.md:7: quotation "Amsterdam has more bicycles than people" is not in line 2 of any article but '
+          "in line 1 of docs/bikes/article.md"], build=True),
+    Case("link-to-a-line-that-does-not-exist", [("bikes/index.md", "city of bicycles.", "city of [bicycles](article.md#L31).")],
+         ["docs/bikes/index.md:8: the link to 'article.md#L31': line 31 does not exist (the article has 13 lines)"],
+         build=True),
+    Case("link-from-a-sequence-to-a-line-that-does-not-exist",
+         [s("Two cities, two ways", "Two [cities](../trams/article.md#L9), two ways")],
+         ["docs/sequences/city-transport.md:9: the link to '../trams/article.md#L9': line 9 does not exist "
+          "(the article has 6 lines)"]),
+    Case("link-from-a-model-answer-to-a-line-that-does-not-exist", [q("(l. 6) and", "([l. 6](article.md#L60)) and")],
+         [f"{QUESTIONS}:10: the link to 'article.md#L60': line 60 does not exist (the article has 13 lines)"]),
+    Case("worksheet-folder-with-only-an-index",
+         [("boats/index.md", "", "---\ntitle: Boats on the canals\nlevel: A2–B1\n---\n\nA worksheet to come.\n")],
+         ["docs/boats/index.md: this folder has no article.md, so it is no worksheet: add its article.md (the text, "
+          "in a ```article block), questions.md and glossary.yml"], build=True),
     # -- what is still to write ---------------------------------------------
     Case("todo-in-a-model-answer", [q("Cars ", "TODO. Cars ")],
          [f"{QUESTIONS}:10: q1: TODO: write the model answer"], build=True),
@@ -252,7 +319,17 @@ CASES = [
          ["docs/bikes/notes.yml:4: note on line 8: TODO: write the note"]),
     # -- unreadable input: one line naming the file ---------------------------
     Case("broken-glossary-yaml", [g("forms: [commuters]", "forms: [commuters")],
-         ["docs/bikes/glossary.yml:3: invalid YAML: expected ',' or ']', but got ':'"], kind="unreadable", build=True),
+         ["docs/bikes/glossary.yml:2: invalid YAML: the list opened with '[' on this line is not closed with ']'"],
+         kind="unreadable", build=True),
+    Case("glossary-yaml-text-after-a-quote", [g("  definition: To move from", '  definition: "To move" from')],
+         ["docs/bikes/glossary.yml:10: invalid YAML: the value goes on after its closing quote: put the whole value "
+          "in quotes"], kind="unreadable"),
+    Case("glossary-yaml-field-not-lined-up", [g("  pos: verb\n", "   pos: verb\n")],
+         ["docs/bikes/glossary.yml:9: invalid YAML: this line does not line up with the one above it: indent every "
+          "field of an entry alike"], kind="unreadable"),
+    Case("glossary-yaml-colon-in-a-value", [g("To move from side to side", "To move: from side to side")],
+         ["docs/bikes/glossary.yml:10: invalid YAML: a colon and a space inside a value: put the value in quotes"],
+         kind="unreadable"),
     Case("glossary-quote-never-closed", [g("  definition: To move", '  definition: "To move')],
          ["docs/bikes/glossary.yml:10: invalid YAML: the quote that opens here is not closed"], kind="unreadable"),
     Case("notes-quote-closed-by-a-later-one", [("bikes/notes.yml", "phrase: Stop", 'phrase: "Stop')],
@@ -260,7 +337,8 @@ CASES = [
     Case("front-matter-quote-never-closed", [("bikes/article.md", "kicker: Cities", 'kicker: "Cities')],
          ["docs/bikes/article.md:2: invalid front matter: the quote that opens here is not closed"], kind="unreadable"),
     Case("broken-front-matter", [("bikes/article.md", "kicker: Cities", "kicker: [Cities")],
-         ["docs/bikes/article.md:3: invalid front matter: expected ',' or ']', but got ':'"], kind="unreadable"),
+         ["docs/bikes/article.md:2: invalid front matter: the list opened with '[' on this line is not closed with "
+          "']'"], kind="unreadable"),
     Case("front-matter-not-closed", [("bikes/index.md", "time: 30 minutes\n---\n", "time: 30 minutes\n")],
          ["docs/bikes/index.md:1: front matter is not closed by a '---' line"], kind="unreadable"),
     Case("no-article-block", [("bikes/article.md", "```article", "```")],
@@ -274,6 +352,10 @@ def broken_library(folder: Path, edits: list[Edit]) -> Path:
     project(folder)
     for name, old, new in edits:
         path = folder / "docs" / name
+        if not path.exists() and old == "":  # a new file
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(new, encoding="utf-8")
+            continue
         source = path.read_text(encoding="utf-8")
         assert source.count(old) == 1, f"{old!r} should stand once in {name}"
         path.write_text(source.replace(old, new), encoding="utf-8")
@@ -371,6 +453,18 @@ MATCHING = [
      "a code block with a blank row on the questions page"),
     (g("change, like", "change (like"), "a quotation in a definition"),
     (s("(doc. 1, l. 9)", "(document 1, line 9)"), "a document named in full"),
+    (("index.md", "# Worksheets for the tests\n", '# Worksheets for the tests\n\nQuote "a bicycle wheel can slip" '
+                                                 '(ll. 5–6), "Every morning" (ll. 1–2) or [line 4](bikes/article.md#L4).\n'),
+     "a quotation of any article on the home page, and a link to a line"),
+    (("extra/index.md", "", "---\ntitle: About\n---\n\nA page of no worksheet.\n"), "a folder of other pages"),
+    (q(ROAD, "'many children died in road accidents' (l. 7)"), "single quotes, as in British English"),
+    (q("- Expect the cause", "- It's the students' turn, and the 'experts' too: expect the cause"),
+     "apostrophes, and words in single quotes with no line"),
+    (q("change the city?", 'change the city?\n\n!!! tip "Hint"\n    Think of the slogan.'), "an admonition's title"),
+    (q("/// model-answer\nCars", '/// details | Hint\nThink of "the slogan" (lines 8–9).\n///\n\n/// model-answer\nCars'),
+     "a details block in a question"),
+    (q("/// teacher-notes\n- Expect", "/// classroom-only\nA hint for the class only.\n///\n\n/// teacher-notes\n- Expect"),
+     "a classroom-only block in a question"),
 ]
 
 
@@ -394,9 +488,6 @@ BROKEN_LINKS = [
     (("bikes/index.md", "A tiny worksheet", "A [tiny](articel.md) worksheet"),
      "Doc file 'bikes/index.md' contains a link 'articel.md', but the target 'bikes/articel.md' is not found "
      "among documentation files."),
-    (("bikes/index.md", "city of bicycles.", "city of [bicycles](article.md#L31)."),
-     "Doc file 'bikes/index.md' contains a link 'article.md#L31', but the doc 'bikes/article.md' does not contain "
-     "an anchor '#L31'."),
     (q("leaves out *of cycling here*.", "leaves out [a phrase](glossary.md#no-such-entry)."),
      "Doc file 'bikes/questions.md' contains a link 'glossary.md#no-such-entry', but the doc 'bikes/glossary.md' "
      "does not contain an anchor '#no-such-entry'."),
@@ -413,3 +504,14 @@ def test_broken_links_and_anchors_fail_a_strict_build(tmp_path):
     warnings = [line for line in result.stderr.splitlines() if line.startswith("WARNING")]
     assert warnings == [f"WARNING -  {warning}" for _, warning in BROKEN_LINKS]
     assert f"Aborted with {len(BROKEN_LINKS)} warnings in strict mode!" in log_of(result)
+
+
+def test_a_sequence_naming_a_worksheet_with_an_underscore_gets_one_message(tmp_path):
+    """``ai_act`` for the folder ``ai-act``: one message, with the folder it
+    probably means, and none for the final task that cites it."""
+    root = broken_library(tmp_path, [s("  - trams\n", "  - city_trams\n"), s("trams:1–3", "city-trams:1–3")])
+    (root / "docs" / "trams").rename(root / "docs" / "city-trams")
+    result = run_check(root)
+    assert result.stdout.splitlines() == [
+        "docs/sequences/city-transport.md:6: no worksheet 'city_trams': did you mean 'city-trams'?"]
+    assert result.returncode == 1

@@ -19,7 +19,7 @@ from worksheet.checks import check, coverage
 from worksheet.glossary import parse_glossary
 from worksheet.notes import parse_notes
 from worksheet.questions import parse_questions
-from worksheet.quotes import find_in, find_quotations, normalise
+from worksheet.quotes import find_in, find_quotations, left_open, normalise
 from worksheet.refs import find_mentions
 
 SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -33,6 +33,8 @@ QUESTION_ROWS = [
     "[lines 3–1](article.md#L3)", "[line 4](article.md#L4)", "[lines 1–2](article.md#L9)", "[x](#L0)",
     "[lines 1-999999](article.md#L1)", "[line 2](notes.md)", "](article.md#L", "[line ", "](", "l. 9", "ll. 2-",
     "(9–10)", "(0)", "lines 4", "«", "»", '"', "“", "”", "’", "…", "...", "[...]", "–", "—", '="x"', "---",
+    "  lines: 1–2", "   writing-space: 2", '!!! tip "Hint"', "/// details | Hint", "/// classroom-only", "'", "‘",
+    "'the city' (l. 1)", "it's", "students' ", "[x]: article.md#L99",
 ]
 ARTICLE_ROWS = ["```article", "```", "---", "  ", "the city", "a bicycle", "«", '"', "’", "–", "…", "..."]
 YAML_ROWS = [
@@ -41,6 +43,8 @@ YAML_ROWS = [
     "- ", "&a [*a]", "&a {x: *a}", "? [x]", "!!python/object", "%YAML", "---",
     '  note: "the \\" city" (l. 1)', "  definition: 'a ''b'' \"the city\" (l. 1)'", '  note: "open', "  note: >-",
     '    "the city" (l. 1)', '  definition: |', '    "a bicycle" (lines 1–2) and l. 9',
+    "  classroom-only: true", "  classroom-only: x", "  definition: 42", "  definition: [a, b]", "  forms: a, b",
+    "  defintion: d", "  colour: red", "   pos: n", "  line: 0", "  note: 2024-01-01", "\tpos: n",
 ]
 
 
@@ -84,6 +88,35 @@ def test_quotations_are_found_and_matched_without_error(prose, article):
         assert 0 <= quote.start < quote.end <= len(prose)
         find_in(quote.text, normalise(article))  # no error
     assert normalise(normalise(prose)) == normalise(prose)
+
+
+letters = st.text("abcdefghijklmnopqrstuvwxyz", min_size=1, max_size=6)
+#: Words with apostrophes, as English writes them: it's, o'clock, students'.
+apostrophed = st.one_of(letters, st.tuples(letters, letters).map("'".join), letters.map(lambda w: w + "s'"),
+                        st.tuples(letters, letters).map("’".join))
+
+
+@SETTINGS
+@given(st.lists(apostrophed, min_size=1, max_size=12))
+def test_an_apostrophe_is_never_taken_for_a_quote(words):
+    text = " ".join(words) + " (l. 3)"
+    assert find_quotations(text, single=True) == []
+    assert left_open(text) is None
+
+
+@SETTINGS
+@given(st.lists(st.tuples(st.lists(letters, min_size=1, max_size=3).map(" ".join),
+                          st.lists(letters, min_size=1, max_size=3).map(" ".join)), min_size=1, max_size=6), st.data())
+def test_a_quotation_left_open_is_named_where_it_opens(pieces, data):
+    """Quotations closed: none is left open. One closing mark taken away:
+    that quotation is named, wherever it stands, not the ones after it."""
+    text = "".join(f'{said} "{quoted}" ' for said, quoted in pieces) + "end."
+    assert left_open(text) is None
+    assert [q.text for q in find_quotations(text)] == [quoted for _, quoted in pieces]
+    k = data.draw(st.integers(0, len(pieces) - 1))
+    opened = [i for i, char in enumerate(text) if char == '"'][2 * k]
+    closing = text.index('"', opened + 1)
+    assert left_open(text[:closing] + text[closing + 1 :]) == opened
 
 
 words = st.text(st.characters(blacklist_categories=["Cs", "Cc", "Zl", "Zp"]), min_size=1, max_size=8)

@@ -341,9 +341,10 @@
                "Date: " + today()];
     document.querySelectorAll(".answer-box").forEach(function (box) {
       if (box.getAttribute("data-answers") !== key) return;
-      var question = box.closest(".question");
-      out.push("", question.querySelector("h2").textContent.trim(),
-               question.querySelector(".question-text").innerText.trim(), "",
+      var question = box.closest(".question"), title = question.querySelector(".question-title");
+      out.push("", question.querySelector("h2").textContent.trim());
+      if (title) out.push(title.textContent.trim());
+      out.push(question.querySelector(".question-text").innerText.trim(), "",
                (saved.answers[box.getAttribute("data-question")] || "").trim() || "(no answer)");
     });
     return out.join("\n") + "\n";

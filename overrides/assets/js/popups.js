@@ -2,10 +2,12 @@
    or the note's number.
 
    A term opens on hover, on tap and on keyboard focus; a note's number (a
-   button) opens on click, tap and keyboard focus. Escape, moving away, or a
-   tap elsewhere closes it. One pop-up element serves the whole page, with
-   role="tooltip", and the word or button it belongs to names it in
-   aria-describedby while it is open.
+   button) opens on click, tap and keyboard focus. As WCAG 1.4.13 asks, the
+   pointer can move from the word onto the pop-up (to read or select it)
+   without closing it; it stays until the pointer leaves both, the focus
+   moves on, a tap or click lands elsewhere, or Escape dismisses it. One
+   pop-up element serves the whole page, with role="tooltip", and the word or
+   button it belongs to names it in aria-describedby while it is open.
 
    Why not Material's tooltips and annotations: they set up every element
    when a page loads, and the article page has dozens of terms and notes.
@@ -17,7 +19,8 @@
 (function () {
   var HOSTS = "abbr.term[data-term], button.note-marker[data-note]";
   var GAP = 6; // px between the word and its pop-up
-  var popup = null, host = null, pressed = null;
+  var CROSSING = 300; // ms the pointer has to cross that gap, or to come back
+  var popup = null, host = null, pressed = null, leaving = null;
 
   function element() {
     if (!popup || !popup.isConnected) {  // instant navigation swaps the page's main part
@@ -82,6 +85,7 @@
   }
 
   function hide() {
+    clearTimeout(leaving);
     if (!host) return;
     host.removeAttribute("aria-describedby");
     if (host.matches("button")) host.setAttribute("aria-expanded", "false");
@@ -93,25 +97,36 @@
     return event.target.closest ? event.target.closest(HOSTS) : null;
   }
 
+  // The word and its pop-up count as one place for the pointer.
+  function onPopupOrHost(node) {
+    return !!node && !!host && (host.contains(node) || popup.contains(node));
+  }
+
   document.addEventListener("pointerover", function (event) {
+    if (event.pointerType !== "mouse") return;
+    if (onPopupOrHost(event.target)) return clearTimeout(leaving);
     var target = hostOf(event);
-    if (target && target.matches("abbr") && event.pointerType === "mouse") show(target);
+    if (target && target.matches("abbr")) show(target);
   });
 
+  // Leaving the word or the pop-up for somewhere else closes it, a moment
+  // later, unless the pointer reaches the other one first.
   document.addEventListener("pointerout", function (event) {
-    var target = hostOf(event);
-    if (target && target === host && target !== document.activeElement && event.pointerType === "mouse"
-        && !target.contains(event.relatedTarget)) hide();
+    if (event.pointerType !== "mouse" || !onPopupOrHost(event.target) || onPopupOrHost(event.relatedTarget)) return;
+    if (!host.matches("abbr") || host === document.activeElement) return;  // a note stays till a click or Escape
+    clearTimeout(leaving);
+    leaving = setTimeout(hide, CROSSING);
   });
 
   document.addEventListener("focusin", function (event) {
+    if (popup && popup.contains(event.target)) return;  // a link in a note
     var target = hostOf(event);
     if (target) show(target);
     else hide();
   });
 
   document.addEventListener("focusout", function (event) {
-    if (hostOf(event) === host && !(host && host.matches(":hover"))) hide();
+    if (hostOf(event) === host && !(host && (host.matches(":hover") || popup.matches(":hover")))) hide();
   });
 
   // A note's number toggles its note; the press that focused it opens it.
@@ -122,7 +137,7 @@
   document.addEventListener("click", function (event) {
     var target = hostOf(event);
     if (!target) {
-      if (host && !host.contains(event.target)) hide();
+      if (host && !onPopupOrHost(event.target)) hide();
       return;
     }
     if (target.matches("button") && pressed === target) {
