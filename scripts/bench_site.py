@@ -123,10 +123,14 @@ def browser_on(site: Path):
             browser.close()
 
 
-def build(root: Path, dest: Path) -> float:
-    """Seconds one strict build of the project in ``root`` takes."""
+def build(root: Path, dest: Path, engine: Path | None = None) -> float:
+    """Seconds one strict build of the project in ``root`` takes; with
+    ``engine``, a ``scripts/`` folder whose plugin builds it instead of the
+    installed one."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_EDITION": "classroom", "SITE_PDFS": "false",
            "OFFLINE": "false", "SITE_URL": "http://127.0.0.1:8000/"}
+    if engine is not None:
+        env["PYTHONPATH"] = os.pathsep.join([str(engine), *filter(None, [os.environ.get("PYTHONPATH")])])
     start = time.perf_counter()
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(dest)],
                             cwd=root, env=env, capture_output=True, text=True)
@@ -136,8 +140,8 @@ def build(root: Path, dest: Path) -> float:
     return took
 
 
-def plain_project(folder: Path, ws: Worksheet) -> tuple[Path, str]:
-    """A plain Material site of the worksheet's article; (its folder, the article's address)."""
+def plain_paragraphs(ws: Worksheet) -> list[str]:
+    """The worksheet's article as ordinary paragraphs."""
     paragraphs, current = [], []
     for line in ws.article.lines:
         if (line.blank or line.starts_paragraph) and current:
@@ -146,6 +150,12 @@ def plain_project(folder: Path, ws: Worksheet) -> tuple[Path, str]:
         if not line.blank:
             current.append(line.text)
     paragraphs.append(" ".join(current))
+    return paragraphs
+
+
+def plain_project(folder: Path, ws: Worksheet) -> tuple[Path, str]:
+    """A plain Material site of the worksheet's article; (its folder, the article's address)."""
+    paragraphs = plain_paragraphs(ws)
     meta = ws.article.meta
     byline = " · ".join(str(meta[k]) for k in ("author", "publication", "date") if meta.get(k))
     docs = folder / "docs"

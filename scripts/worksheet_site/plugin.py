@@ -31,6 +31,7 @@ from worksheet.library_checks import check_library
 from worksheet.questions import total_points
 
 from . import assets, draft_review, pdfs, review, views
+from .search import SiteSearch
 from .config import WorksheetConfig
 from .editions import CLASSROOM_ONLY, EditionsExtension, leftover_parts, without_classroom_only
 from .pages import LINES, PAGE_KINDS, TIPS, PageRendering, RenderError
@@ -120,13 +121,14 @@ class WorksheetPlugin(BasePlugin[WorksheetConfig]):
             # No server shows an error page to a copy opened from files.
             config.theme.static_templates.discard("404.html")
             config.extra["polyfills"] = [OFFLINE_SHIM, *config.extra.get("polyfills", [])]
+        # Pagefind's index, read by the site's own worker; the offline copy keeps Material's.
+        self.search = SiteSearch(enabled="material/search" in config.plugins and not (offline and offline.config.enabled))
         self.env = jinja2.Environment(loader=config.theme.get_env().loader, autoescape=True)
         dirs = [*config.theme.dirs, config.docs_dir]
         shipped = (lambda uri: uri not in review.ASSETS) if self.student else (lambda uri: True)
-        self.bundles = assets.bundles(dirs, [str(u) for u in config.extra_css if shipped(str(u))],
-                                      [str(u) for u in config.extra_javascript if shipped(str(u))])
-        config.extra_css = [name for name in self.bundles if name.endswith(".css")]
-        config.extra_javascript = [name for name in self.bundles if name.endswith(".js")]
+        self.assets = assets.site_assets(dirs, [str(u) for u in config.extra_css if shipped(str(u))],
+                                         [str(u) for u in config.extra_javascript if shipped(str(u))])
+        config.extra_css, config.extra_javascript = self.assets.css, self.assets.js
         self.load(config)
         if not config.nav:
             config.nav = self.nav()
@@ -184,7 +186,7 @@ class WorksheetPlugin(BasePlugin[WorksheetConfig]):
         return self.config.pdfs and not self.serving and not self.problems
 
     def on_files(self, files: Files, *, config) -> Files:
-        for name, text in self.bundles.items():
+        for name, text in self.assets.files.items():
             files.append(File.generated(config, name, content=text))
         if files.get_file_from_path(VOCABULARY[0]) is None:
             files.append(File.generated(config, VOCABULARY[0], content=VOCABULARY[1]))
@@ -219,6 +221,7 @@ class WorksheetPlugin(BasePlugin[WorksheetConfig]):
     def on_page_markdown(self, markdown, *, page, config, files):
         rendering = self.pages[page.file.src_uri] = PageRendering(self, page)
         page.meta.setdefault("hide", ["navigation"])
+        self.search.claim(page)
         ws = rendering.worksheet
         if ws is not None and rendering.kind is not None and "title" not in page.meta:
             # The worksheet's name in the title: in the browser's tab, the
@@ -298,7 +301,9 @@ class WorksheetPlugin(BasePlugin[WorksheetConfig]):
         return html
 
     def on_page_context(self, context, *, page, config, nav):
-        """The worksheet bar above a worksheet's pages (overrides/main.html)."""
+        """The worksheet bar above a worksheet's pages, and the stylesheets and
+        scripts only some pages use (overrides/main.html)."""
+        context["page_assets"] = self.assets.for_page(page.content or "")
         ws = self.library.worksheet_of(page.file.src_uri) if self.library else None
         if ws is not None and not self.problems:
             here = page.file.src_uri
@@ -311,6 +316,11 @@ class WorksheetPlugin(BasePlugin[WorksheetConfig]):
             }
         return context
 
+    def on_env(self, env, *, config, files):
+        """What the templates need to hand Material the site's search worker."""
+        env.globals.update(self.search.template_globals())
+        return env
+
     def problems_page(self) -> str:
         problems = [*self.problems, *self.render_problems]
         return self.env.get_template("partials/worksheet/problems.html").render(problems=problems)
@@ -318,13 +328,19 @@ class WorksheetPlugin(BasePlugin[WorksheetConfig]):
     def on_post_page(self, output, *, page, config):
         if self.problems or self.render_problems:
             output = self.problems_page()
-        return draft_review.with_review(output, page.file.src_uri, config.docs_dir) if self.serving else output
+            return draft_review.with_review(output, page.file.src_uri, config.docs_dir) if self.serving else output
+        if self.serving:
+            output = draft_review.with_review(output, page.file.src_uri, config.docs_dir)
+        ws = self.library.worksheet_of(page.file.src_uri)
+        return self.search.mark(output, page=page, title=page.meta.get("title") or page.title or "",
+                                worksheet=ws.title if ws else "")
 
     def on_post_build(self, *, config):
         self.renderer.check_anchors()
         if self.render_problems:  # the pages written before the problem was met show it too
             for path in Path(config.site_dir).rglob("*.html"):
                 path.write_text(self.problems_page(), encoding="utf-8")
+        self.search.write(Path(config.site_dir))
         if self.making_pdfs:
             pdfs.render(Path(config.site_dir), [
                 (ws.slug, self.files.get_file_from_path(ws.src("worksheet.md")).url)

@@ -4,11 +4,10 @@ has none of it in any file it writes, PDFs and search index included."""
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
 from support import build, log_of, pdf_text, project, soup, strict_build, text
+from support_search import every_search_text, indexed_text
 
 #: (file of the tiny library, text to add, the sentence planted by it)
 PLANTED = [
@@ -125,8 +124,8 @@ def test_the_classroom_edition_has_every_planted_sentence(planted, tmp_path):
     assert [s for s in SENTENCES if s not in everything] == []
     assert [s for s in COMMENTED if s in everything] == []
     assert 'title="Indigo abbreviation expansion"' in (site / "trams" / "index.html").read_text(encoding="utf-8")
-    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    indexed = " ".join(doc["text"] for doc in index["docs"])
+    indexed = indexed_text(site)
+    assert "Amber walrus in a block." in indexed  # the classroom edition's index holds classroom-only text
     # Model answers and teacher notes are kept out of search in the classroom edition too.
     assert "Fawn tapir" not in indexed and "Golden ibis" not in indexed
 
@@ -167,3 +166,13 @@ def test_the_class_name_left_as_text_stops_the_student_build(tmp_path):
     result = strict_build(root, edition="student")
     assert result.returncode == 1
     assert "trams/index.md: 'classroom-only' is left in the student edition's page" in log_of(result)
+
+
+def test_the_student_edition_search_index_holds_none_of_them(planted, tmp_path):
+    classroom = every_search_text(build(planted, tmp_path / "classroom"))
+    student = every_search_text(build(planted, tmp_path / "student", edition="student"))
+    words = ["walrus", "heron", "lynx", "otter", "gecko"]  # one of each classroom-only sentence
+    assert [w for w in words if w not in classroom.casefold()] == []  # they would be found there
+    assert "wobble" in student  # a word of an article: the index is read
+    assert [s for s in SENTENCES if s in student] == []
+    assert [w for w in [*words, "tapir", "ibis"] if w in student.casefold()] == []

@@ -43,7 +43,7 @@ def test_no_partial_of_material_is_copied():
     main = (ROOT / "overrides" / "main.html").read_text(encoding="utf-8")
     assert main.startswith('{% extends "base.html" %}')
     blocks = re.findall(r"\{% block (\w+)", main)
-    assert blocks == ["extrahead", "header", "content"]
+    assert blocks == ["extrahead", "header", "config", "content"]
     assert main.count("super()") == len(blocks)
 
 

@@ -1,0 +1,127 @@
+"""The site's search: a Pagefind index, read by a worker that speaks
+Material's search protocol.
+
+Material's header search box, its dialog, its keyboard shortcuts and its
+result list stay as they are. Material lets a site give its own search
+worker (the ``search`` entry of its configuration); the site's,
+``assets/js/search-worker.js``, answers each query from a Pagefind index:
+split into small chunks, downloaded only when someone searches, and only the
+chunks the query needs. A first visit downloads no index at all: Material's
+own ``search/search_index.json`` holds its settings and no page.
+
+What is indexed: each page's content (``article.md-content__inner``), less
+what is marked ``data-search-exclude`` (answer boxes, model answers, teacher
+notes, lists of letters and lines) and what only print or navigation needs.
+Pages whose front matter says ``search: {exclude: true}`` are left out.
+Material's own index is left with its settings and no page. The
+student edition's pages have no classroom-only content, so neither has its
+index.
+
+The offline copy opened from files cannot fetch Pagefind's chunks (a
+browser blocks ``fetch`` on ``file://``): it keeps Material's own search,
+whose index is a script.
+
+Pagefind reads the pages from the built site (a program of its own, driven
+by the ``pagefind`` package): the indexed pages carry ``data-pagefind-body``
+and their titles as attributes of their content.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import html
+import shutil
+from pathlib import Path
+
+import material
+from mkdocs.exceptions import PluginError
+
+#: Where Pagefind's files go in the site.
+FOLDER = "pagefind"
+#: The site's search worker (overrides/assets/js/), in place of Material's.
+WORKER = "assets/js/search-worker.js"
+#: The element whose content is indexed; Material's page content.
+ROOT = '<article class="md-content__inner md-typeset"'
+#: What is left out of the index, besides what Material's own search leaves out.
+EXCLUDED = ["[data-search-exclude]", ".worksheet-bar", ".print-only", ".line-number", ".line-marks",
+            ".article-help", ".headerlink"]
+#: Pagefind's files the site's worker does not use.
+UNUSED = ("pagefind-ui.*", "pagefind-modular-ui.*", "pagefind-component-ui.*", "pagefind-highlight.js",
+          "pagefind-worker.js", "wasm.unknown.pagefind")
+
+
+def material_worker() -> str:
+    """Material's search worker, as its configuration names it."""
+    workers = Path(material.__file__).parent / "templates" / "assets" / "javascripts" / "workers"
+    found = sorted(workers.glob("search.*.min.js"))
+    if len(found) != 1:
+        raise PluginError(f"Material's search worker was not found in {workers}")
+    return f"assets/javascripts/workers/{found[0].name}"
+
+
+def page_html(output: str, *, title: str, worksheet: str) -> str:
+    """The page as Pagefind reads it: its title and its worksheet's, as meta
+    data of the indexed element."""
+    if ROOT not in output:
+        raise PluginError(f"search: a page has no {ROOT}> element, Material's page content")
+    meta = (f' data-pagefind-body data-pagefind-meta="title[data-search-title], worksheet[data-search-worksheet]"'
+            f' data-search-title="{html.escape(title)}" data-search-worksheet="{html.escape(worksheet)}"')
+    return output.replace(ROOT, ROOT + meta, 1)
+
+
+class SiteSearch:
+    """Marks the pages to index as they are written, then has Pagefind read
+    them from the built site."""
+
+    def __init__(self, *, enabled: bool):
+        self.enabled = enabled
+        self.indexed: set[str] = set()  # addresses of the pages to index
+
+    def template_globals(self) -> dict:
+        """What overrides/main.html needs to hand Material the site's worker."""
+        if not self.enabled:
+            return {}
+        return {"site_search": {"material_worker": material_worker(), "worker": WORKER}}
+
+    def claim(self, page) -> None:
+        """Takes the page from Material's index (which would parse every page
+        for nothing) into Pagefind's, unless its front matter leaves it out."""
+        if not self.enabled:
+            return
+        search = page.meta.get("search") or {}
+        if not search.get("exclude"):
+            self.indexed.add(page.url)
+        page.meta["search"] = {**search, "exclude": True}
+
+    def mark(self, output: str, *, page, title: str, worksheet: str) -> str:
+        """The page as written: Pagefind's marks on its content, if indexed."""
+        if not self.enabled or page.url not in self.indexed:
+            return output
+        return page_html(output, title=title, worksheet=worksheet)
+
+    def write(self, site: Path) -> None:
+        """Pagefind's index of the marked pages into ``site/pagefind/``.
+        Without Pagefind (the offline copy), the site's worker is left out:
+        Material's runs."""
+        if not self.enabled:
+            (site / WORKER).unlink(missing_ok=True)
+            return
+        target = site / FOLDER
+        shutil.rmtree(target, ignore_errors=True)
+        try:
+            asyncio.run(self._index(site, target))
+        except Exception as error:
+            raise PluginError(f"search: Pagefind could not index the site: {error}") from error
+        finally:
+            self.indexed = set()
+        for pattern in UNUSED:
+            for path in target.glob(pattern):
+                path.unlink()
+
+    @staticmethod
+    async def _index(site: Path, target: Path) -> None:
+        from pagefind.index import PagefindIndex
+
+        config = {"exclude_selectors": EXCLUDED, "force_language": "en", "output_path": str(target)}
+        async with PagefindIndex(config) as index:  # writes the files on leaving
+            await index.add_directory(str(site), glob="**/*.html")
