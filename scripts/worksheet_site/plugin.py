@@ -285,7 +285,7 @@ class WorksheetPlugin(BasePlugin[WorksheetConfig]):
             entries = self.vocabulary_entries(rendering)
             html += self.partial("vocabulary.html", entries=entries, letters=views.letters(entries))
             page.present_anchor_ids |= {item.slug for item in entries}
-        elif where == review.PAGE[0] and not self.student and not self.problems:
+        elif page.file.src_uri == review.PAGE[0] and not self.student and not self.problems:
             html += self.review_html(rendering)
         elif rendering.kind == "sequence" and not self.problems:
             html += rendering.hand_in_html() if rendering.first_question else self.sequence_documents(
