@@ -1,5 +1,6 @@
 """Valid HTML: the Nu HTML checker (npm vnu-jar, run with Java) finds no
-error in either edition, apart from Material's own, listed below."""
+error in either edition, apart from Material's own and the checker's own
+gaps, listed below."""
 
 from __future__ import annotations
 
@@ -39,10 +40,21 @@ MATERIAL_ERRORS = [
         r'<label class="md-nav__link[^"]*" for="__nav_[0-9_]+" id="__nav_[0-9_]+_label" tabindex="">',
     ),
 ]
+#: What the checker does not know yet, in the styles a page holds in its head.
+CHECKER_GAPS = [
+    (
+        # answers.css: an answer box grows with its text (field-sizing:
+        # content, in Chromium since 123); the checker's CSS data predates it.
+        "field-sizing, a CSS property newer than the checker",
+        r"^CSS: .field-sizing.: Property .field-sizing. doesn.t exist",
+        r"d-sizing: content",
+    ),
+]
+KNOWN = MATERIAL_ERRORS + CHECKER_GAPS
 
 
 def allowed(message: dict) -> str | None:
-    for why, text, markup in MATERIAL_ERRORS:
+    for why, text, markup in KNOWN:
         if re.search(text, message.get("message", "")) and re.search(markup, message.get("extract", "")):
             return why
     return None
@@ -73,4 +85,4 @@ def test_no_html_error_of_ours(request, edition):
     messages = vnu(site)
     ours = [m for m in messages if not allowed(m)]
     assert not ours, "\n  ".join(describe(m, site) for m in ours)
-    assert {allowed(m) for m in messages} == {why for why, _, _ in MATERIAL_ERRORS}, "remove a stale allow-list entry"
+    assert {allowed(m) for m in messages} == {why for why, _, _ in KNOWN}, "remove a stale allow-list entry"
