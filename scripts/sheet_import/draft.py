@@ -93,14 +93,19 @@ def article_page(sheet: Sheet, suspects: list[Suspect]) -> str:
     unsure = [(n, line.unsure) for n, line in enumerate(sheet.lines, start=1) if line.unsure]
     if unsure:
         note += ["", "    Words the OCR was unsure of, to check against the paper sheet:", ""]
-        note += [_wrapped(f"Line {n}: {', '.join(words)}", "    - ", "      ") for n, words in unsure]
+        note += [_wrapped(f"Line {n}: {', '.join(_code(w) for w in words)}", "    - ", "      ") for n, words in unsure]
     if suspects:
         note += ["", "    Suspected OCR errors, to check against the paper sheet:", ""]
-        note += [_wrapped(f"Line {s.line}: {s}", "    - ", "      ") for s in suspects]
+        note += [_wrapped(f"Line {s.line}: {s.markdown()}", "    - ", "      ") for s in suspects]
     elif sheet.kind:  # read from a sheet, not a blank worksheet
         note += ["", "    No OCR error is suspected."]
     return (_front_matter({k: v or TODO for k, v in meta.items()}) + "\n```article\n" + "\n".join(rows)
             + "\n```\n\n!!! note \"Editor's note\"\n\n" + "\n".join(note) + "\n")
+
+
+def _code(word: str) -> str:
+    """A word as read, as a code span: shown as it is, never read as Markdown or a quotation."""
+    return f"`` {word} ``" if "`" in word else f"`{word}`"
 
 
 def questions_page(sheet: Sheet) -> str:

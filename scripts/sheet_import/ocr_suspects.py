@@ -47,6 +47,13 @@ class Suspect:
             return f'"{self.found}" may be "{self.suggestion}".'
         return f'the paragraph ends with "{self.found}" and no full stop: a word may be missing at the line end.'
 
+    def markdown(self) -> str:
+        """As the editor's note says it: the words read as code, never as a
+        quotation of the text to check."""
+        if self.suggestion:
+            return f"`{self.found}` may be `{self.suggestion}`."
+        return f"the paragraph ends with `{self.found}` and no full stop: a word may be missing at the line end."
+
 
 def find_suspects(lines: list[PrintedLine]) -> list[Suspect]:
     """The suspects, in line order."""

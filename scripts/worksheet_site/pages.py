@@ -103,8 +103,10 @@ class PageRendering:
 
     # -- fragments ------------------------------------------------------------
 
-    def fragment(self, markdown: str, path: str, line: int) -> Markup:
-        return self.site.renderer.html(markdown, self.page, f"{path}:{line}")
+    def fragment(self, markdown: str, path: str, line: int, source: str | None = None) -> Markup:
+        """``markdown`` from ``path:line`` as HTML on this page; its links are
+        written from the docs file ``source`` (by default, this page's)."""
+        return self.site.renderer.html(markdown, self.page, f"{path}:{line}", source)
 
     def note_html(self, note: Note) -> Markup:
         return self.site.renderer.inline(note.text, self.page,

@@ -376,11 +376,16 @@ class WorksheetPlugin(BasePlugin[WorksheetConfig]):
     def review_html(self, rendering: PageRendering) -> str:
         """The review page's data and each question's text, model answer and teacher notes."""
         found = review.sheets(self.library, lambda ws: rendering.href(ws.src(LINES)))
-        paths = {ws.slug: ws.questions.path for ws in self.library.worksheets}
-        paths |= {s.src.removesuffix(".md"): s.page.path for s in self.library.sequences}
-        keys = [(sheet.key, q, rendering.fragment(q.written.text, paths[sheet.key], q.written.line),
-                 rendering.fragment(q.answer.text, paths[sheet.key], q.answer.line) if q.answer else None,
-                 rendering.fragment(q.notes.text, paths[sheet.key], q.notes.line) if q.notes else None)
+        # Each question's text and parts, written in its page (a worksheet's
+        # questions.md, a sequence's page), with their links leading there.
+        sources = {ws.slug: (ws.questions.path, ws.src("questions.md")) for ws in self.library.worksheets}
+        sources |= {s.src.removesuffix(".md"): (s.page.path, s.src) for s in self.library.sequences}
+
+        def html(block, key):
+            path, src = sources[key]
+            return rendering.fragment(block.text, path, block.line, src) if block else None
+
+        keys = [(sheet.key, q, html(q.written, sheet.key), html(q.answer, sheet.key), html(q.notes, sheet.key))
                 for sheet, questions in found for q in questions]
         return self.partial("review.html", data=review.page_data(found), keys=keys)
 

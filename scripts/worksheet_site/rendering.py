@@ -30,11 +30,16 @@ DOC_FILE = re.compile(r"^Doc file '[^']*' ")
 
 
 class Fragment(Page):
-    """``markdown``, from ``where`` (``path:line``), rendered for ``host``."""
+    """``markdown``, from ``where`` (``path:line``), rendered for ``host``. Its
+    links are written from ``source`` (the docs file it comes from, by
+    default the host's) and lead there from the host's address."""
 
-    def __init__(self, markdown: str, host: Page, where: str):
+    def __init__(self, markdown: str, host: Page, where: str, source: str | None = None):
         # Not Page.__init__: that would make this fragment the page of the host's file.
         self.file = copy(host.file)
+        if source is not None and source != host.file.src_uri:
+            self.file.url, self.file.dest_uri = host.file.url, host.file.dest_uri  # kept: the links start here
+            self.file.src_uri = source  # and are resolved from there
         self.file.fragment = where
         self.markdown = markdown
         self.meta = {}
@@ -86,8 +91,8 @@ class Renderer:
             self._relpath._register(self._md)
         return self._md, self._relpath
 
-    def html(self, markdown: str, host: Page, where: str) -> Markup:
-        fragment = Fragment(markdown, host, where)
+    def html(self, markdown: str, host: Page, where: str, source: str | None = None) -> Markup:
+        fragment = Fragment(markdown, host, where, source)
         said = _Said()
         PAGES_LOGGER.addFilter(said)
         md, relpath = self._markdown()

@@ -177,8 +177,8 @@ def test_the_editors_note_says_how_the_lines_were_found_and_lists_the_suspects(d
     assert all(row.startswith("    ") for row in note.splitlines() if row)
     flat = " ".join(note.split())
     assert "only the 7 numbered lines (20, 25, 30, 40, 50, 60, 65) are certain" in flat
-    assert '- Line 30: "guite" may be "quite".' in flat
-    assert '- Line 14: the paragraph ends with "similar" and no full stop' in flat
+    assert '- Line 30: `guite` may be `quite`.' in flat
+    assert '- Line 14: the paragraph ends with `similar` and no full stop' in flat
 
 
 def test_the_draft_index_and_notes(draft):

@@ -6,6 +6,7 @@ its file and line. A part of a question left as text stops the build."""
 from __future__ import annotations
 
 import pytest
+from bs4 import BeautifulSoup
 
 from support import build, log_of, project, soup, strict_build, text
 
@@ -72,3 +73,12 @@ def test_a_question_block_outside_a_questions_page_stops_the_build(tmp_path):
     result = strict_build(root)
     assert result.returncode == 1
     assert "docs/trams/index.md: a '//// question' block stands where no question is expected" in log_of(result)
+
+
+def test_a_question_on_the_review_page_keeps_its_link_to_its_own_worksheet(marked_up):
+    """The review page shows each question's text away from its page: its
+    links still lead where they lead from the questions page."""
+    keys = [BeautifulSoup(key.decode_contents(), "html.parser") for key in
+            soup(marked_up, "review/").select("template.review-key")]  # a template's content is read as text
+    links = [a for key in keys for a in key.select("a") if text(a) == "the glossary"]
+    assert [a["href"] for a in links] == ["../bikes/glossary/"]
