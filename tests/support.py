@@ -79,6 +79,12 @@ def article_lines(worksheet: Path) -> list[str]:
     return [" ".join(row.split()) for row in block.split("\n")]
 
 
+def line_of(path: Path, needle: str) -> int:
+    """The number of the first row of ``path`` that holds ``needle``."""
+    rows = path.read_text(encoding="utf-8").splitlines()
+    return next(number for number, row in enumerate(rows, 1) if needle in row)
+
+
 def log_of(result: subprocess.CompletedProcess) -> str:
     return result.stdout + result.stderr
 

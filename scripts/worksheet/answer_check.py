@@ -77,14 +77,14 @@ class Checked:
         }
 
 
-def check_answer(prose: str, sources: list[Source], single_quotes: bool = False) -> list[Checked]:
+def check_answer(prose: str, sources: list[Source]) -> list[Checked]:
     """Every quotation of ``prose``, and every line mention that follows no
-    quotation, in the order they stand. With ``single_quotes`` (the build's
-    checks), a quotation in single quotes counts when a line mention follows it."""
+    quotation, in the order they stand. A quotation in single quotes, British
+    style, counts when a line mention follows it."""
     mentions = find_mentions(prose)
     attached: set[int] = set()
     out = []
-    for quote in find_quotations(prose, single=single_quotes):
+    for quote in find_quotations(prose, single=True):
         index, r, document = _mention_after(prose, quote.end, mentions)
         if quote.single and index is None:
             continue  # words in single quotes with no line after them: not taken for a quotation

@@ -90,7 +90,7 @@ def check_prose(ws: Worksheet, path: str, block: Block, who: str = "", every_quo
     left = unclosed(prose)
     if left:
         return [Citation(problem(*left))]
-    for c in check_answer(prose, [Source.of(ws.article)], single_quotes=True):
+    for c in check_answer(prose, [Source.of(ws.article)]):
         r = c.mention
         if c.quotation is None:  # a line mention on its own
             bad = range_problem(ws, r)

@@ -50,7 +50,7 @@ def check_other_pages(library: Library) -> list[Problem]:
         if left:
             problems.append(Problem(page.path, page.prose.line + prose.count("\n", 0, left[0]), left[1]))
             continue
-        for c in check_answer(prose, sources, single_quotes=True):
+        for c in check_answer(prose, sources):
             if c.quotation is None or c.mention is None or c.mention_ok or c.document is not None:
                 continue
             line = page.prose.line + prose.count("\n", 0, c.start)
@@ -123,7 +123,7 @@ def _document_quotations(sequence: Sequence, path: str, block, who: str, every_q
     if left:
         return [Problem(path, block.line + prose.count("\n", 0, left[0]), f"{who}: {left[1]}")]
     problems = []
-    for c in check_answer(prose, [Source.of(ws.article) for ws in sequence.worksheets], single_quotes=True):
+    for c in check_answer(prose, [Source.of(ws.article) for ws in sequence.worksheets]):
         if c.quotation is None:
             continue  # a line mention alone names no document
         line = block.line + prose.count("\n", 0, c.start)

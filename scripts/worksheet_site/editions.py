@@ -214,7 +214,7 @@ class StudentEditionTreeprocessor(Treeprocessor):
     classes, and before the table of contents is made. Raw HTML that cannot
     be cut whole is listed in ``problems``, for the plugin to report."""
 
-    def __init__(self, md: Markdown, problems: list[str]):
+    def __init__(self, md: Markdown, problems: list[tuple[str, str]]):
         super().__init__(md)
         self.problems = problems
 
@@ -229,8 +229,9 @@ class StudentEditionTreeprocessor(Treeprocessor):
                 try:
                     stash[i] = without_classroom_only(block)
                 except RawHtmlError as error:
-                    self.problems.append(f"{error} is classroom-only but not closed in the same piece of HTML: "
-                                         "mark a few words with attr_list instead (*words*{ .classroom-only })")
+                    self.problems.append((str(error), f"{error} is classroom-only but not closed in the same piece "
+                                          "of HTML: mark a few words with attr_list instead "
+                                          "(*words*{ .classroom-only })"))
 
 
 def _remove(parent: etree.Element, child: etree.Element) -> None:
@@ -255,8 +256,9 @@ class EditionsExtension(BlocksExtension):
     def __init__(self, **kwargs):
         self.config = {"student": [False, "Build the student edition: remove everything classroom-only"]}
         super().__init__(**kwargs)
-        #: Raw HTML the last page could not cut whole (student edition).
-        self.problems: list[str] = []
+        #: Raw HTML the last page could not cut whole (student edition), as
+        #: (the HTML's opening tag, the message).
+        self.problems: list[tuple[str, str]] = []
 
     def extendMarkdownBlocks(self, md: Markdown, block_mgr) -> None:
         block_mgr.register(ClassroomOnlyBlock, {})

@@ -72,12 +72,22 @@ class PageRendering:
         """The page's file as messages name it."""
         return self.question_page.path if self.question_page else f"docs/{self.src}"
 
+    def where(self, needle: str) -> str:
+        """``path:line`` of the first row of the page's file that holds
+        ``needle``, for a message about it; the path alone if none does."""
+        try:
+            rows = self.page.file.content_string.splitlines()
+        except (OSError, UnicodeDecodeError):
+            rows = []
+        number = next((n for n, row in enumerate(rows, 1) if needle in row), None)
+        return f"{self.path}:{number}" if number else self.path
+
     # -- questions ------------------------------------------------------------
 
     def question(self, index: int | None) -> Question:
         """The question the checker read at the ``index``-th question block of the page."""
         if index is None or not 0 <= index < len(self.questions):
-            raise RenderError(f"{self.path}: a '//// question' block stands where no question is expected "
+            raise RenderError(f"{self.where('//// question')}: a '//// question' block stands where no question is expected "
                               "(questions belong in a worksheet's questions.md, or a sequence's page)")
         self.rendered.add(index)
         return self.questions[index]

@@ -258,7 +258,7 @@ class WorksheetPlugin(BasePlugin[WorksheetConfig]):
         on what cannot be published."""
         page, where = rendering.page, rendering.path
         if self.editions.problems:
-            problems = [f"{where}: {problem}" for problem in self.editions.problems]
+            problems = [f"{rendering.where(tag)}: {message}" for tag, message in self.editions.problems]
             self.editions.problems.clear()
             raise RenderError("\n".join(problems))
         unrendered = rendering.unrendered() if not self.problems else []
@@ -291,12 +291,12 @@ class WorksheetPlugin(BasePlugin[WorksheetConfig]):
             html += rendering.hand_in_html() if rendering.first_question else self.sequence_documents(
                 rendering.sequence, rendering)
         if self.student and CLASSROOM_ONLY in html:
-            raise RenderError(f"{where}: 'classroom-only' is left in the student edition's page: mark a paragraph "
+            raise RenderError(f"{rendering.where(CLASSROOM_ONLY)}: 'classroom-only' is left in the student edition's page: mark a paragraph "
                               "or list item with '{ .classroom-only }' on the line after it, a few words with "
                               "'*words*{ .classroom-only }', a part with a '/// classroom-only' block")
         leftover = leftover_parts(html)
         if leftover:
-            raise RenderError(f"{where}: '{leftover}' is left as text in the page: a part of a question must "
+            raise RenderError(f"{rendering.where(leftover)}: '{leftover}' is left as text in the page: a part of a question must "
                               "stand inside its '//// question' block, on a row of its own, closed by a '///' row")
         return html
 
@@ -359,7 +359,7 @@ class WorksheetPlugin(BasePlugin[WorksheetConfig]):
     def article_fence(self, source, language, css_class, options, md, **kwargs) -> str:
         rendering = page_of(md)
         if rendering is None or rendering.kind != "article":
-            where = rendering.path if rendering else "a note or a question"
+            where = rendering.where("```article") if rendering else "a note or a question"
             self.failed(RenderError(f"{where}: an ```article block belongs in a worksheet's article.md"))
             return ""
         ws = rendering.worksheet

@@ -71,13 +71,33 @@ def test_an_answer_survives_a_reload_instant_navigation_and_a_new_tab(page: Page
     expect(box(other, "final-task")).to_have_value("")
 
 
+def test_what_is_typed_before_the_answer_code_arrives_is_kept_and_saved(page: Page):
+    """On a slow connection a student may type before the page's answer code
+    has loaded: it must not empty the box when it does."""
+    held = []
+    page.route(re.compile(r"/answers\.[0-9a-f]+\.js$|/answers\.js$"), lambda route: held.append(route))
+    page.goto("bikes/questions/", wait_until="domcontentloaded")
+    expect(box(page)).to_be_visible()
+    page.wait_for_timeout(300)
+    assert len(held) == 1, "the answer code was not held back"
+    box(page).fill(Q1)
+    held[0].continue_()
+    expect(page.locator("[data-question=q1] .answer-count")).to_have_text("12 words")
+    expect(box(page)).to_have_value(Q1)
+    page.unroute_all()
+    page.reload()
+    expect(box(page)).to_have_value(Q1)
+
+
 @pytest.mark.parametrize("answer, said, right", [
     ('In the end the council "slowly changed course".', "“slowly changed course”: line 9", True),
     ('In the end the council "quickly changed course".', "“quickly changed course”: not in the text", False),
     ('They marched: "Parents and activists protested" (lines 7–8).', "“Parents and activists protested”: lines 7–8", True),
     ('Cars "took over the city\'s old streets" (l. 4).', "“took over the city's old streets”: line 6, not line 4", False),
     ("Look at line 40.", "line 40: the text has 13 lines", False),
-], ids=["a correct quotation", "one word changed", "across two printed lines", "a wrong line", "a line that does not exist"])
+    ("The council 'slowly changed course' (l. 9).", "“slowly changed course”: line 9", True),
+], ids=["a correct quotation", "one word changed", "across two printed lines", "a wrong line", "a line that does not exist",
+        "in single quotes"])
 def test_each_quotation_is_checked_against_the_text(page: Page, answer, said, right):
     page.goto("bikes/questions/")
     box(page).press_sequentially(answer)

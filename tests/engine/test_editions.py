@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from support import build, log_of, pdf_text, project, soup, strict_build, text
+from support import build, line_of, log_of, pdf_text, project, soup, strict_build, text
 from support_search import every_search_text, indexed_text
 
 #: (file of the tiny library, text to add, the sentence planted by it)
@@ -152,8 +152,9 @@ def test_inline_raw_html_that_cannot_be_cut_whole_stops_the_student_build(tmp_pa
         file.write('\nFor teachers: <span class="classroom-only">a hidden hint</span>.\n')
     result = strict_build(root, edition="student")
     assert result.returncode == 1
-    assert ('trams/index.md: <span class="classroom-only"> is classroom-only but not closed in the same piece '
-            "of HTML: mark a few words with attr_list instead (*words*{ .classroom-only })") in log_of(result)
+    line = line_of(root / "docs" / "trams" / "index.md", "a hidden hint")
+    assert (f'docs/trams/index.md:{line}: <span class="classroom-only"> is classroom-only but not closed in the same '
+            "piece of HTML: mark a few words with attr_list instead (*words*{ .classroom-only })") in log_of(result)
     assert strict_build(root).returncode == 0  # the classroom edition keeps it
 
 
@@ -165,7 +166,8 @@ def test_the_class_name_left_as_text_stops_the_student_build(tmp_path):
         file.write("\nA hint [for teachers]{ .classroom-only } only.\n")
     result = strict_build(root, edition="student")
     assert result.returncode == 1
-    assert "trams/index.md: 'classroom-only' is left in the student edition's page" in log_of(result)
+    line = line_of(root / "docs" / "trams" / "index.md", "for teachers")
+    assert f"docs/trams/index.md:{line}: 'classroom-only' is left in the student edition's page" in log_of(result)
 
 
 def test_the_student_edition_search_index_holds_none_of_them(planted, tmp_path):

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 from bs4 import BeautifulSoup
 
-from support import build, log_of, project, soup, strict_build, text
+from support import build, line_of, log_of, project, soup, strict_build, text
 
 
 def edit(root, name: str, old: str, new: str) -> None:
@@ -62,7 +62,8 @@ def test_a_part_left_as_text_stops_the_build(tmp_path):
          "A second tiny worksheet for the tests. Write it here: /// model-answer")
     result = strict_build(root)
     assert result.returncode == 1
-    assert ("docs/trams/index.md: '/// model-answer' is left as text in the page: a part of a question must "
+    line = line_of(root / "docs" / "trams" / "index.md", "Write it here")
+    assert (f"docs/trams/index.md:{line}: '/// model-answer' is left as text in the page: a part of a question must "
             "stand inside its '//// question' block") in log_of(result)
 
 
@@ -72,7 +73,9 @@ def test_a_question_block_outside_a_questions_page_stops_the_build(tmp_path):
         file.write("\n//// question\n    lines: 1–2\n\nWhy?\n////\n")
     result = strict_build(root)
     assert result.returncode == 1
-    assert "docs/trams/index.md: a '//// question' block stands where no question is expected" in log_of(result)
+    line = line_of(root / "docs" / "trams" / "index.md", "//// question")
+    assert f"docs/trams/index.md:{line}: a '//// question' block stands where no question is expected" in log_of(
+        result)
 
 
 def test_a_question_on_the_review_page_keeps_its_link_to_its_own_worksheet(marked_up):

@@ -10,7 +10,7 @@ from collections import Counter
 import pytest
 from playwright.sync_api import Page, expect
 
-from support import LIBRARY
+from support import LIBRARY, project, served
 from support_search import indexed_pages
 from worksheet.library import load_library
 
@@ -75,3 +75,42 @@ def test_the_index_holds_the_pages_students_search_and_not_the_others(site):
     assert article["meta"]["title"] == "Article · Bicycles in Amsterdam"
     assert [a["id"] for a in article["anchors"] if a["id"].startswith("L")][:3] == ["L1", "L2", "L3"]
     assert "Q1" not in article["content"].split()  # the margins' marks are not text to find
+
+
+MARKUP = "<img src=x onerror=\"document.title='run'\"><b>bold</b>"
+
+
+@pytest.fixture(scope="module")
+def served_with_markup_as_text(tmp_path_factory):
+    """A copy whose article prints, as words on its line 4, what would be
+    markup in a page: a result must show it as the words it is."""
+    root = project(tmp_path_factory.mktemp("markup"))
+    article = root / "docs" / "bikes" / "article.md"
+    source = article.read_text(encoding="utf-8")
+    assert "wobble at the traffic lights." in source
+    article.write_text(source.replace("wobble at the traffic lights.", f"wobble at the {MARKUP} lights."),
+                       encoding="utf-8")
+    site, server = served(root.parent / "markup-site", root)
+    yield site, server
+    server.close()
+
+
+@pytest.mark.browser
+def test_a_result_shows_the_words_of_the_page_as_text_never_as_markup(browser, served_with_markup_as_text):
+    site, server = served_with_markup_as_text
+    assert "&lt;img src=x" in (site / "bikes" / "article" / "index.html").read_text(encoding="utf-8")
+    context = browser.new_context(base_url=server.url)
+    try:
+        page = context.new_page()
+        page.goto("bikes/article/")
+        title = page.title()
+        page.keyboard.press("/")
+        page.keyboard.type("wobble", delay=20)
+        place = page.locator(".md-search-result__item a[href$='#L4']").first
+        expect(place).to_contain_text("<img src=x")
+        expect(place).to_contain_text("<b>bold</b>")
+        results = page.locator(".md-search-result")
+        assert results.locator("img").count() == 0 and results.locator("b").count() == 0
+        assert page.title() == title  # nothing ran
+    finally:
+        context.close()

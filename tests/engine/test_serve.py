@@ -12,7 +12,7 @@ import urllib.request
 
 import pytest
 
-from support import free_port, project
+from support import free_port, line_of, project
 
 
 def fetch(url: str) -> str:
@@ -79,6 +79,8 @@ def test_an_error_met_while_rendering_shows_in_the_browser_and_the_site_comes_ba
     assert "article-head" in wait_for(url + "trams/article/", "article-head")
     overview.write_text(good + "\n```article\nA line.\n```\n", encoding="utf-8")
     page = wait_for(url + "trams/article/", "problem in the content")  # every page, not only the one at fault
-    assert "docs/trams/index.md: an ```article block belongs in a worksheet's article.md" in html.unescape(page)
+    line = line_of(overview, "```article")
+    assert f"docs/trams/index.md:{line}: an ```article block belongs in a worksheet's article.md" in html.unescape(
+        page)
     overview.write_text(good, encoding="utf-8")
     assert "problem in the content" not in wait_for(url + "trams/article/", "article-head")

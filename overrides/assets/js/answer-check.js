@@ -28,14 +28,30 @@
     return plainMarks(text).split(/\s+/).filter(Boolean).join(" ");
   }
 
+  // A quotation in single quotes, British style: 'is already a reality'. An
+  // apostrophe inside a word (it's, the students' books) neither opens nor closes one.
+  var SINGLE = null;
+  try {
+    SINGLE = new RegExp("(?<![\\p{L}\\p{N}_'‘’])['‘]([^\\s'‘’](?:[^\\n'‘’]|\\n(?![^\\S\\n]*\\n)|['’](?=[\\p{L}\\p{N}_]))*?)" +
+                        "['’](?![\\p{L}\\p{N}_])", "gu");
+  } catch (e) {}  // browsers without lookbehind: double quotes only
+
   function findQuotations(prose) {
     var found = [], match;
     QUOTE.lastIndex = 0;
     while ((match = QUOTE.exec(prose))) {
       var inner = (match[1] || match[2] || match[3] || "").trim();
-      if (inner) found.push({text: inner, start: match.index, end: match.index + match[0].length});
+      if (inner) found.push({text: inner, start: match.index, end: match.index + match[0].length, single: false});
     }
-    return found;
+    if (!SINGLE) return found;
+    var inside = found.slice();
+    SINGLE.lastIndex = 0;
+    while ((match = SINGLE.exec(prose))) {
+      var text = match[1].trim(), start = match.index;
+      var quoted = inside.some(function (q) { return q.start <= start && start < q.end });
+      if (text && !quoted) found.push({text: text, start: start, end: start + match[0].length, single: true});
+    }
+    return found.sort(function (a, b) { return a.start - b.start });
   }
 
   // Where the quotation stands in text.slice(start, end), as [start, end]; null when it does not.
@@ -159,10 +175,11 @@
 
   // Every quotation of the answer, and every line mention that follows none, in order.
   function check(prose, sources) {
-    var mentions = findMentions(prose), attached = {}, out = [];
-    var quotes = findQuotations(prose);
-    quotes.forEach(function (quote) {
+    var mentions = findMentions(prose), attached = {}, out = [], quotes = [];
+    findQuotations(prose).forEach(function (quote) {
       var after = mentionAfter(prose, quote.end, mentions);
+      if (quote.single && !after) return;  // words in single quotes with no line after them: no quotation
+      quotes.push(quote);
       if (after) attached[after.index] = true;
       out.push(checkQuotation(quote, after && mentions[after.index].range, after && after.document, sources));
     });

@@ -343,14 +343,21 @@
     }
   }
 
+  // A field's saved value; what a student typed before this script ran (on a
+  // slow connection) is kept, and saved, rather than replaced.
+  function fill(field, stored) {
+    if (field.value && field.value !== stored) field.dispatchEvent(new Event("input", {bubbles: true}));
+    else field.value = stored;
+  }
+
   function mount() {
     document.querySelectorAll(".answer-box").forEach(function (box) {
       var saved = record(box.getAttribute("data-answers"));
-      box.querySelector("textarea").value = saved.answers[box.getAttribute("data-question")] || "";
+      fill(box.querySelector("textarea"), saved.answers[box.getAttribute("data-question")] || "");
       refresh(box, 0);
     });
     document.querySelectorAll(".hand-in [data-field]").forEach(function (field) {
-      field.value = record(field.closest(".hand-in").getAttribute("data-answers"))[field.getAttribute("data-field")] || "";
+      fill(field, record(field.closest(".hand-in").getAttribute("data-answers"))[field.getAttribute("data-field")] || "");
     });
     var note = document.querySelector(".mine-note");
     var mine = !!note && new URLSearchParams(location.search).get("mine") === "1";
