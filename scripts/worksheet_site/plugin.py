@@ -10,7 +10,6 @@
 - ``on_page_markdown`` … ``on_page_content``: renders each page, knowing
   which worksheet it belongs to; links are computed by MkDocs for that page.
 - ``on_post_page``: the problem page under ``mkdocs serve``.
-- ``on_post_template``: the sitemap, without the pages marked noindex.
 - ``on_post_build``: the PDFs, when asked for.
 """
 
@@ -31,7 +30,7 @@ from worksheet.library import Library, load_library
 from worksheet.library_checks import check_library
 from worksheet.questions import total_points
 
-from . import assets, draft_review, pdfs, review, sitemap, views
+from . import assets, draft_review, pdfs, review, views
 from .search import SiteSearch
 from .config import WorksheetConfig
 from .editions import CLASSROOM_ONLY, EditionsExtension, leftover_parts, without_classroom_only
@@ -206,7 +205,6 @@ class WorksheetPlugin(BasePlugin[WorksheetConfig]):
         self.renderer = Renderer(config, files)
         self.pages = {}
         self.render_problems = []
-        self.unlisted: set[str] = set()  # the addresses of the pages marked noindex
         return files
 
     # -- pages --------------------------------------------------------------
@@ -244,7 +242,6 @@ class WorksheetPlugin(BasePlugin[WorksheetConfig]):
         if not self.student and views.holds_answers(html):
             # A student who searches the web for a question does not find its answer.
             page.meta["robots"] = "noindex"
-            self.unlisted.add(page.canonical_url or page.abs_url)
         return html
 
     def failed(self, error: RenderError) -> None:
@@ -337,9 +334,6 @@ class WorksheetPlugin(BasePlugin[WorksheetConfig]):
         ws = self.library.worksheet_of(page.file.src_uri)
         return self.search.mark(output, page=page, title=page.meta.get("title") or page.title or "",
                                 worksheet=ws.title if ws else "")
-
-    def on_post_template(self, output, *, template_name, config):
-        return sitemap.without(output, self.unlisted) if template_name == "sitemap.xml" else output
 
     def on_post_build(self, *, config):
         self.renderer.check_anchors()

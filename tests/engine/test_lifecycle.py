@@ -1,19 +1,13 @@
 """The plugin's place among the others, and pages it does not know: the
 output does not depend on where mkdocs.yml lists the offline plugin, a page
 added to a worksheet's folder is built and in the menu, and search engines
-are told not to index the classroom pages that hold model answers, which
-the sitemap leaves out."""
+are told not to index the classroom pages that hold model answers."""
 
 from __future__ import annotations
 
-import gzip
-from xml.etree import ElementTree
-
 import pytest
 
-from support import build, pages_of, project, soup, text
-
-SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+from support import build, project, soup, text
 
 
 def files_of(site) -> dict[str, bytes]:
@@ -58,21 +52,3 @@ ROBOTS = 'meta[name="robots"][content="noindex"]'
 def test_classroom_pages_with_model_answers_are_not_indexed(site, student_site, page, hidden):
     assert bool(soup(site, page).select(ROBOTS)) is hidden
     assert soup(student_site, page).select(ROBOTS) == []  # the student edition holds no answer
-
-
-def sitemap_pages(site, name: str = "sitemap.xml") -> set[str]:
-    """The pages a sitemap lists, by address from the site's root."""
-    data = (site / name).read_bytes()
-    xml = gzip.decompress(data) if name.endswith(".gz") else data
-    locations = [element.text for element in ElementTree.fromstring(xml).iter(SITEMAP + "loc")]
-    root = next(loc for loc in locations if loc.count("/") == 3)  # the home page: https://host/
-    return {loc[len(root):] for loc in locations}
-
-
-@pytest.mark.parametrize("name", ["sitemap.xml", "sitemap.xml.gz"])
-def test_the_sitemap_lists_the_indexable_pages_and_no_other(site, student_site, name):
-    pages = pages_of(site)
-    hidden = {page for page in pages if soup(site, page).select(ROBOTS)}
-    assert {"bikes/questions/", "bikes/worksheet/", "sequences/city-transport/"} <= hidden
-    assert sitemap_pages(site, name) == set(pages) - hidden
-    assert sitemap_pages(student_site, name) == set(pages_of(student_site))
