@@ -240,7 +240,9 @@ class WorksheetPlugin(BasePlugin[WorksheetConfig]):
         except RenderError as error:
             self.failed(error)
         if not self.student and views.holds_answers(html):
-            # A student who searches the web for a question does not find its answer.
+            # A student who searches the web for a question does not find its
+            # answer. (The page stays in sitemap.xml: Material's instant
+            # navigation loads in place only the pages the sitemap lists.)
             page.meta["robots"] = "noindex"
         return html
 

@@ -343,10 +343,14 @@
     }
   }
 
-  // A field's saved value; what a student typed before this script ran (on a
-  // slow connection) is kept, and saved, rather than replaced.
+  // A field's saved value. What a student typed into a field before this
+  // script first saw it (on a slow connection) is kept, and saved.
+  var seen = new WeakSet();
+
   function fill(field, stored) {
-    if (field.value && field.value !== stored) field.dispatchEvent(new Event("input", {bubbles: true}));
+    var typed = !seen.has(field) && field.value && field.value !== stored;
+    seen.add(field);
+    if (typed) field.dispatchEvent(new Event("input", {bubbles: true}));
     else field.value = stored;
   }
 
