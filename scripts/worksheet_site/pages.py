@@ -87,8 +87,8 @@ class PageRendering:
     def question(self, index: int | None) -> Question:
         """The question the checker read at the ``index``-th question block of the page."""
         if index is None or not 0 <= index < len(self.questions):
-            raise RenderError(f"{self.where('//// question')}: a '//// question' block stands where no question is expected "
-                              "(questions belong in a worksheet's questions.md, or a sequence's page)")
+            raise RenderError(f"{self.where('//// question')}: a '//// question' block stands where no question "
+                              "is expected (questions belong in a worksheet's questions.md, or a sequence's page)")
         self.rendered.add(index)
         return self.questions[index]
 

@@ -293,13 +293,15 @@ class WorksheetPlugin(BasePlugin[WorksheetConfig]):
             html += rendering.hand_in_html() if rendering.first_question else self.sequence_documents(
                 rendering.sequence, rendering)
         if self.student and CLASSROOM_ONLY in html:
-            raise RenderError(f"{rendering.where(CLASSROOM_ONLY)}: 'classroom-only' is left in the student edition's page: mark a paragraph "
-                              "or list item with '{ .classroom-only }' on the line after it, a few words with "
-                              "'*words*{ .classroom-only }', a part with a '/// classroom-only' block")
+            raise RenderError(f"{rendering.where(CLASSROOM_ONLY)}: 'classroom-only' is left in the student "
+                              "edition's page: mark a paragraph or list item with '{ .classroom-only }' on the "
+                              "line after it, a few words with '*words*{ .classroom-only }', a part with a "
+                              "'/// classroom-only' block")
         leftover = leftover_parts(html)
         if leftover:
-            raise RenderError(f"{rendering.where(leftover)}: '{leftover}' is left as text in the page: a part of a question must "
-                              "stand inside its '//// question' block, on a row of its own, closed by a '///' row")
+            raise RenderError(f"{rendering.where(leftover)}: '{leftover}' is left as text in the page: a part of "
+                              "a question must stand inside its '//// question' block, on a row of its own, "
+                              "closed by a '///' row")
         return html
 
     def on_page_context(self, context, *, page, config, nav):
