@@ -46,7 +46,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_site import PLAIN_CONFIG, build as time_build, first_load, lighthouse, plain_paragraphs  # noqa: E402
+from bench_site import build as time_build, first_load, lighthouse, plain_project  # noqa: E402
 from worksheet.library import load_library  # noqa: E402
 from worksheet.library_checks import check_library  # noqa: E402
 
@@ -127,25 +127,6 @@ def library(root: Path, size: int, project: Path = ROOT, seed: int = 1) -> Path:
     return root
 
 
-def plain_library(root: Path, source: Path) -> Path:
-    """A plain Material site of the same texts: each article and its questions."""
-    lib = load_library(source / "docs")
-    docs = root / "docs"
-    docs.mkdir(parents=True)
-    (docs / "index.md").write_text("# Library\n\n" + "".join(f"- [{ws.title}]({ws.slug}/article.md)\n"
-                                                             for ws in lib.worksheets), encoding="utf-8")
-    for ws in lib.worksheets:
-        (docs / ws.slug).mkdir()
-        paragraphs = plain_paragraphs(ws)
-        (docs / ws.slug / "article.md").write_text(f"# {ws.article.meta.get('headline')}\n\n" + "\n\n".join(paragraphs)
-                                                   + "\n", encoding="utf-8")
-        questions = "".join(f"## Question {q.number}\n\n{q.text.text}\n\n" for q in ws.questions.questions)
-        (docs / ws.slug / "questions.md").write_text(f"# Questions\n\n{questions}", encoding="utf-8")
-    (root / "mkdocs.yml").write_text(PLAIN_CONFIG.format(title="Library", url="http://127.0.0.1:8000/"),
-                                     encoding="utf-8")
-    return root
-
-
 def search_artefacts(site: Path) -> dict[str, tuple[int, int, int, int]]:
     """{kind: (files, bytes, gzip -9 bytes, biggest gzip)} of every search file."""
     kinds: dict[str, list[tuple[int, int]]] = defaultdict(list)
@@ -199,7 +180,7 @@ def main() -> int:
                 engine = None if label == "this site" else project / "scripts"
                 row[label] = min(time_build(root, root / "site", engine) for _ in range(args.repeat))
                 built[label] = root / "site"
-            plain = plain_library(Path(tmp) / f"plain-{size}", Path(tmp) / f"this-site-{size}")
+            plain = plain_project(Path(tmp) / f"plain-{size}", load_library(Path(tmp) / f"this-site-{size}" / "docs"))
             row["plain Material"] = min(time_build(plain, plain / "site") for _ in range(args.repeat))
             built["plain Material"] = plain / "site"
             row["pages"] = len(list(built["this site"].rglob("index.html")))

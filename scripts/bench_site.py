@@ -1,14 +1,15 @@
 #!/usr/bin/env python3
 """Speed and size of the study site, side by side with a plain Material site
-of the same article.
+of the same texts.
 
 Usage: python scripts/bench_site.py [--runs N] [--builds N] [--no-lighthouse] [--worksheet SLUG]
 
 Builds two sites in one run, into temporary folders:
 - this site (``mkdocs build --strict``, classroom edition, no PDFs);
-- a plain Material site of one worksheet's article (default: the first
-  worksheet): its text as ordinary Markdown paragraphs, Material's defaults
-  with ``font: false``, no custom CSS, JS, plugins or hooks but search.
+- a plain Material site of the same texts: each worksheet's article (its
+  byline, then its text as ordinary Markdown paragraphs) and its questions
+  as pages of their own, a home page listing them, Material's defaults with
+  ``font: false``, no custom CSS, JS, plugins or hooks but search.
 
 It prints, for both: the build time (median of --builds builds); the
 first-load weight of the article page (every response until the network is
@@ -43,7 +44,7 @@ from urllib.parse import unquote, urlsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from worksheet.library import load_library  # noqa: E402
+from worksheet.library import Library, load_library  # noqa: E402
 from worksheet.model import Worksheet  # noqa: E402
 from worksheet_site.pdfs import CHROMIUM_ARGS, chromium_path  # noqa: E402
 
@@ -153,19 +154,24 @@ def plain_paragraphs(ws: Worksheet) -> list[str]:
     return paragraphs
 
 
-def plain_project(folder: Path, ws: Worksheet) -> tuple[Path, str]:
-    """A plain Material site of the worksheet's article; (its folder, the article's address)."""
-    paragraphs = plain_paragraphs(ws)
-    meta = ws.article.meta
-    byline = " · ".join(str(meta[k]) for k in ("author", "publication", "date") if meta.get(k))
-    docs = folder / "docs"
+def plain_project(root: Path, library: Library) -> Path:
+    """A plain Material site of the library's texts: each article and its
+    questions, at the addresses this site gives them."""
+    docs = root / "docs"
     docs.mkdir(parents=True)
-    (docs / "index.md").write_text(f"# {ws.title}\n\n[The article](article.md)\n", encoding="utf-8")
-    (docs / "article.md").write_text(f"# {meta.get('headline')}\n\n{byline}\n\n" + "\n\n".join(paragraphs) + "\n",
+    (docs / "index.md").write_text("# Library\n\n" + "".join(f"- [{ws.title}]({ws.slug}/article.md)\n"
+                                                             for ws in library.worksheets), encoding="utf-8")
+    for ws in library.worksheets:
+        meta = ws.article.meta
+        byline = " · ".join(str(meta[k]) for k in ("author", "publication", "date") if meta.get(k))
+        (docs / ws.slug).mkdir()
+        (docs / ws.slug / "article.md").write_text(f"# {meta.get('headline')}\n\n{byline}\n\n"
+                                                   + "\n\n".join(plain_paragraphs(ws)) + "\n", encoding="utf-8")
+        questions = "".join(f"## Question {q.number}\n\n{q.text.text}\n\n" for q in ws.questions.questions)
+        (docs / ws.slug / "questions.md").write_text(f"# Questions\n\n{questions}", encoding="utf-8")
+    (root / "mkdocs.yml").write_text(PLAIN_CONFIG.format(title="Library", url="http://127.0.0.1:8000/"),
                                      encoding="utf-8")
-    (folder / "mkdocs.yml").write_text(PLAIN_CONFIG.format(title=ws.title, url="http://127.0.0.1:8000/"),
-                                       encoding="utf-8")
-    return folder, "article/"
+    return root
 
 
 def first_load(site: Path, path: str) -> tuple[int, int]:
@@ -232,7 +238,7 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=3, help="Lighthouse runs per page (median kept)")
     parser.add_argument("--builds", type=int, default=3, help="builds of each site (median kept)")
     parser.add_argument("--no-lighthouse", action="store_true")
-    parser.add_argument("--worksheet", help="the worksheet whose article the plain site holds (default: the first)")
+    parser.add_argument("--worksheet", help="the worksheet whose article page is weighed (default: the first)")
     args = parser.parse_args()
     if not chromium_path():
         sys.exit("bench_site.py: chromium not found (apt-get install chromium)")
@@ -242,8 +248,8 @@ def main() -> int:
         library = load_library(ROOT / "docs")
         ws = library.worksheet(args.worksheet) if args.worksheet else library.worksheets[0]
         slug = ws.slug
-        plain_root, plain_article = plain_project(tmp / "plain", ws)
-        our_article = f"{slug}/article/"
+        plain_root = plain_project(tmp / "plain", library)
+        our_article = plain_article = f"{slug}/article/"
         times = {"this site": [], "plain Material": []}
         for i in range(args.builds):
             times["this site"].append(build(ROOT, tmp / f"site-{i}"))
@@ -253,14 +259,14 @@ def main() -> int:
         ours_weight, ours_requests = first_load(site, our_article)
         plain_weight, plain_requests = first_load(plain, plain_article)
 
-        print(f"# This site and a plain Material site of the same article ({slug})\n")
+        print(f"# This site and a plain Material site of the same texts ({len(library.worksheets)} worksheets)\n")
         print("| | this site | plain Material | ratio | target |")
         print("|---|---:|---:|---:|---|")
         ratio = ours_build / plain_build
         print(f"| build time (median of {args.builds}) | {ours_build:.2f} s | {plain_build:.2f} s | {ratio:.2f}x | "
               f"≤ {BUILD_RATIO}x: {'met' if ratio <= BUILD_RATIO else 'MISSED'} |")
         ratio = ours_weight / plain_weight
-        print(f"| first load of the article page (gzip) | {ours_weight / 1000:.1f} KB ({ours_requests} requests) | "
+        print(f"| first load of `/{our_article}` (gzip) | {ours_weight / 1000:.1f} KB ({ours_requests} requests) | "
               f"{plain_weight / 1000:.1f} KB ({plain_requests} requests) | {ratio:.2f}x | "
               f"≤ {WEIGHT_RATIO}x: {'met' if ratio <= WEIGHT_RATIO else 'MISSED'} |")
         print(f"| pages built | {len(pages_of(site))} | {len(pages_of(plain))} | | |\n")

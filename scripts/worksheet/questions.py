@@ -44,7 +44,7 @@ import yaml
 from .problems import Problem
 from .prose import Block, without_code
 from .refs import DASHES, LineRange
-from .source import split_front_matter
+from .source import load_yaml, split_front_matter
 
 #: The block opening a question, and the blocks of its parts.
 OPENER = re.compile(r"^(?P<fence>/{3,})\s*(?P<name>[\w-]+)\s*(?:\|\s*(?P<title>.*?))?\s*$")
@@ -310,7 +310,7 @@ class _Reader:
             return
         question.options_line = rows[0][0]
         try:
-            values = yaml.safe_load("\n".join(row[4:] for _, row in rows))
+            values = load_yaml("\n".join(row[4:] for _, row in rows))
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             where = rows[0][0] + (mark.line if mark else 0)

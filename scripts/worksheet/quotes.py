@@ -72,6 +72,8 @@ def find_quotations(prose: str, single: bool = False) -> list[Quotation]:
 _PAIRS = {"«": "»", "“": "”", '"': '"'}
 _ATTRIBUTE = re.compile(r'=\s*"[^"\n]*"')
 _PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n")
+#: Any of those marks.
+_MARK = re.compile("[«»“”\"]")
 
 
 def left_open(prose: str) -> int | None:
@@ -86,8 +88,8 @@ def left_open(prose: str) -> int | None:
     for start, end in zip(bounds, bounds[1:]):
         for opener, closer in _PAIRS.items():
             opened = None
-            for i in range(start, end):
-                char = prose[i]
+            for mark in _MARK.finditer(prose, start, end):
+                i, char = mark.start(), mark.group()
                 if i in skipped or char not in (opener, closer):
                     continue
                 if opened is None:

@@ -35,19 +35,24 @@ def read_text(path: Path, label: str) -> str:
 SAFE_LOADERS = tuple(loader for loader in (getattr(yaml, "CSafeLoader", None), yaml.SafeLoader) if loader)
 
 
-def parse_yaml(text: str, label: str, first_line: int = 1, loaders=SAFE_LOADERS, what: str = "YAML"):
-    """YAML data; ``first_line`` is where ``text`` starts in the file.
-
-    Broken YAML is read again by the Python parser, whose message is the one
-    reported: the same whether or not the C parser is installed."""
+def load_yaml(text: str, loaders=SAFE_LOADERS):
+    """YAML data, read by the C parser when PyYAML has one. Broken YAML is
+    read again by the Python parser, whose error is the one raised: the same
+    whether or not the C parser is installed."""
     *fast, python = loaders
     for loader in fast:
         try:
             return yaml.load(text, Loader=loader)  # noqa: S506 - a SafeLoader
         except Exception:  # noqa: BLE001 - the Python parser says what is wrong
             break
+    return yaml.load(text, Loader=python)  # noqa: S506 - a SafeLoader
+
+
+def parse_yaml(text: str, label: str, first_line: int = 1, loaders=SAFE_LOADERS, what: str = "YAML"):
+    """YAML data; ``first_line`` is where ``text`` starts in the file."""
+    python = loaders[-1]
     try:
-        return yaml.load(text, Loader=python)  # noqa: S506 - a SafeLoader
+        return load_yaml(text, loaders)
     except yaml.YAMLError as exc:
         opened = _unclosed_quote(exc, text, python)
         if opened is not None:

@@ -43,6 +43,8 @@ _DIV = re.compile(rf"^{_PREFIX}<(?P<tag>[a-z]+)\b[^>]*\bclass=(?P<q>[\"'])(?:[^\
 _CODE_FENCE = re.compile(r"^[ \t>]*(?P<marker>`{3,}|~{3,})")
 #: A part of a question left as text: its block was not read.
 _LEFTOVER = re.compile(r"/{3,}[ \t]*(?:question|model-answer|teacher-notes)\b")
+#: A block's opening row that no extension knew, left as the start of a paragraph.
+_UNKNOWN_BLOCK = re.compile(r"<p>(/{3,}[ \t]*[A-Za-z][\w-]*)")
 _COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.DOTALL)
 _CODE = re.compile(r"<(pre|code)\b.*?</\1>", re.DOTALL)
 
@@ -104,6 +106,12 @@ def leftover_parts(html: str) -> str | None:
     """A question's part left as text in rendered HTML (outside code), if any."""
     found = _LEFTOVER.search(_CODE.sub("", html))
     return found.group(0) if found else None
+
+
+def unknown_block(html: str) -> str | None:
+    """A block of a kind the site does not know, left as text (outside code), if any."""
+    found = _UNKNOWN_BLOCK.search(_CODE.sub("", html))
+    return found.group(1) if found else None
 
 
 def without_comments(html: str) -> str:
@@ -271,4 +279,4 @@ class EditionsExtension(BlocksExtension):
 
 
 __all__ = ["CLASSROOM_ONLY", "TEACHER_ONLY", "EditionsExtension", "RawHtmlError", "is_classroom_only",
-           "leftover_parts", "without_classroom_blocks", "without_classroom_only", "without_comments"]
+           "leftover_parts", "unknown_block", "without_classroom_blocks", "without_classroom_only", "without_comments"]

@@ -33,7 +33,7 @@ from worksheet.questions import total_points
 from . import assets, draft_review, pdfs, review, views
 from .search import SiteSearch
 from .config import WorksheetConfig
-from .editions import CLASSROOM_ONLY, EditionsExtension, leftover_parts, without_classroom_only
+from .editions import CLASSROOM_ONLY, EditionsExtension, leftover_parts, unknown_block, without_classroom_only
 from .pages import LINES, PAGE_KINDS, TIPS, PageRendering, RenderError
 from .question_blocks import QuestionsExtension, page_of
 from .rendering import Renderer, fragment_source
@@ -302,6 +302,11 @@ class WorksheetPlugin(BasePlugin[WorksheetConfig]):
             raise RenderError(f"{rendering.where(leftover)}: '{leftover}' is left as text in the page: a part of "
                               "a question must stand inside its '//// question' block, on a row of its own, "
                               "closed by a '///' row")
+        unknown = unknown_block(html)
+        if unknown:
+            raise RenderError(f"{rendering.where(unknown)}: '{unknown}' is not a kind of block this site knows, so it "
+                              "shows as text: use '/// details | Title', '/// note' (or tip, warning…), "
+                              "'/// classroom-only', or '<div markdown>…</div>' for HTML")
         return html
 
     def on_page_context(self, context, *, page, config, nav):

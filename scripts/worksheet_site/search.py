@@ -21,20 +21,22 @@ The offline copy opened from files cannot fetch Pagefind's chunks (a
 browser blocks ``fetch`` on ``file://``): it keeps Material's own search,
 whose index is a script.
 
-Pagefind reads the pages from the built site (a program of its own, driven
-by the ``pagefind`` package): the indexed pages carry ``data-pagefind-body``
-and their titles as attributes of their content.
+Pagefind reads the pages from the built site: its own program (from the
+``pagefind-bin`` package), run once at the end of the build. The indexed
+pages carry ``data-pagefind-body`` and their titles as attributes of their
+content.
 """
 
 from __future__ import annotations
 
-import asyncio
 import html
 import shutil
+import subprocess
 from pathlib import Path
 
 import material
 from mkdocs.exceptions import PluginError
+from pagefind_bin import get_executable
 
 #: Where Pagefind's files go in the site.
 FOLDER = "pagefind"
@@ -108,20 +110,15 @@ class SiteSearch:
             return
         target = site / FOLDER
         shutil.rmtree(target, ignore_errors=True)
-        try:
-            asyncio.run(self._index(site, target))
-        except Exception as error:
-            raise PluginError(f"search: Pagefind could not index the site: {error}") from error
-        finally:
-            self.indexed = set()
+        self.indexed = set()
+        command = [str(get_executable()), "--site", str(site), "--output-path", str(target),
+                   "--force-language", "en", "--silent"]
+        for selector in EXCLUDED:
+            command += ["--exclude-selectors", selector]
+        result = subprocess.run(command, capture_output=True, text=True)
+        if result.returncode != 0:
+            said = (result.stderr or result.stdout).strip() or f"exit status {result.returncode}"
+            raise PluginError(f"search: Pagefind could not index the site: {said}")
         for pattern in UNUSED:
             for path in target.glob(pattern):
                 path.unlink()
-
-    @staticmethod
-    async def _index(site: Path, target: Path) -> None:
-        from pagefind.index import PagefindIndex
-
-        config = {"exclude_selectors": EXCLUDED, "force_language": "en", "output_path": str(target)}
-        async with PagefindIndex(config) as index:  # writes the files on leaving
-            await index.add_directory(str(site), glob="**/*.html")

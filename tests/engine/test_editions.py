@@ -37,7 +37,6 @@ CONTAINERS = {
     "admonition": lambda block: "!!! note\n\n" + _indent(block),
     "note block": lambda block: "//// note\n" + block + "\n////",
     "details block": lambda block: "//// details | More\n" + block + "\n////",
-    "html block": lambda block: "//// html | div\n" + block + "\n////",
     "md_in_html": lambda block: "<div markdown>\n\n" + block + "\n\n</div>",
     "quote": lambda block: "\n".join("> " + row for row in block.split("\n")),
 }

@@ -85,3 +85,16 @@ def test_a_question_on_the_review_page_keeps_its_link_to_its_own_worksheet(marke
             soup(marked_up, "review/").select("template.review-key")]  # a template's content is read as text
     links = [a for key in keys for a in key.select("a") if text(a) == "the glossary"]
     assert [a["href"] for a in links] == ["../bikes/glossary/"]
+
+
+def test_a_block_of_an_unknown_kind_stops_the_build_at_its_line(tmp_path):
+    root = project(tmp_path / "project")
+    edit(root, "trams/index.md", "A second tiny worksheet for the tests.",
+         "A second tiny worksheet for the tests.\n\n/// html | div\nFramed.\n///\n")
+    result = strict_build(root)
+    assert result.returncode == 1
+    line = line_of(root / "docs" / "trams" / "index.md", "/// html")
+    assert log_of(result).count(
+        f"docs/trams/index.md:{line}: '/// html' is not a kind of block this site knows, so it shows as text: use "
+        "'/// details | Title', '/// note' (or tip, warning…), '/// classroom-only', or '<div markdown>…</div>' "
+        "for HTML") == 1
