@@ -15,6 +15,7 @@ citing the lines of several worksheets (``lines: social-credit:25–29``)::
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -93,6 +94,11 @@ class Library:
         return [ws for ws in self.worksheets if id(ws) not in named]
 
 
+def title_key(title: str) -> list:
+    """How titles are ordered: "Unit 2" before "Unit 10", whatever the case."""
+    return [(0, int(part), "") if part.isdigit() else (1, 0, part.casefold()) for part in re.split(r"(\d+)", title)]
+
+
 def load_library(docs: Path) -> Library:
     docs = Path(docs)
     worksheets, problems, unreadable = [], [], set()
@@ -131,9 +137,9 @@ def load_library(docs: Path) -> Library:
                 hint = f": did you mean '{guess[0]}'?" if guess else f" (a folder of docs/ with an article.md; there are: {known})"
                 problems.append(Problem(label, _line_naming(text, slug), f"no worksheet '{slug}'{hint}"))
         sequences.append(sequence)
-    sequences.sort(key=lambda s: (s.order, s.title.casefold()))
+    sequences.sort(key=lambda s: (s.order, title_key(s.title)))
     ordered = list(dict.fromkeys([ws.slug for s in sequences for ws in s.worksheets] +
-                                 [ws.slug for ws in sorted(worksheets, key=lambda w: w.title.casefold())]))
+                                 [ws.slug for ws in sorted(worksheets, key=lambda w: title_key(w.title))]))
     return Library([by_slug[slug] for slug in ordered], sequences, problems, unreadable, pages)
 
 

@@ -18,3 +18,6 @@ class WorksheetConfig(Config):
     pdfs = c.Type(bool, default=False)
     #: A margin number every this many lines, as on the paper sheet.
     number_every = c.Type(int, default=5)
+    #: The site-wide vocabulary on one page up to this many terms; beyond, a
+    #: page for each first letter, and an index of every term.
+    vocabulary_per_page = c.Type(int, default=300)

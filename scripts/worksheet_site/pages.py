@@ -20,7 +20,7 @@ from worksheet.notes import Note
 from worksheet.fingerprint import text_fingerprint
 from worksheet.questions import Question, expected_words, total_points
 
-from . import views
+from . import views, vocabulary
 
 if TYPE_CHECKING:  # the plugin imports this module
     from .plugin import WorksheetPlugin
@@ -29,8 +29,6 @@ if TYPE_CHECKING:  # the plugin imports this module
 PAGE_KINDS = {"index.md": ("overview", "About"), "article.md": ("article", "Article"),
               "questions.md": ("questions", "Questions"), "glossary.md": ("glossary", "Glossary"),
               "worksheet.md": ("sheet", "Worksheet")}
-#: The site-wide vocabulary page, when the docs folder has no glossary.md of its own.
-VOCABULARY_SRC = "glossary.md"
 TIPS = "glossary-tips.js"
 LINES = "article-lines.js"
 
@@ -54,8 +52,10 @@ class PageRendering:
             self.kind = "sequence"
         elif src == "index.md" and self.worksheet is None:
             self.kind = "home"
-        elif src == VOCABULARY_SRC and self.worksheet is None:
+        elif src == vocabulary.PAGE[0] and self.worksheet is None:
             self.kind = "vocabulary"
+        elif site.vocabulary.letter_of(src) and self.worksheet is None:
+            self.kind = "vocabulary-letter"
         if self.kind == "questions":
             self.question_page = self.worksheet.questions
         elif self.kind == "sequence":

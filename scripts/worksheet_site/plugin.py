@@ -30,8 +30,9 @@ from worksheet.library import Library, load_library
 from worksheet.library_checks import check_library
 from worksheet.questions import total_points
 
-from . import assets, draft_review, pdfs, review, views
+from . import assets, draft_review, pdfs, review, views, vocabulary
 from .search import SiteSearch
+from .vocabulary import Vocabulary
 from .config import WorksheetConfig
 from .editions import CLASSROOM_ONLY, EditionsExtension, leftover_parts, unknown_block, without_classroom_only
 from .pages import LINES, PAGE_KINDS, TIPS, PageRendering, RenderError
@@ -48,9 +49,6 @@ GENERATED_PAGES = {
     "glossary.md": "---\nhide: [navigation, toc]\nsearch: {exclude: true}\n---\n",
     "worksheet.md": "---\nhide: [navigation, toc]\nsearch: {exclude: true}\n---\n",
 }
-#: The site-wide vocabulary, when the docs folder has no glossary.md of its own.
-#: Out of the search index: it repeats the worksheets' glossaries, which are in it.
-VOCABULARY = ("glossary.md", "---\ntitle: Vocabulary\nhide: [navigation, toc]\nsearch: {exclude: true}\n---\n")
 #: A worksheet page's description for search engines, unless its front matter gives one.
 DESCRIPTIONS = {
     "overview": "{title}: a reading worksheet on “{headline}”, with its text, questions and glossary.",
@@ -158,7 +156,7 @@ class WorksheetPlugin(BasePlugin[WorksheetConfig]):
         for ws in self.library.worksheets:
             if ws.slug not in listed:
                 nav.append({ws.title: worksheet_items(ws)})
-        nav.append({"Vocabulary": VOCABULARY[0]})
+        nav.append({"Vocabulary": vocabulary.PAGE[0]})
         if not self.student:
             nav.append({review.LABEL: review.PAGE[0]})
         return nav
@@ -188,8 +186,9 @@ class WorksheetPlugin(BasePlugin[WorksheetConfig]):
     def on_files(self, files: Files, *, config) -> Files:
         for name, text in self.assets.files.items():
             files.append(File.generated(config, name, content=text))
-        if files.get_file_from_path(VOCABULARY[0]) is None:
-            files.append(File.generated(config, VOCABULARY[0], content=VOCABULARY[1]))
+        self.vocabulary = Vocabulary(self.library.worksheets, self.config.vocabulary_per_page)
+        for file in self.vocabulary.files(config, files):
+            files.append(file)
         if not self.student and files.get_file_from_path(review.PAGE[0]) is None:
             files.append(File.generated(config, review.PAGE[0], content=review.PAGE[1]))
         for ws in self.library.worksheets:
@@ -283,10 +282,10 @@ class WorksheetPlugin(BasePlugin[WorksheetConfig]):
                 html = self.edition_html(self.partial(
                     "overview.html", card=self.card(ws, rendering), pdfs=self.pdf_links(rendering),
                     sequences=self.shelves(self.library.sequences_of(ws), rendering))) + html
-        elif rendering.kind == "vocabulary" and not self.problems:
-            entries = self.vocabulary_entries(rendering)
-            html += self.partial("vocabulary.html", entries=entries, letters=views.letters(entries))
-            page.present_anchor_ids |= {item.slug for item in entries}
+        elif rendering.kind in ("vocabulary", "vocabulary-letter") and not self.problems:
+            added, anchors = self.vocabulary.html(rendering.src, rendering.href, self.partial)
+            html += added
+            page.present_anchor_ids |= anchors
         elif page.file.src_uri == review.PAGE[0] and not self.student and not self.problems:
             html += self.review_html(rendering)
         elif rendering.kind == "sequence" and not self.problems:
@@ -418,9 +417,6 @@ class WorksheetPlugin(BasePlugin[WorksheetConfig]):
             shelves.append(views.Shelf("Other worksheets" if shelves else "Worksheets",
                                        [self.card(ws, rendering) for ws in others]))
         return self.partial("library.html", shelves=shelves)
-
-    def vocabulary_entries(self, rendering: PageRendering) -> list[views.VocabularyEntry]:
-        return views.vocabulary(self.library.worksheets, lambda ws, n: rendering.href(ws.src("article.md"), f"L{n}"))
 
     def glossary_html(self, rendering: PageRendering) -> str:
         ws = rendering.worksheet

@@ -9,6 +9,7 @@ a sub-path and an offline build.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Callable
 
@@ -160,11 +161,22 @@ def glossary_view(ws: Worksheet, line_href: Callable[[int], str],
             for entry in ws.glossary.entries]
 
 
+def term_key(term: str) -> str:
+    """Where a term is filed in an A–Z list: without accents, whatever its case."""
+    return "".join(c for c in unicodedata.normalize("NFKD", term) if not unicodedata.combining(c)).casefold()
+
+
+def initial(term: str) -> str:
+    """The letter a term is filed under, A to Z; "#" for one that starts otherwise."""
+    first = term_key(term)[:1].upper()
+    return first if "A" <= first <= "Z" else "#"
+
+
 def letters(entries: list[Entry] | list[VocabularyEntry]) -> list[tuple[str, str]]:
     """Each first letter of a term, with the first entry it starts: an A–Z index."""
     first: dict[str, str] = {}
     for entry in entries:
-        first.setdefault(entry.term[:1].upper(), entry.slug)
+        first.setdefault(initial(entry.term), entry.slug)
     return list(first.items())
 
 
@@ -210,11 +222,22 @@ class VocabularyEntry:
     places: list[tuple[Worksheet, list[tuple[int, str]]]]  # (worksheet, [(line, address)])
 
 
-def vocabulary(worksheets: list[Worksheet], line_href: Callable[[Worksheet, int], str]) -> list[VocabularyEntry]:
+def vocabulary_terms(worksheets: list[Worksheet]) -> list[str]:
+    """Every term of the worksheets, once, in A–Z order."""
+    terms = {entry.term.casefold(): entry.term for ws in worksheets for entry in ws.glossary.entries}
+    return sorted(terms.values(), key=term_key)
+
+
+def vocabulary(worksheets: list[Worksheet], line_href: Callable[[Worksheet, int], str],
+               letter: str | None = None) -> list[VocabularyEntry]:
+    """The worksheets' terms, each once, with its meanings and where it occurs;
+    with ``letter``, only those filed under it."""
     merged: dict[str, VocabularyEntry] = {}
     for ws in worksheets:
         found = ws.occurrences()
         for entry in ws.glossary.entries:
+            if letter is not None and initial(entry.term) != letter:
+                continue
             key = entry.term.casefold()
             item = merged.setdefault(key, VocabularyEntry(entry.term, entry.slug, entry.pos, [], []))
             same = next((m for m in item.meanings if (m[0].definition, m[0].french) == (entry.definition, entry.french)), None)
@@ -225,7 +248,7 @@ def vocabulary(worksheets: list[Worksheet], line_href: Callable[[Worksheet, int]
             lines = found[entry.term]["lines"]
             if lines:
                 item.places.append((ws, [(n, line_href(ws, n)) for n in lines]))
-    return sorted(merged.values(), key=lambda item: item.term.casefold())
+    return sorted(merged.values(), key=lambda item: term_key(item.term))
 
 
 def holds_answers(html: str) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from support import LIBRARY, article_lines, soup, text
+from support import LIBRARY, article_lines, project, soup, text
 
 
 def test_every_worksheet_gets_its_pages(site):
@@ -152,3 +152,14 @@ def test_the_vocabulary_lists_every_term_of_every_worksheet(site):
 def test_the_menu_follows_the_sequences(site):
     page = soup(site, "")
     assert [text(a) for a in page.select(".md-tabs__link")] == ["Home", "Getting around the city", "Vocabulary", "Review"]
+
+
+def test_numbered_sequences_come_in_number_order(tmp_path):
+    from worksheet.library import load_library
+
+    docs = project(tmp_path / "project").joinpath("docs")
+    for number in (10, 2, 1):
+        (docs / "sequences" / f"unit-{number}.md").write_text(
+            f"---\ntitle: Unit {number}\nworksheets: [bikes]\n---\n\nA unit.\n", encoding="utf-8")
+    titles = [s.title for s in load_library(docs).sequences]
+    assert titles == ["Getting around the city", "Unit 1", "Unit 2", "Unit 10"]
