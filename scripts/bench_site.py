@@ -244,7 +244,7 @@ def lighthouse(site: Path, paths: list[str], runs: int) -> dict[str, dict[str, i
     flags = "--headless=new " + " ".join(CHROMIUM_ARGS)
     with served(site) as (base, _), tempfile.TemporaryDirectory(prefix="lighthouse-") as tmp:
         for path in paths:
-            found = []
+            found, unlisted = [], noindex(site, path)
             for run in range(runs):
                 out = Path(tmp) / f"{run}.json"
                 subprocess.run([str(LIGHTHOUSE), base + path, "--quiet", "--output=json", f"--output-path={out}",
@@ -253,7 +253,7 @@ def lighthouse(site: Path, paths: list[str], runs: int) -> dict[str, dict[str, i
                                env={**os.environ, "CHROME_PATH": chromium_path() or ""}, capture_output=True)
                 report = json.loads(out.read_text(encoding="utf-8"))
                 found.append({k: round(100 * (v["score"] or 0)) for k, v in report["categories"].items()})
-                if noindex(site, path):
+                if unlisted:
                     found[-1]["seo-but-crawlable"] = seo_but_crawlable(report)
             scores[path] = {k: round(statistics.median(f[k] for f in found)) for k in found[0]}
     return scores

@@ -102,16 +102,16 @@ def _block_end(lines: list[str], start: int) -> int | None:
     return None
 
 
-def leftover_parts(html: str) -> str | None:
-    """A question's part left as text in rendered HTML (outside code), if any."""
-    found = _LEFTOVER.search(_CODE.sub("", html))
-    return found.group(0) if found else None
-
-
-def unknown_block(html: str) -> str | None:
-    """A block of a kind the site does not know, left as text (outside code), if any."""
-    found = _UNKNOWN_BLOCK.search(_CODE.sub("", html))
-    return found.group(1) if found else None
+def left_as_text(html: str) -> tuple[str, str] | None:
+    """A block's row left as text in rendered HTML (outside code), if any:
+    ("part", "/// model-answer") for a question's part out of its block,
+    ("block", "/// html") for a block of a kind no extension knows."""
+    prose = _CODE.sub("", html)
+    found = _LEFTOVER.search(prose)
+    if found:
+        return "part", found.group(0)
+    found = _UNKNOWN_BLOCK.search(prose)
+    return ("block", found.group(1)) if found else None
 
 
 def without_comments(html: str) -> str:
@@ -279,4 +279,4 @@ class EditionsExtension(BlocksExtension):
 
 
 __all__ = ["CLASSROOM_ONLY", "TEACHER_ONLY", "EditionsExtension", "RawHtmlError", "is_classroom_only",
-           "leftover_parts", "unknown_block", "without_classroom_blocks", "without_classroom_only", "without_comments"]
+           "left_as_text", "without_classroom_blocks", "without_classroom_only", "without_comments"]

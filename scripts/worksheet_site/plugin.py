@@ -32,9 +32,8 @@ from worksheet.questions import total_points
 
 from . import assets, draft_review, pdfs, review, views, vocabulary
 from .search import SiteSearch
-from .vocabulary import Vocabulary
 from .config import WorksheetConfig
-from .editions import CLASSROOM_ONLY, EditionsExtension, leftover_parts, unknown_block, without_classroom_only
+from .editions import CLASSROOM_ONLY, EditionsExtension, left_as_text, without_classroom_only
 from .pages import LINES, PAGE_KINDS, TIPS, PageRendering, RenderError
 from .question_blocks import QuestionsExtension, page_of
 from .rendering import Renderer, fragment_source
@@ -186,7 +185,7 @@ class WorksheetPlugin(BasePlugin[WorksheetConfig]):
     def on_files(self, files: Files, *, config) -> Files:
         for name, text in self.assets.files.items():
             files.append(File.generated(config, name, content=text))
-        self.vocabulary = Vocabulary(self.library.worksheets, self.config.vocabulary_per_page)
+        self.vocabulary = vocabulary.Vocabulary(self.library.worksheets, self.config.vocabulary_per_page)
         for file in self.vocabulary.files(config, files):
             files.append(file)
         if not self.student and files.get_file_from_path(review.PAGE[0]) is None:
@@ -296,14 +295,13 @@ class WorksheetPlugin(BasePlugin[WorksheetConfig]):
                               "edition's page: mark a paragraph or list item with '{ .classroom-only }' on the "
                               "line after it, a few words with '*words*{ .classroom-only }', a part with a "
                               "'/// classroom-only' block")
-        leftover = leftover_parts(html)
-        if leftover:
-            raise RenderError(f"{rendering.where(leftover)}: '{leftover}' is left as text in the page: a part of "
+        left = left_as_text(html)
+        if left and left[0] == "part":
+            raise RenderError(f"{rendering.where(left[1])}: '{left[1]}' is left as text in the page: a part of "
                               "a question must stand inside its '//// question' block, on a row of its own, "
                               "closed by a '///' row")
-        unknown = unknown_block(html)
-        if unknown:
-            raise RenderError(f"{rendering.where(unknown)}: '{unknown}' is not a kind of block this site knows, so it "
+        if left:
+            raise RenderError(f"{rendering.where(left[1])}: '{left[1]}' is not a kind of block this site knows, so it "
                               "shows as text: use '/// details | Title', '/// note' (or tip, warning…), "
                               "'/// classroom-only', or '<div markdown>…</div>' for HTML")
         return html

@@ -48,7 +48,7 @@ class Vocabulary:
         wanted = {PAGE[0]: PAGE[1], **{src: LETTER_PAGE.format(letter=letter)
                                        for src, letter in self.letter_pages.items()}}
         return [File.generated(config, src, content=source,
-                               inclusion=InclusionLevel.INCLUDED if src == PAGE[0] else InclusionLevel.NOT_IN_NAV)
+                               inclusion=InclusionLevel.UNDEFINED if src == PAGE[0] else InclusionLevel.NOT_IN_NAV)
                 for src, source in wanted.items() if files.get_file_from_path(src) is None]
 
     def letter_of(self, src: str) -> str | None:
