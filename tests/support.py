@@ -118,6 +118,16 @@ def text(element) -> str:
     return " ".join(element.get_text().split())
 
 
+def printed_lines(page: BeautifulSoup) -> dict[int, str]:
+    """{n: text of the element with id L<n>} for every numbered line of an article page."""
+    found = {}
+    for element in page.select("[id^=L]"):
+        m = re.fullmatch(r"L(\d+)", element["id"])
+        if m:
+            found[int(m.group(1))] = element.get_text()
+    return found
+
+
 def normalise(value: str) -> str:
     """Whitespace collapsed (none before punctuation), case ignored."""
     return re.sub(r"\s+([,.;:!?)])", r"\1", " ".join(value.split())).casefold()

@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from support import FIXTURES, soup, text
+from support import FIXTURES, printed_lines, soup, text
 
 SHEET = FIXTURES / "sheet.txt"
 WORKSHEET = "social-credit"
@@ -25,13 +25,7 @@ def page(site):
 
 @pytest.fixture(scope="module")
 def lines(page):
-    """{n: text of the element with id L<n>} for every numbered line."""
-    found = {}
-    for element in page.select("[id^=L]"):
-        m = re.fullmatch(r"L(\d+)", element["id"])
-        if m:
-            found[int(m.group(1))] = element.get_text()
-    return found
+    return printed_lines(page)
 
 
 def sheet_body() -> str:

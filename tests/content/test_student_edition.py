@@ -9,18 +9,22 @@ import re
 
 import pytest
 
-from support import normalise, pdf_text, soup, text
+from support import ROOT, normalise, pdf_text, soup, text
 from support_search import indexed_text
 
+from worksheet.library import load_library
+
 ANSWERS = "details.model-answer, details.teacher-note, .classroom-only"
-QUESTION_PAGES = ["social-credit/questions/", "ai-act/questions/", "sequences/scoring-citizens/"]
+LIBRARY = load_library(ROOT / "docs")
+WORKSHEETS = [ws.slug for ws in LIBRARY.worksheets]
+QUESTION_PAGES = [f"{slug}/questions/" for slug in WORKSHEETS] + [f"sequences/{s.slug}/" for s in LIBRARY.sequences]
 
 
 def sentences_of(site, selector: str) -> list[str]:
     """Every sentence of the parts ``selector`` finds on the pages that have
     them, except what the article pages say too (the text, its notes)."""
     public = " ".join(normalise(text(soup(site, f"{ws}/article/").select_one("article")))
-                      for ws in ("social-credit", "ai-act"))
+                      for ws in WORKSHEETS)
     sentences = set()
     for page in QUESTION_PAGES + [""]:
         for block in soup(site, page).select(selector):
@@ -65,7 +69,7 @@ def test_the_classroom_search_index_holds_no_answer(site):
 def test_no_answer_sentence_in_any_file_of_the_student_edition(pdf_student_site, answer_sentences):
     student_site = pdf_student_site
     files = [p for p in student_site.rglob("*") if p.is_file()]
-    assert len([p for p in files if p.suffix == ".pdf"]) == 2
+    assert len([p for p in files if p.suffix == ".pdf"]) == len(WORKSHEETS)
     leaks = []
     for path in files:
         content = normalise(readable(path))
@@ -84,7 +88,7 @@ def test_the_student_edition_keeps_the_same_pages_lines_and_questions(site, stud
     pages = lambda root: sorted(p.relative_to(root).as_posix() for p in root.rglob("*.html"))
     # All but the teacher's review page, which the student edition has not.
     assert pages(student_site) == [page for page in pages(site) if page != "review/index.html"]
-    for page in ("social-credit/article/", "ai-act/article/"):
+    for page in (f"{slug}/article/" for slug in WORKSHEETS):
         lines = lambda root: [(e["id"], text(e)) for e in soup(root, page).select(".line-text[id]")]
         assert lines(student_site) == lines(site)
     for page in QUESTION_PAGES:
