@@ -227,7 +227,8 @@
       var differ = differences(section, read.head);
       if (!differ.person.length) return showFeedback(section, file.name, read, differ.older);
       waiting.set(section, {file: file.name, read: read, older: differ.older});
-      slot.textContent = file.name + ": " + differ.person.join("; ") + ". Is it yours? ";
+      slot.textContent = file.name + ": " + differ.person.join("; ")
+        + (differ.older ? "; it was written on another version of the text" : "") + ". Is it yours? ";
       var anyway = slot.appendChild(document.createElement("button"));
       anyway.type = "button";
       anyway.className = "md-button";
