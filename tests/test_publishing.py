@@ -1,7 +1,9 @@
 """What goes to a public address is the student edition: the publish
 workflow puts it on GitHub Pages unless the teacher chooses otherwise, and
 ``./run.sh build`` makes it when SITE_URL names a published address. The
-build says in one line which edition it made and whether it holds answers."""
+build says in one line which edition it made and whether it holds answers.
+The project's own files, not the engine's: run on the project, with the
+tiny library as the site."""
 
 from __future__ import annotations
 
@@ -12,11 +14,17 @@ import subprocess
 import pytest
 import yaml
 
-from support import ROOT, log_of, mkdocs, soup
+from support import ROOT, log_of, mkdocs, project, soup
 
 WORKFLOW = ROOT / ".github" / "workflows" / "publish.yml"
 STUDENT = "Built the student edition: no model answers, teacher notes or review page"
 CLASSROOM = "Built the classroom edition: it holds the model answers, teacher notes and the review page"
+
+
+@pytest.fixture(scope="module")
+def library(tmp_path_factory):
+    """The project's configuration and theme, with the tiny library as docs/."""
+    return project(tmp_path_factory.mktemp("publishing") / "project")
 
 
 def workflow() -> dict:
