@@ -4,8 +4,9 @@
 #   ./run.sh serve    install what the site needs, then serve it at http://127.0.0.1:8000
 #   ./run.sh test     install what the tests need (Python and npm packages; Debian's chromium,
 #                     poppler-utils, tesseract-ocr, Node and Java when missing), then run every test
-#   ./run.sh build    build the classroom edition into site/ (strict), with its PDFs
-#                     (SITE_EDITION=student ./run.sh build: the student edition)
+#   ./run.sh build    build the site into site/ (strict), with its PDFs: the classroom edition, or,
+#                     when SITE_URL gives a published address, the student edition (which holds no
+#                     answers); SITE_EDITION=student or classroom chooses; extra arguments go to mkdocs
 #   ./run.sh offline  make the offline copy, build/study-site-offline.zip (--student: the student edition)
 #   ./run.sh import FILE --slug SLUG
 #                     draft a new worksheet in docs/SLUG/ from a paper sheet: its OCR'd text, a PDF, or
@@ -75,9 +76,13 @@ case "${1:-}" in
     exec "$VENV/bin/mkdocs" serve --dev-addr 127.0.0.1:8000
     ;;
   build)
+    shift
     python_env requirements.txt
     need_browser
-    SITE_PDFS=true exec "$VENV/bin/mkdocs" build --strict
+    # A site at a published address is the student edition, unless told otherwise:
+    # on a public site, any student could otherwise read every model answer.
+    if [ -z "${SITE_EDITION:-}" ] && [ -n "${SITE_URL:-}" ]; then export SITE_EDITION=student; fi
+    SITE_PDFS=${SITE_PDFS:-true} exec "$VENV/bin/mkdocs" build --strict "$@"
     ;;
   test)
     shift
@@ -107,7 +112,7 @@ case "${1:-}" in
     exec "$VENV/bin/python" scripts/new_worksheet.py "$@"
     ;;
   *)
-    sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'
     exit 2
     ;;
 esac

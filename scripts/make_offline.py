@@ -44,7 +44,8 @@ drive), not index.html alone.
 """
 
 
-def build(config: Path, dest: Path, *, student: bool, pdfs: bool) -> None:
+def build(config: Path, dest: Path, *, student: bool, pdfs: bool) -> str:
+    """Builds the offline site; returns the line saying which edition it is."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "OFFLINE": "true",
            "SITE_EDITION": "student" if student else "classroom", "SITE_PDFS": "true" if pdfs else "false"}
     # No canonical link to a development address: SITE_URL (the published
@@ -54,6 +55,8 @@ def build(config: Path, dest: Path, *, student: bool, pdfs: bool) -> None:
                             cwd=config.parent, env=env, capture_output=True, text=True)
     if result.returncode != 0:
         sys.exit(f"make_offline.py: mkdocs build failed\n{result.stdout}{result.stderr}")
+    return next((line.split("worksheet: ", 1)[1] for line in (result.stdout + result.stderr).splitlines()
+                 if "worksheet: Built the" in line), "")
 
 
 def readme(config: Path, site: Path, *, student: bool) -> str:
@@ -93,14 +96,15 @@ def write_zip(site: Path, out: Path, folder: str) -> int:
 
 
 def make_offline(out: Path, *, student: bool = False, site: Path | None = None, pdfs: bool = True,
-                 config: Path = ROOT / "mkdocs.yml") -> Path:
-    """Build the offline copy and zip it into ``out``; returns ``out``."""
+                 config: Path = ROOT / "mkdocs.yml") -> str:
+    """Build the offline copy and zip it into ``out``; returns the build's
+    line saying which edition it is."""
     with tempfile.TemporaryDirectory(prefix="study-site-offline-") as tmp:
         site = site or Path(tmp) / "site"
-        build(config, site, student=student, pdfs=pdfs)
+        said = build(config, site, student=student, pdfs=pdfs)
         (site / "README.txt").write_text(readme(config, site, student=student), encoding="utf-8")
         write_zip(site, out, "study-site-student" if student else "study-site")
-    return out
+    return said
 
 
 def main() -> int:
@@ -113,8 +117,10 @@ def main() -> int:
     args = parser.parse_args()
     out = args.out or ROOT / "build" / ("study-site-student-offline.zip" if args.student else "study-site-offline.zip")
     start = time.perf_counter()
-    make_offline(out, student=args.student, site=args.site, pdfs=not args.no_pdfs, config=args.config.resolve())
+    said = make_offline(out, student=args.student, site=args.site, pdfs=not args.no_pdfs, config=args.config.resolve())
     print(f"{out}  {out.stat().st_size / 1024:.0f} KB  ({time.perf_counter() - start:.1f} s)")
+    if said:
+        print(said)
     return 0
 
 

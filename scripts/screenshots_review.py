@@ -8,7 +8,8 @@ answer the worksheet's first two questions on its questions page and
 download their hand-in files; the teacher reads them on the review page and
 marks them; one student opens the feedback file. Takes, with Debian's
 chromium: ``review-1280.png`` and ``review-390.png`` (the review page with
-the class loaded), ``review-summary-1280.png`` (its class summary),
+the class loaded), ``review-blind-1280.png`` and ``review-blind-390.png``
+(the same in blind marking), ``review-summary-1280.png`` (its class summary),
 ``feedback-1280.png`` and ``feedback-390.png`` (the
 student's questions page with the feedback beside the answers).
 """
@@ -85,7 +86,17 @@ def main() -> int:
             phone.locator(".review-drop input[type=file]").set_input_files(files)
             phone.locator(".review-answer").first.wait_for()
             phone.screenshot(path=args.out / "review-390.png", full_page=True, clip={"x": 0, "y": 0, "width": 390, "height": 2400})
+            page.get_by_label("Hide the names (blind marking)").check()
+            page.evaluate("document.activeElement.blur(); window.scrollTo(0, 0)")
+            page.wait_for_timeout(500)
+            page.screenshot(path=args.out / "review-blind-1280.png")
+            phone.reload()  # blind marking, as chosen on this device
+            phone.locator(".review-drop input[type=file]").set_input_files(files)
+            phone.locator(".review-answer").first.wait_for()
+            phone.screenshot(path=args.out / "review-blind-390.png", full_page=True,
+                             clip={"x": 0, "y": 0, "width": 390, "height": 2400})
             phone.close()
+            page.get_by_label("Hide the names (blind marking)").uncheck()
             with page.expect_download() as download:
                 page.get_by_role("button", name="Feedback file for Léa Martin").click()
             feedback = {"name": download.value.suggested_filename, "mimeType": "text/plain",
@@ -102,7 +113,7 @@ def main() -> int:
                 page.evaluate("document.activeElement.blur()")
                 page.locator(".question").first.screenshot(path=args.out / f"feedback-{width}.png")
                 context.close()
-    print("\n".join(str(args.out / f"{name}-{w}.png") for name in ("review", "feedback") for w in (1280, 390)))
+    print("\n".join(str(args.out / f"{name}-{w}.png") for name in ("review", "review-blind", "feedback") for w in (1280, 390)))
     print(args.out / "review-summary-1280.png")
     return 0
 

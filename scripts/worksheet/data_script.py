@@ -17,5 +17,7 @@ def data_script(variable: str, data) -> str:
 
 def worksheet_script(table: str, worksheet: str, data) -> str:
     """``window.<table>[worksheet] = data``: one worksheet's share of a table
-    that the scripts of several worksheets fill."""
-    return f"window.{table}=window.{table}||{{}};\n" + data_script(f"{table}[{json.dumps(worksheet)}]", data)
+    that the scripts of several worksheets fill. The table has no prototype,
+    so that a worksheet named ``constructor`` or ``__proto__`` is one like any other."""
+    return (f"window.{table}=window.{table}||Object.create(null);\n"
+            + data_script(f"{table}[{json.dumps(worksheet)}]", data))

@@ -10,7 +10,8 @@
 - ``on_page_markdown`` … ``on_page_content``: renders each page, knowing
   which worksheet it belongs to; links are computed by MkDocs for that page.
 - ``on_post_page``: the problem page under ``mkdocs serve``.
-- ``on_post_build``: the PDFs, when asked for.
+- ``on_post_build``: the PDFs, when asked for; then one line saying which
+  edition was built, and whether it holds the answers.
 """
 
 from __future__ import annotations
@@ -57,6 +58,13 @@ DESCRIPTIONS = {
     "sheet": "“{headline}” as a worksheet to print: the text, then the questions with room to write.",
 }
 OFFLINE_SHIM = "assets/js/vendor/iframe-worker-shim.js"
+#: What a build says it made, by edition.
+EDITION_BUILT = {
+    "student": "Built the student edition: no model answers, teacher notes or review page; "
+               "it may go to any address, public ones included.",
+    "classroom": "Built the classroom edition: it holds the model answers, teacher notes and the review page; "
+                 "keep it private (the offline copy, or a site only teachers can open).",
+}
 
 
 def tips_script(ws: Worksheet) -> str:
@@ -351,6 +359,8 @@ class WorksheetPlugin(BasePlugin[WorksheetConfig]):
             pdfs.render(Path(config.site_dir), [
                 (ws.slug, self.files.get_file_from_path(ws.src("worksheet.md")).url)
                 for ws in self.library.worksheets], student=self.student)
+        if not self.serving:
+            log.info(EDITION_BUILT[self.config.edition])
 
     # -- what the fences ask -----------------------------------------------
 

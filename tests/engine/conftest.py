@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from support import build, project
+from support_review import serve_marked
 from support_sites import (base_url, browser_context_args, pdf_site, pdf_student_site,  # noqa: F401
                            served_site, served_student, site, student_site)
 
@@ -20,3 +21,9 @@ def library(tmp_path_factory):
 def offline_site(tmp_path_factory, library):
     """The offline copy's site: addresses ending in .html, opened from files."""
     return build(library, tmp_path_factory.mktemp("offline") / "site", offline=True, site_url="")
+
+
+@pytest.fixture(scope="session")
+def review_url(tmp_path_factory):
+    """The marked library of support_review.py, built and served: where a class hands in and is marked."""
+    yield from serve_marked(tmp_path_factory.mktemp("marked"))

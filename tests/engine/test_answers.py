@@ -38,7 +38,7 @@ def test_the_check_names_the_articles_it_reads(site):
 
 def test_the_article_lines_ship_as_a_script(site):
     script = (site / "bikes" / "article-lines.js").read_text(encoding="utf-8")
-    assert script.startswith("window.__articleLines=window.__articleLines||{};\n")
+    assert script.startswith("window.__articleLines=window.__articleLines||Object.create(null);\n")
     lines = json.loads(re.search(r'__articleLines\["bikes"\]=(.*);\n$', script).group(1))
     assert len(lines) == 13 and lines[9] == "" and lines[12] == "is finding a free place to park."
 

@@ -271,6 +271,7 @@ def test_when_storage_fails_a_notice_shows_and_the_answers_last_the_visit(page: 
     page.locator(".worksheet-bar a", has_text="Questions").click()
     page.wait_for_url("**/bikes/questions/")
     expect(box(page)).to_have_value('"wobble" (l. 4)')
+    page.locator("#hand-in-name").fill("Jeanne")
     with page.expect_download() as download:
         hand_in(page, "Download (.txt)").click()
     assert '"wobble" (l. 4)' in Path(download.value.path()).read_text(encoding="utf-8")
@@ -399,6 +400,7 @@ def test_from_the_files_of_the_offline_copy(browser: Browser, offline_site):
         expect(verdicts(page)).to_have_text(["“many children died in road accidents”: line 7"])  # the lines load from a file
         page.reload()
         expect(box(page)).to_have_value(Q1)
+        page.locator("#hand-in-name").fill("Jeanne")
         with page.expect_download() as download:
             hand_in(page, "Download (.txt)").click()
         assert Q1 in Path(download.value.path()).read_text(encoding="utf-8")

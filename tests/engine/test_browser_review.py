@@ -15,39 +15,11 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from support import LIBRARY, axe_violations, project, served, soup, tab_until, text
-from worksheet.fingerprint import text_fingerprint
-from worksheet.model import load_worksheet
+from support import axe_violations, soup, tab_until, text
+from support_review import (CLASS, GROUP, answers_to, as_upload, class_files, drop_files, file_lines,
+                            hand_in_file)
 
 pytestmark = pytest.mark.browser
-
-#: Three students' answers to bikes: Chloé changed a word of a quotation.
-CLASS = {
-    "Léa Martin": ('Cars "took over the city\'s old streets" (l. 6), so parents protested: '
-                   '"many children died in road accidents" (l. 7). The council "slowly changed course" (l. 9): '
-                   'this shows that ordinary people can change a whole city.',
-                   'There are "more bicycles than people" (l. 1), so "the hardest part of cycling here" '
-                   'is "finding a free place to park" (lines 12–13).'),
-    "Chloé Bernard": ('The council "quickly changed course" (l. 9) after the protests.', ""),
-    "Yanis Petit": ('Parents and activists protested because "many children died in road accidents" (l. 7), '
-                    'and the council listened.', 'Parking is hard.'),
-}
-GROUP = "2nde 3"
-
-
-@pytest.fixture(scope="module")
-def review_url(tmp_path_factory):
-    """The tiny library, its bikes questions marked out of 4 and 6 points, built and served."""
-    folder = tmp_path_factory.mktemp("marked")
-    root = project(folder / "project")
-    questions = root / "docs" / "bikes" / "questions.md"
-    source = questions.read_text(encoding="utf-8")
-    source = source.replace("    writing-space: 4\n", "    writing-space: 4\n    points: 4\n", 1)
-    source = source.replace("    writing-space: 3\n", "    writing-space: 3\n    points: 6\n", 1)
-    questions.write_text(source, encoding="utf-8")
-    _, server = served(folder, root)
-    yield server.url
-    server.close()
 
 
 @pytest.fixture
@@ -55,40 +27,6 @@ def page(browser: Browser, review_url):
     context = browser.new_context(base_url=review_url, accept_downloads=True)
     yield context.new_page()
     context.close()
-
-
-def fingerprint(slug: str) -> str:
-    return text_fingerprint([load_worksheet(LIBRARY / slug, slug).article])
-
-
-def hand_in_file(name: str, answers: dict[str, str], worksheet: str = "bikes", title: str = "Bicycles in Amsterdam",
-                 group: str = GROUP, text: str | None = None) -> str:
-    """A hand-in file as the README describes it."""
-    rows = ["Worksheet answers: hand-in file, format 1", f"worksheet: {worksheet}", f"title: {title}",
-            f"text: {text or fingerprint(worksheet)}", f"name: {name}", f"class: {group}",
-            "written: 2026-12-01T09:30:00.000Z"]
-    for qid, answer in answers.items():
-        rows += ["", f"[{qid}] Question {qid[1:]}", "written: 2026-12-01T09:20:00.000Z"]
-        rows += [f"| {row}" if row else "|" for row in answer.split("\n")] if answer else ["(no answer)"]
-    return "\n".join(rows) + "\n"
-
-
-def as_upload(name: str, content: str | bytes) -> dict:
-    data = content.encode("utf-8") if isinstance(content, str) else content
-    return {"name": name, "mimeType": "text/plain", "buffer": data}
-
-
-def drop_files(page: Page, files: list[dict]) -> None:
-    page.locator(".review-drop input[type=file]").set_input_files(files)
-
-
-def class_files() -> list[dict]:
-    return [as_upload(f"{name.split()[0]}.txt", hand_in_file(name, {"q1": q1, "q2": q2}))
-            for name, (q1, q2) in CLASS.items()]
-
-
-def answers_to(page: Page, qid: str):
-    return page.locator(f".review-answer[data-question={qid}]")
 
 
 def write_and_download(browser: Browser, base_url: str, name: str, q1: str, q2: str) -> dict:
@@ -121,7 +59,7 @@ def test_the_whole_loop_students_hand_in_the_teacher_marks_the_student_reads(bro
         page.wait_for_load_state("networkidle")
         page.on("request", lambda request: requests.append((request.method, request.url)))
         drop_files(page, files)
-        expect(page.locator(".review-files li")).to_have_text([
+        expect(file_lines(page)).to_have_text([
             "bikes-answers-Léa-Martin.txt: Bicycles in Amsterdam, Léa Martin, 2nde 3",
             "bikes-answers-Chloé-Bernard.txt: Bicycles in Amsterdam, Chloé Bernard, 2nde 3",
             "bikes-answers-Yanis-Petit.txt: Bicycles in Amsterdam, Yanis Petit, 2nde 3"])
@@ -185,12 +123,12 @@ def test_the_whole_loop_students_hand_in_the_teacher_marks_the_student_reads(bro
         raw = Path(download.value.path()).read_bytes()
         assert raw.startswith(b"\xef\xbb\xbf")
         assert raw.decode("utf-8-sig") == (
-            "Name;Class;Question 1 / 4;Question 2 / 6;Total / 10\r\n"
-            "Chloé Bernard;2nde 3;1;;1\r\n"
-            "Léa Martin;2nde 3;3,5;6;9,5\r\n"
-            "Yanis Petit;2nde 3;2,5;2;4,5\r\n")
+            "Name;Class;Question 1 / 4;Question 2 / 6;Total / 10;File\r\n"
+            "Chloé Bernard;2nde 3;1;;1;bikes-answers-Chloé-Bernard.txt\r\n"
+            "Léa Martin;2nde 3;3,5;6;9,5;bikes-answers-Léa-Martin.txt\r\n"
+            "Yanis Petit;2nde 3;2,5;2;4,5;bikes-answers-Yanis-Petit.txt\r\n")
         rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
-        assert [row[-1] for row in rows] == ["Total / 10", "1", "9,5", "4,5"]
+        assert [row[-2] for row in rows] == ["Total / 10", "1", "9,5", "4,5"]
 
         # A feedback file for Chloé.
         with page.expect_download() as download:
@@ -240,7 +178,7 @@ def test_bad_files_each_get_one_line_and_the_others_load(page: Page):
         as_upload("broken.txt", broken), as_upload("unknown.txt", good.replace("worksheet: bikes", "worksheet: ferries")),
         as_upload("picture.txt", b"\x89PNG\r\n\x1a\n\x00\x00"),
     ])
-    expect(page.locator(".review-files li")).to_have_text([
+    expect(file_lines(page)).to_have_text([
         "renamed by the platform (1).TXT: Bicycles in Amsterdam, Léa Martin, 2nde 3",
         "crlf.txt: Bicycles in Amsterdam, Yanis Petit, 2nde 3",
         "older.txt: Bicycles in Amsterdam, Inès Moreau, 2nde 3. Written on another version of the text: "
@@ -273,7 +211,7 @@ def test_what_a_file_holds_is_shown_as_text_never_run(page: Page):
     drop_files(page, [as_upload(f"{attack}.txt", hand_in_file(attack, {"q1": attack + "\n<b>bold</b>", "q2": ""},
                                                              group=f"<i>{attack}</i>"))])
     expect(answers_to(page, "q1").locator(".review-answer-text")).to_have_text(attack + "\n<b>bold</b>")
-    expect(page.locator(".review-files li")).to_contain_text(attack)
+    expect(file_lines(page)).to_contain_text(attack)
     page.locator(".review-comment").first.fill(attack)
     page.wait_for_timeout(300)
     assert page.evaluate("window.__ran") == []
@@ -319,7 +257,8 @@ def test_a_mark_above_the_points_is_refused(page: Page):
     mark = answers_to(page, "q1").nth(0).locator(".review-mark")
     mark.fill("5")
     expect(mark).to_have_attribute("aria-invalid", "true")
-    expect(answers_to(page, "q1").nth(0).locator(".review-mark-error")).to_have_text("Write a number from 0 to 4")
+    expect(answers_to(page, "q1").nth(0).locator(".review-mark-error")).to_have_text(
+        "Write a number from 0 to 4: no mark is saved.")
     expect(page.locator(".review-table tbody tr").nth(1)).to_have_text(re.compile(r"^Léa Martin\s*–"))
 
 
@@ -408,11 +347,12 @@ def test_the_keyboard_reaches_every_control(page: Page):
     page.goto("review/")
     page.evaluate("""document.querySelector(".review-drop input[type=file]")
         .addEventListener("click", event => { window.__chooser = true; event.preventDefault() })""")
+    tab_until(page, ".review-blind")
     tab_until(page, "[data-review=pick]")
     page.keyboard.press("Enter")
     page.wait_for_function("window.__chooser === true")  # the button opens the file picker
     drop_files(page, class_files())
     expect(answers_to(page, "q1")).to_have_count(3)
-    for control in (".review-group", ".review-filter", ".review-blind", ".review-mark", ".review-comment",
+    for control in (".review-file-action", ".review-group", ".review-filter", ".review-mark", ".review-comment",
                     ".review-feedback", "[data-review=csv]", "[data-review=print]"):
         tab_until(page, control, limit=200)

@@ -76,3 +76,42 @@ def test_a_feedback_file_carries_each_mark_and_comment():
 def test_a_file_that_is_not_one_says_why(text, message):
     said = node_eval(MODULE, "(() => { try { m.read(data); return null } catch (e) { return e.message } })()", text)
     assert said == message
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize("bom", [True, False], ids=["with a byte-order mark", "without"])
+def test_a_file_saved_as_utf_16_is_read(encoding, bom):
+    text = "Worksheet answers: hand-in file, format 1\r\nworksheet: bikes\r\nname: Inès Noël\r\n\r\n[q1] Q\r\n| Très «bien» 🚲\r\n"
+    data = (("\ufeff" if bom else "") + text).encode(encoding)
+    read = node_eval(MODULE, "m.read(m.decode(Uint8Array.from(data)))", list(data))
+    assert read["head"]["name"] == "Inès Noël"
+    assert read["sections"][0]["text"] == "Très «bien» 🚲"
+
+
+def test_questions_named_like_an_objects_properties_are_questions_like_any_other():
+    text = ("Worksheet answers: hand-in file, format 1\nworksheet: bikes\nname: __proto__\n\n"
+            + "".join(f"[{qid}] Q\n| {qid}'s answer\n" for qid in ("constructor", "__proto__", "toString", "q1")))
+    read = node_eval(MODULE, "m.read(data)", text)
+    assert [(s["id"], s["text"]) for s in read["sections"]] == [
+        (qid, f"{qid}'s answer") for qid in ("constructor", "__proto__", "toString", "q1")]
+    assert read["head"]["name"] == "__proto__"
+    assert node_eval(MODULE, "m.read(data) && Object.keys(Object.prototype).length", text) == 0
+
+
+@pytest.mark.parametrize("size, said", [
+    (1024 * 1024, ""),
+    (1024 * 1024 + 1, "it is 1,025 KB, and a hand-in or feedback file is at most 1 MB (1,024 KB): is it the right file?"),
+    (52_428_900, "it is 50 MB, and a hand-in or feedback file is at most 1 MB (1,024 KB): is it the right file?"),
+])
+def test_a_file_over_1_mb_is_refused_by_its_size(size, said):
+    assert node_eval(MODULE, "m.tooBig(data)", size) == said
+
+
+@pytest.mark.parametrize("a, b, same", [
+    ("Léa Martin", "Le\u0301a Martin", True),  # composed and decomposed accent
+    ("Léa Martin", "  léa   MARTIN ", True),
+    ("Léa Martin", "Lea Martin", False),
+    ("Léa Martin", "Léa Martine", False),
+])
+def test_names_are_compared_as_a_reader_would(a, b, same):
+    assert node_eval(MODULE, "m.person(data[0]) === m.person(data[1])", [a, b]) is same

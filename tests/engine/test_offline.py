@@ -24,6 +24,7 @@ def offline_zip(library, tmp_path_factory) -> Path:
                              "--config", str(library / "mkdocs.yml")], capture_output=True, text=True)
     assert result.returncode == 0, f"make_offline.py failed:\n{result.stdout}\n{result.stderr}"
     assert f"{out}" in result.stdout and "KB" in result.stdout, result.stdout
+    assert "Built the classroom edition: it holds the model answers" in result.stdout  # the copy to keep private
     return out
 
 

@@ -232,21 +232,27 @@
     });
   }
 
-  var articles = {};  // worksheet folder -> Source
+  var articles = new Map();  // worksheet folder -> Source
+
+  // A worksheet's lines, once loaded (a folder may be named "constructor").
+  function linesOf(worksheet) {
+    var table = root.__articleLines;
+    return table && Object.prototype.hasOwnProperty.call(table, worksheet) ? table[worksheet] : null;
+  }
 
   // The sources named ({worksheet, src, title}) as Sources, once their lines
   // are loaded: scripts written at build time beside each worksheet's pages
   // (worksheet_site/plugin.py, lines_script), loaded by assets/js/data.js.
   function withSources(wanted, then) {
-    var table = root.__articleLines || {};
-    var missing = wanted.filter(function (s) { return !table[s.worksheet] })[0];
+    var missing = wanted.filter(function (s) { return !linesOf(s.worksheet) })[0];
     if (missing) {
       return root.__loadData(missing.src, function () {
-        if ((root.__articleLines || {})[missing.worksheet]) withSources(wanted, then);
+        if (linesOf(missing.worksheet)) withSources(wanted, then);
       });
     }
     then(wanted.map(function (s) {
-      return articles[s.worksheet] || (articles[s.worksheet] = new Source(table[s.worksheet]));
+      if (!articles.has(s.worksheet)) articles.set(s.worksheet, new Source(linesOf(s.worksheet)));
+      return articles.get(s.worksheet);
     }));
   }
 

@@ -11,15 +11,19 @@
      checked, and at most SHOWN verdicts listed: a pasted book costs no more
      than a long answer.
    - Storage: one record a worksheet (or sequence), {name, class, answers:
-     {question id: text}, times: {question id: when last written}}, in
-     localStorage under Material's key for the site, written QUIET ms after
-     the last keystroke (and when the page is left). A stored record of
-     another shape is read field by field, what is wrong dropped. When the
-     browser blocks storage or it is full, the page says so
-     (data-answers-storage on <html>) and the answers live in this page's
-     memory for the visit.
+     {question id: text}, times: {question id: when last written}}, kept
+     through siteStorage (assets/js/storage.js), written QUIET ms after the
+     last keystroke (and when the page is left). A stored record of another
+     shape is read field by field, what is wrong dropped. When the browser
+     blocks storage or it is full, the page says so (data-answers-storage on
+     <html>) and the answers last for the visit.
    - Download and copy give the hand-in file (assets/js/hand-in-file.js),
-     which the teacher's review page reads back.
+     which the teacher's review page reads back; download first asks for
+     the student's name, by which the teacher tells the files apart.
+   - A feedback file opened here is checked against the page: its
+     worksheet, its text's fingerprint, and the name and class the student
+     gave. What differs is said; a name or class that differs asks before
+     the marks show.
    - The printable sheet opened with ?mine=1 ("Print my worksheet") shows
      the saved answers on its ruled lines, and with &print=1 prints itself. */
 (function () {
@@ -67,23 +71,16 @@
   // -- Storage -------------------------------------------------------------
   var PREFIX = "answers:";
   var QUIET = 400;  // ms without typing before the check runs and the record is saved
-  var records = {};  // key -> record: the truth for the visit once storage fails
-  var unsaved = {};  // key -> true while a save waits for typing to stop
-  var trouble = "";  // "", "blocked" or "full"
+  var records = new Map();  // key -> record, as typed
+  var unsaved = new Set();  // keys whose record waits for typing to stop
 
-  function fail(kind) {
-    trouble = trouble || kind;
-    document.documentElement.setAttribute("data-answers-storage", trouble);
-  }
-
-  // The record's name in localStorage: Material's, scoped to the site.
-  function storageKey(key) {
-    var scope = typeof __md_scope === "object" && __md_scope ? __md_scope.pathname : "/";
-    return scope + "." + PREFIX + key;
+  // The notice above the questions, once storage has failed.
+  function noticed() {
+    if (siteStorage.problem) document.documentElement.setAttribute("data-answers-storage", siteStorage.problem);
   }
 
   function texts(value) {
-    var out = {};
+    var out = Object.create(null);
     if (value && typeof value === "object" && !Array.isArray(value)) {
       Object.keys(value).forEach(function (id) { if (typeof value[id] === "string") out[id] = value[id] });
     }
@@ -99,33 +96,30 @@
   }
 
   function record(key) {
-    if (records[key] && (trouble || unsaved[key])) return records[key];
-    var stored = null;
-    try { stored = JSON.parse(localStorage.getItem(storageKey(key))) } catch (e) {
-      if (e.name !== "SyntaxError") fail("blocked");
+    if (!unsaved.has(key)) {
+      records.set(key, shaped(siteStorage.get(PREFIX + key)));
+      noticed();
     }
-    if (!trouble || !records[key]) records[key] = shaped(stored);
-    return records[key];
+    return records.get(key);
   }
 
   function save(key) {
-    delete unsaved[key];
-    try { localStorage.setItem(storageKey(key), JSON.stringify(records[key])) } catch (e) {
-      fail(e.name === "QuotaExceededError" ? "full" : "blocked");
-    }
+    unsaved.delete(key);
+    siteStorage.set(PREFIX + key, records.get(key));
+    noticed();
   }
 
   var saving = null;
 
   function saveLater(key) {
-    unsaved[key] = true;
+    unsaved.add(key);
     clearTimeout(saving);
     saving = setTimeout(saveAll, QUIET);
   }
 
   function saveAll() {
     clearTimeout(saving);
-    Object.keys(unsaved).forEach(save);
+    Array.from(unsaved).forEach(save);
   }
 
   addEventListener("pagehide", saveAll);
@@ -168,6 +162,7 @@
       refresh(box, QUIET);
     } else {
       saved[field.getAttribute("data-field")] = field.value;
+      field.removeAttribute("aria-invalid");
     }
     saveLater(key);
   });
@@ -204,38 +199,70 @@
   }
 
   // -- The teacher's feedback, beside the answers -------------------------------
+  var waiting = new WeakMap();  // section -> the feedback that waits for "Show it anyway"
+
+  // What differs between the feedback and this page: its text's version, and
+  // the name and class, when both say one.
+  function differences(section, head) {
+    var saved = record(section.getAttribute("data-answers")), said = [];
+    var names = HandInFile.person(head.name) && HandInFile.person(saved.name)
+      && HandInFile.person(head.name) !== HandInFile.person(saved.name);
+    var classes = HandInFile.person(head["class"]) && HandInFile.person(saved["class"])
+      && HandInFile.person(head["class"]) !== HandInFile.person(saved["class"]);
+    if (names) said.push("it is for “" + head.name + "”, and the name on this page is “" + saved.name.trim() + "”");
+    if (classes) said.push("it is for the class “" + head["class"] + "”, and the class on this page is “" + saved["class"].trim() + "”");
+    return {person: said, older: head.text !== section.getAttribute("data-text")};
+  }
+
   function feedbackIn(section, file) {
     var slot = section.querySelector(".hand-in-feedback-status");
+    var tooBig = HandInFile.tooBig(file.size);
+    waiting.delete(section);
+    if (tooBig) return void (slot.textContent = file.name + ": " + tooBig);
     file.arrayBuffer().then(function (bytes) {
       var read = HandInFile.read(HandInFile.decode(new Uint8Array(bytes)));
       var key = section.getAttribute("data-answers");
       if (read.kind !== "feedback") throw new Error("this is a hand-in file of answers, not your teacher's feedback");
       if (read.head.worksheet !== key) throw new Error("this feedback is for “" + (read.head.title || read.head.worksheet) + "”, not this page");
-      var marks = {};
-      read.sections.forEach(function (s) { marks[s.id] = s });
-      questionsOf(key).forEach(function (q) {
-        var space = q.box.closest(".question"), shown = space.querySelector(".answer-feedback");
-        if (shown) shown.remove();
-        var given = marks[q.id];
-        if (!given) return;
-        shown = document.createElement("aside");
-        shown.className = "answer-feedback";
-        shown.setAttribute("aria-label", "Your teacher's feedback on " + q.title);
-        var title = shown.appendChild(document.createElement("p"));
-        title.className = "answer-feedback-title";
-        title.textContent = "Your teacher: " + (given.mark ? given.mark : "no mark");
-        if (given.text) {
-          var comment = shown.appendChild(document.createElement("p"));
-          comment.className = "answer-feedback-comment";
-          comment.textContent = given.text;
-        }
-        q.box.parentNode.insertBefore(shown, q.box.nextSibling);
-      });
-      slot.textContent = "Feedback opened from " + file.name + (read.head.total ? ": " + read.head.total : "")
-        + ". It stands under each answer; your saved answers are unchanged.";
+      var differ = differences(section, read.head);
+      if (!differ.person.length) return showFeedback(section, file.name, read, differ.older);
+      waiting.set(section, {file: file.name, read: read, older: differ.older});
+      slot.textContent = file.name + ": " + differ.person.join("; ")
+        + (differ.older ? "; it was written on another version of the text" : "") + ". Is it yours? ";
+      var anyway = slot.appendChild(document.createElement("button"));
+      anyway.type = "button";
+      anyway.className = "md-button";
+      anyway.setAttribute("data-action", "feedback-anyway");
+      anyway.textContent = "Show it anyway";
     }).catch(function (error) {
       slot.textContent = file.name + ": " + error.message;
     });
+  }
+
+  function showFeedback(section, name, read, older) {
+    var slot = section.querySelector(".hand-in-feedback-status"), key = section.getAttribute("data-answers");
+    var marks = new Map(read.sections.map(function (s) { return [s.id, s] }));
+    questionsOf(key).forEach(function (q) {
+      var space = q.box.closest(".question"), shown = space.querySelector(".answer-feedback");
+      if (shown) shown.remove();
+      var given = marks.get(q.id);
+      if (!given) return;
+      shown = document.createElement("aside");
+      shown.className = "answer-feedback";
+      shown.setAttribute("aria-label", "Your teacher's feedback on " + q.title);
+      var title = shown.appendChild(document.createElement("p"));
+      title.className = "answer-feedback-title";
+      title.textContent = "Your teacher: " + (given.mark ? given.mark : "no mark");
+      if (given.text) {
+        var comment = shown.appendChild(document.createElement("p"));
+        comment.className = "answer-feedback-comment";
+        comment.textContent = given.text;
+      }
+      q.box.parentNode.insertBefore(shown, q.box.nextSibling);
+    });
+    slot.textContent = "Feedback opened from " + name + (read.head.total ? ": " + read.head.total : "")
+      + ". It stands under each answer; your saved answers are unchanged."
+      + (older ? " It was written on another version of the text: its line numbers may differ." : "");
   }
 
   document.addEventListener("change", function (event) {
@@ -289,8 +316,13 @@
     },
     download: function (section) {
       var name = (record(section.getAttribute("data-answers")).name || "").trim();
-      var file = section.getAttribute("data-file")
-        + (name ? "-" + name.replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-|-$/g, "") : "") + ".txt";
+      if (!name) {
+        var field = section.querySelector("[data-field=name]");
+        field.setAttribute("aria-invalid", "true");
+        field.focus();
+        return tell(section, "Write your name first: your teacher tells the files apart by it.");
+      }
+      var file = section.getAttribute("data-file") + "-" + name.replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-|-$/g, "") + ".txt";
       HandInFile.save(file, handIn(section).replace(/\n/g, "\r\n"), "text/plain");
       tell(section, "Downloaded: " + file);
     },
@@ -299,6 +331,11 @@
     },
     feedback: function (section) {
       section.querySelector(".hand-in-feedback input[type=file]").click();
+    },
+    "feedback-anyway": function (section) {
+      var held = waiting.get(section);
+      waiting.delete(section);
+      if (held) showFeedback(section, held.file, held.read, held.older);
     },
     clear: function (section) {
       var dialog = section.querySelector("dialog");
@@ -317,7 +354,7 @@
     var dialog = event.target;
     if (!dialog.matches || !dialog.matches(".hand-in-confirm") || dialog.returnValue !== "clear") return;
     var section = dialog.closest(".hand-in"), key = section.getAttribute("data-answers");
-    records[key] = shaped(null);
+    records.set(key, shaped(null));
     save(key);
     mount();
     tell(section, "Your answers are cleared from this device.");

@@ -29,17 +29,24 @@
    sections [{id, title, question, written, mark, text}].
    HandInFile.read(text) -> {kind, head, sections} or throws an Error whose
    message says, in plain words, what is wrong and at which line.
-   HandInFile.decode(bytes) -> text: UTF-8, or Windows-1252 when a platform
-   re-encoded the file. HandInFile.save(name, text, type): downloads it.
+   HandInFile.decode(bytes) -> text: UTF-8, UTF-16 (what Notepad saves as
+   "Unicode"), or Windows-1252 when a platform re-encoded the file.
+   HandInFile.tooBig(size) -> "" or why a file of size bytes is not read:
+   a hand-in or feedback file is at most LIMIT bytes, checked before it is.
+   HandInFile.person(text) -> a name or class as compared: Unicode NFC,
+   spaces trimmed and collapsed, case ignored.
+   HandInFile.save(name, text, type): downloads it.
    A byte-order mark, CRLF or CR line ends and a
-   renamed file change nothing. In Node, the same object is the export. */
+   renamed file change nothing. What a file holds never becomes a key of a
+   plain object. In Node, the same object is the export. */
 (function (root) {
   var FIRST = {answers: "Worksheet answers: hand-in file, format 1",
                feedback: "Worksheet feedback: feedback file, format 1"};
   var HEAD = ["worksheet", "title", "text", "name", "class", "written", "total"];
-  var SECTION = /^\[([a-z][a-z0-9-]*)\] ?(.*)$/;
+  var SECTION = /^\[([A-Za-z_][A-Za-z0-9_-]*)\] ?(.*)$/;
   var FIELD = /^([a-z]+):[ \t]*(.*)$/;
   var EMPTY = {answers: "(no answer)", feedback: "(no comment)"};
+  var LIMIT = 1024 * 1024;  // bytes: some 150,000 words of answers
 
   function oneLine(value) {
     return String(value === undefined || value === null ? "" : value).replace(/\s*[\r\n]+\s*/g, " ").trim();
@@ -82,7 +89,7 @@
       if (/^Worksheet (answers|feedback):/.test(first)) fail(1, "written by another version of the site (" + quoted(first) + ")");
       fail(0, "not a hand-in or feedback file of this site: its first line should be “" + FIRST.answers + "”");
     }
-    var head = {}, sections = [], section = null, seen = {};
+    var head = Object.create(null), sections = [], section = null, seen = new Set();
     for (var i = 1; i < rows.length; i++) {
       var row = rows[i], number = i + 1, match;
       if (section === null) {
@@ -93,8 +100,8 @@
         continue;
       }
       if ((match = SECTION.exec(row))) {
-        if (seen[match[1]]) fail(number, "question [" + match[1] + "] stands twice");
-        seen[match[1]] = true;
+        if (seen.has(match[1])) fail(number, "question [" + match[1] + "] stands twice");
+        seen.add(match[1]);
         section = {id: match[1], title: match[2].trim(), question: [], written: "", mark: null, rows: []};
         sections.push(section);
         continue;
@@ -115,12 +122,39 @@
     })};
   }
 
+  // UTF-16 by its byte-order mark, or without one by the zero byte beside
+  // each letter of the first line (which is in English).
+  function utf16(b) {
+    if (b.length < 4) return "";
+    if (b[0] === 0xFF && b[1] === 0xFE || b[0] && !b[1] && b[2] && !b[3]) return "utf-16le";
+    if (b[0] === 0xFE && b[1] === 0xFF || !b[0] && b[1] && !b[2] && b[3]) return "utf-16be";
+    return "";
+  }
+
   function decode(bytes) {
+    var wide = utf16(bytes);
+    if (wide) return new TextDecoder(wide).decode(bytes);
     try {
       return new TextDecoder("utf-8", {fatal: true}).decode(bytes);
     } catch (e) {
       return new TextDecoder("windows-1252").decode(bytes);
     }
+  }
+
+  // A size as a person reads it: in KB near the limit, in MB well past it.
+  function sized(size) {
+    var mb = size / (1024 * 1024);
+    if (mb < 2) return Math.ceil(size / 1024).toLocaleString("en") + " KB";
+    return (mb < 10 ? Math.round(mb * 10) / 10 : Math.round(mb)) + " MB";
+  }
+
+  function tooBig(size) {
+    return size > LIMIT ? "it is " + sized(size) + ", and a hand-in or feedback file is at most 1 MB ("
+      + (LIMIT / 1024).toLocaleString("en") + " KB): is it the right file?" : "";
+  }
+
+  function person(text) {
+    return String(text || "").normalize("NFC").trim().replace(/\s+/g, " ").toLowerCase();
   }
 
   // The text saved as a file the browser downloads.
@@ -135,7 +169,8 @@
     setTimeout(function () { URL.revokeObjectURL(url) }, 10000);
   }
 
-  var api = {write: write, read: read, decode: decode, save: save, FIRST: FIRST};
+  var api = {write: write, read: read, decode: decode, tooBig: tooBig, person: person, save: save,
+             FIRST: FIRST, LIMIT: LIMIT};
   if (typeof module === "object" && module.exports) module.exports = api;
   else root.HandInFile = api;
 })(this);

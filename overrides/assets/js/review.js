@@ -3,57 +3,54 @@
    sent back as marks (CSV) and feedback files. Nothing is sent anywhere.
 
    - Files: dropped or picked, any number, of any worksheets; each read with
-     HandInFile (assets/js/hand-in-file.js). One that cannot be read gets
-     one line saying why, and the others load. One written on another
-     version of the article (its fingerprint differs from the page's) is
-     flagged, on its line and on each of its answers.
+     HandInFile (assets/js/hand-in-file.js), once its size is known to be
+     under HandInFile.LIMIT. One that cannot be read gets one line saying
+     why, and the others load. One written on another version of the
+     article (its fingerprint differs from the page's) is flagged, on its
+     line and on each of its answers. An answer longer than LONGEST is shown
+     and checked that far, and says so. Each file's line can remove it.
+   - Students: a file's student is its name, class and file name (names and
+     classes compared as HandInFile.person says). Two files of one name and
+     class but different file names are namesakes, kept apart and shown with
+     their class and file. A file of the same name, class and file name as
+     one loaded is a later hand-in: it takes the earlier one's place, says
+     so, and can be undone.
    - Groups: the files of one worksheet and one class are read together;
      the teacher picks the group.
    - Each answer: its words against the length asked, each quotation
      checked with AnswerCheck (assets/js/answer-check.js), the build's rule;
      the model answer and teacher notes beside (the page's <template>s).
-   - Marks and comments: saved in localStorage per class and worksheet,
-     {student name: {question id: {mark, comment}}}, as they are typed.
-   - Everything a file holds is shown as text (textContent), never as markup. */
+   - Marks and comments: kept through siteStorage (assets/js/storage.js),
+     a record per class and worksheet, {students: [{name, file, number,
+     marks: [[question id, mark, comment]]}]}, as they are typed. A mark
+     that is not one is not kept, and the message says which mark is.
+     number: the student's place in blind marking, drawn at random when
+     the student is first seen, so that it says nothing of names or files.
+   - Blind marking hides every name and file name (the file list, the
+     answers, the summary), orders students by their number, and is
+     remembered on the device until the teacher unticks it.
+   - Numbers show with the device's decimal sign (a comma in French, say),
+     on screen, in print and in feedback files; the CSV always has a comma.
+   - Everything a file holds is shown as text (textContent), never as
+     markup, and never becomes a key of a plain object (Map, Set). */
 (function () {
-  var PREFIX = "review:";
-  var state = null;  // {data, files: [{name, head, sections, sheet}], problems}
+  var PREFIX = "review:";  // siteStorage: the marks of a group, by its id
+  var BLIND = "review-blind";  // siteStorage: blind marking on
+  var LONGEST = 20000;  // characters of an answer shown and checked (as the answer box checks)
+  var NAME_LONGEST = 100;  // characters of a name or class shown
+  var state = null;  // mount(): {page, sheets, students, lines, entryOf}
+  var records = new Map();  // group id -> {entries}: the marks, as read this visit
 
-  // -- Storage (localStorage, scoped to the site as Material scopes it) ----------
-  function storageKey(key) {
-    var scope = typeof __md_scope === "object" && __md_scope ? __md_scope.pathname : "/";
-    return scope + "." + PREFIX + key;
-  }
-
-  var memory = {};  // the marks, when storage is blocked
-
-  function marksOf(group) {
-    if (memory[group.id]) return memory[group.id];
-    var stored = null;
-    try { stored = JSON.parse(localStorage.getItem(storageKey(group.id))) } catch (e) { /* blocked, or not JSON */ }
-    var marks = {};
-    if (stored && typeof stored === "object" && !Array.isArray(stored)) {
-      Object.keys(stored).forEach(function (name) {
-        var given = stored[name];
-        if (!given || typeof given !== "object") return;
-        marks[name] = {};
-        Object.keys(given).forEach(function (id) {
-          var one = given[id] || {};
-          marks[name][id] = {mark: typeof one.mark === "number" ? one.mark : null,
-                             comment: typeof one.comment === "string" ? one.comment : ""};
-        });
-      });
+  // -- Numbers: the device's decimal sign on screen, a comma in the CSV -----------
+  var DECIMAL = (function () {
+    try {
+      var parts = new Intl.NumberFormat(navigator.language).formatToParts(1.5);
+      return parts.some(function (p) { return p.type === "decimal" && p.value === "," }) ? "," : ".";
+    } catch (e) {
+      return ".";
     }
-    return (memory[group.id] = marks);
-  }
+  })();
 
-  function saveMarks(group) {
-    try { localStorage.setItem(storageKey(group.id), JSON.stringify(memory[group.id])) } catch (e) {
-      status("This browser does not let the page save your marks: they last until you close it.");
-    }
-  }
-
-  // -- Numbers, the French way in the CSV ----------------------------------------
   function parseMark(text) {
     text = text.trim().replace(",", ".");
     if (!text) return null;
@@ -61,12 +58,116 @@
   }
 
   function number(value, comma) {
-    var text = String(Math.round(value * 100) / 100);
-    return comma ? text.replace(".", ",") : text;
+    return String(Math.round(value * 100) / 100).replace(".", comma ? "," : DECIMAL);
   }
 
   function sum(values) {
     return values.reduce(function (a, b) { return a + b }, 0);
+  }
+
+  function when(written) {
+    var date = new Date(written);
+    return isNaN(date) ? "" : date.toLocaleString("en-GB", {dateStyle: "medium", timeStyle: "short"});
+  }
+
+  // -- Marks, kept on the device -----------------------------------------------------
+  function entry(name, file, drawn, marks) {
+    var kept = new Map();
+    (Array.isArray(marks) ? marks : []).forEach(function (one) {
+      if (!Array.isArray(one) || typeof one[0] !== "string") return;
+      kept.set(one[0], {mark: typeof one[1] === "number" && isFinite(one[1]) ? one[1] : null,
+                        comment: typeof one[2] === "string" ? one[2] : ""});
+    });
+    return {name: name, key: HandInFile.person(name), file: file, number: drawn, marks: kept};
+  }
+
+  function marksOf(group) {
+    if (records.has(group.id)) return records.get(group.id);
+    var stored = siteStorage.get(PREFIX + group.id) || siteStorage.get(PREFIX + group.sheet.key + ":" + group["class"]);
+    var record = {entries: []};
+    if (stored && Array.isArray(stored.students)) {
+      stored.students.forEach(function (s) {
+        if (!s || typeof s.name !== "string") return;
+        record.entries.push(entry(s.name, typeof s.file === "string" ? s.file : null,
+                                  typeof s.number === "number" ? s.number : null, s.marks));
+      });
+    } else if (stored && typeof stored === "object" && !Array.isArray(stored)) {
+      // Marks kept by name alone, {name: {question id: {mark, comment}}}: each
+      // goes to the one student of that name, if only one has it.
+      Object.keys(stored).forEach(function (name) {
+        var given = stored[name];
+        if (!given || typeof given !== "object") return;
+        record.entries.push(entry(name, null, null, Object.keys(given).map(function (id) {
+          return [id, given[id] && given[id].mark, given[id] && given[id].comment];
+        })));
+      });
+    }
+    records.set(group.id, record);
+    return record;
+  }
+
+  function saveMarks(group) {
+    var kept = siteStorage.set(PREFIX + group.id, {students: marksOf(group).entries.map(function (e) {
+      return {name: e.name, file: e.file, number: e.number, marks: Array.from(e.marks, function (pair) {
+        return [pair[0], pair[1].mark, pair[1].comment];
+      })};
+    })});
+    if (!kept) status("This browser does not let the page save your marks: they last until you close it.");
+  }
+
+  function shuffled(list) {
+    list = list.slice();
+    for (var i = list.length - 1; i > 0; i--) {
+      var j = Math.floor(Math.random() * (i + 1)), t = list[i];
+      list[i] = list[j];
+      list[j] = t;
+    }
+    return list;
+  }
+
+  // Ties each student of the group to their marks: those kept for their name
+  // and file; or those kept by name alone, when one student has that name;
+  // or new ones. Students met for the first time get the next numbers, in
+  // an order drawn at random.
+  function bind(group) {
+    var record = marksOf(group), students = group.students, taken = new Set(), changed = false;
+    students.forEach(function (s) {
+      var e = state.entryOf.get(s);
+      if (e && record.entries.indexOf(e) !== -1) taken.add(e);
+      else state.entryOf.delete(s);
+    });
+    function take(s, e) {
+      state.entryOf.set(s, e);
+      taken.add(e);
+    }
+    students.forEach(function (s) {
+      if (state.entryOf.has(s)) return;
+      var found = record.entries.filter(function (e) { return !taken.has(e) && e.key === s.key && e.file === s.file })[0];
+      if (found) take(s, found);
+    });
+    students.forEach(function (s) {
+      if (state.entryOf.has(s)) return;
+      var old = record.entries.filter(function (e) { return !taken.has(e) && e.file === null && e.key === s.key });
+      if (old.length === 1 && namesakes(group, s).length === 1) {
+        old[0].file = s.file;
+        take(s, old[0]);
+        changed = true;
+      }
+    });
+    students.forEach(function (s) {
+      if (state.entryOf.has(s)) return;
+      var fresh = entry(s.name, s.file, null, []);
+      record.entries.push(fresh);
+      take(s, fresh);
+      changed = true;
+    });
+    var last = record.entries.reduce(function (n, e) { return Math.max(n, e.number || 0) }, 0);
+    shuffled(students.map(function (s) { return state.entryOf.get(s) }).filter(function (e) { return !e.number }))
+      .forEach(function (e) {
+        e.number = ++last;
+        changed = true;
+      });
+    if (changed) saveMarks(group);
   }
 
   // -- Reading the files ---------------------------------------------------------
@@ -77,69 +178,175 @@
     return node;
   }
 
-  function fileLine(name, text, kind) {
-    var item = el("li", "review-file review-file--" + kind);
-    item.appendChild(el("span", "review-file-name", name));
-    item.appendChild(document.createTextNode(": " + text));
-    document.querySelector(".review-files").appendChild(item);
+  function clip(text, length) {
+    text = String(text || "").normalize("NFC").trim().replace(/\s+/g, " ");
+    return text.length > length ? text.slice(0, length - 1) + "…" : text;
   }
 
+  // A file as a line of the file list: {file, error} or {file, student}.
   function readFile(file) {
+    var tooBig = HandInFile.tooBig(file.size);
+    if (tooBig) return Promise.resolve({file: file.name, error: tooBig});
     return file.arrayBuffer().then(function (bytes) {
       var read = HandInFile.read(HandInFile.decode(new Uint8Array(bytes)));
       if (read.kind !== "answers") throw new Error("this is a feedback file, not a student's hand-in file");
-      var sheet = state.data.sheets[read.head.worksheet];
-      if (!sheet) throw new Error("it answers a worksheet this site does not have (“" + read.head.worksheet + "”)");
-      var loaded = {file: file.name, head: read.head, sheet: sheet, answers: {}, times: {},
-                    name: read.head.name || "(no name)", "class": read.head["class"] || "(no class)",
-                    older: read.head.text !== sheet.text};
+      var sheet = state.sheets.get(read.head.worksheet);
+      if (!sheet) throw new Error("it answers a worksheet this site does not have (“" + clip(read.head.worksheet, 60) + "”)");
+      var name = clip(read.head.name, NAME_LONGEST), group = clip(read.head["class"], NAME_LONGEST);
+      var student = {file: file.name, head: read.head, sheet: sheet, name: name, key: HandInFile.person(name),
+                     "class": group, classKey: HandInFile.person(group), older: read.head.text !== sheet.text,
+                     answers: new Map(), words: new Map(), times: new Map(), cut: new Map(), unknown: 0};
+      var ids = new Set(sheet.questions.map(function (q) { return q.id }));
       read.sections.forEach(function (s) {
-        loaded.answers[s.id] = s.text;
-        loaded.times[s.id] = s.written;
+        if (!ids.has(s.id)) return student.unknown++;
+        student.words.set(s.id, AnswerCheck.countWords(s.text));
+        if (s.text.length > LONGEST) student.cut.set(s.id, s.text.length);
+        student.answers.set(s.id, s.text.slice(0, LONGEST));
+        student.times.set(s.id, s.written);
       });
-      var unknown = read.sections.filter(function (s) {
-        return !sheet.questions.some(function (q) { return q.id === s.id });
-      });
-      var said = sheet.title + ", " + loaded.name + ", " + loaded["class"];
-      if (unknown.length) said += "; " + unknown.length + " answer(s) to questions the worksheet no longer has";
-      if (loaded.older) {
-        fileLine(file.name, said + ". Written on another version of the text: its quotations are checked against the text as it is now.", "older");
-      } else {
-        fileLine(file.name, said, "ok");
-      }
-      return loaded;
+      return {file: file.name, student: student};
     }).catch(function (error) {
-      fileLine(file.name, "cannot be read: " + error.message, "error");
-      return null;
+      return {file: file.name, error: error.message};
     });
+  }
+
+  // A student's place: a later hand-in (same name, class and file name)
+  // takes the earlier one's, which its line keeps for undoing.
+  function place(line) {
+    var one = line.student;
+    var earlier = state.students.filter(function (s) {
+      return s.sheet === one.sheet && s.classKey === one.classKey && s.key === one.key && s.file === one.file;
+    })[0];
+    if (!earlier) return state.students.push(one);
+    state.students[state.students.indexOf(earlier)] = one;
+    var old = lineOf(earlier);
+    state.lines.splice(state.lines.indexOf(old), 1);
+    line.replaced = old;
+  }
+
+  function lineOf(student) {
+    return state.lines.filter(function (l) { return l.student === student })[0];
   }
 
   function addFiles(list) {
     var files = Array.prototype.slice.call(list);
     if (!files.length) return;
-    Promise.all(files.map(readFile)).then(function (loaded) {
-      loaded.filter(Boolean).forEach(function (one) {
-        var same = state.files.filter(function (f) {
-          return f.sheet.key === one.sheet.key && f["class"] === one["class"] && f.name === one.name;
-        })[0];
-        if (same) {
-          state.files.splice(state.files.indexOf(same), 1);
-          fileLine(one.file, "replaces " + same.file + " (the same student, worksheet and class)", "older");
-        }
-        state.files.push(one);
+    Promise.all(files.map(readFile)).then(function (lines) {
+      lines.forEach(function (line) {
+        if (line.student) place(line);
+        state.lines.push(line);
       });
+      var failed = lines.filter(function (l) { return l.error }).length;
+      dropStatus(lines.length + (lines.length === 1 ? " file" : " files")
+        + (failed ? ": " + (lines.length - failed) + " loaded, " + failed + " cannot be read." : " loaded."));
       groupsChanged();
     });
   }
 
+  function remove(line) {
+    var at = state.lines.indexOf(line);
+    if (at === -1) return;
+    state.lines.splice(at, 1);
+    if (line.student) state.students.splice(state.students.indexOf(line.student), 1);
+    dropStatus(line.student ? "Removed " + fileLabel(line) + ". Its marks stay on this device: load the file again to see them."
+                            : "Removed the line of " + fileLabel(line) + ".");
+    groupsChanged();
+  }
+
+  function undo(line) {
+    var old = line.replaced;
+    state.students[state.students.indexOf(line.student)] = old.student;
+    state.lines[state.lines.indexOf(line)] = old;
+    dropStatus("Undone: the copy of " + fileLabel(old) + " loaded before is back.");
+    groupsChanged();
+  }
+
+  // -- The file list -------------------------------------------------------------------
+  function blind() {
+    var box = document.querySelector(".review-blind");
+    return !!box && box.checked;
+  }
+
+  function groupOf(student) {
+    return groups().filter(function (g) { return g.students.indexOf(student) !== -1 })[0];
+  }
+
+  function fileLabel(line) {
+    if (!blind()) return line.file;
+    var entry = line.student && state.entryOf.get(line.student);
+    return entry ? "the file of Student " + entry.number : "a file";
+  }
+
+  function said(line) {
+    if (line.error) return "cannot be read: " + line.error;
+    var s = line.student, group = groupOf(s);
+    var text = s.sheet.title + (blind() ? "" : ", " + (s.name || "(no name)")) + ", " + (s["class"] || "(no class)");
+    var notes = [];
+    if (line.replaced) {
+      var before = when(line.replaced.student.head.written), now = when(s.head.written);
+      notes.push("It replaces the copy of this file loaded before" + (before || now
+        ? " (that one written " + (before || "at no given time") + ", this one " + (now || "at no given time") + ")" : "") + ".");
+    }
+    if (group && namesakes(group, s).length > 1) {
+      var others = namesakes(group, s).filter(function (t) { return t !== s });
+      var kept = others.length > 1 ? "all are kept apart" : "both are kept apart";
+      notes.push(blind() ? (others.length > 1 ? "Other files have" : "Another file has") + " the same name and class: " + kept + "."
+        : (others.length > 1 ? "Other files have" : "Another file has") + " the same name and class ("
+          + others.map(function (t) { return t.file }).join(", ") + "): " + kept + ", shown with their file.");
+    }
+    if (s.unknown) notes.push(s.unknown + (s.unknown === 1 ? " answer is" : " answers are") + " to questions the worksheet no longer has.");
+    s.cut.forEach(function (length, id) {
+      var q = s.sheet.questions.filter(function (x) { return x.id === id })[0];
+      notes.push("The answer to " + q.title + " is " + length.toLocaleString("en") + " characters long: only its first "
+        + LONGEST.toLocaleString("en") + " are shown and checked.");
+    });
+    if (s.older) notes.push("Written on another version of the text: its quotations are checked against the text as it is now.");
+    return text + (notes.length ? ". " + notes.join(" ") : "");
+  }
+
+  function renderFiles() {
+    var list = document.querySelector(".review-files");
+    list.textContent = "";
+    var lines = state.lines;
+    if (blind()) {  // in no order a name or a file name gives: by number, then those not read
+      var number = function (l) { return l.student && state.entryOf.has(l.student) ? state.entryOf.get(l.student).number : Infinity };
+      lines = lines.slice().sort(function (a, b) { return number(a) - number(b) });
+    }
+    lines.forEach(function (line) {
+      var warned = line.student && (line.replaced || line.student.older || line.student.unknown || line.student.cut.size
+        || namesakes(groupOf(line.student), line.student).length > 1);
+      var item = list.appendChild(el("li", "review-file review-file--" + (line.error ? "error" : warned ? "older" : "ok")));
+      var name = blind() ? (line.student ? "Student " + state.entryOf.get(line.student).number : "A file") : line.file;
+      var text = item.appendChild(el("span", "review-file-text"));
+      text.appendChild(el("span", "review-file-name", name));
+      text.appendChild(document.createTextNode(": " + said(line)));
+      if (line.replaced) {
+        var back = item.appendChild(el("button", "review-file-action", "Undo"));
+        back.type = "button";
+        back.setAttribute("data-line", "undo");
+        back.setAttribute("aria-label", "Undo: put back the copy of " + fileLabel(line) + " loaded before");
+      }
+      var drop = item.appendChild(el("button", "review-file-action", "Remove"));
+      drop.type = "button";
+      drop.setAttribute("data-line", "remove");
+      drop.setAttribute("aria-label", "Remove " + fileLabel(line));
+      item.__line = line;
+    });
+  }
+
+  function dropStatus(text) {
+    document.querySelector(".review-drop-status").textContent = text;
+  }
+
   // -- Groups: one worksheet, one class -------------------------------------------
   function groups() {
-    var out = {};
-    state.files.forEach(function (f) {
-      var id = f.sheet.key + ":" + f["class"];
-      (out[id] = out[id] || {id: id, sheet: f.sheet, "class": f["class"], students: []}).students.push(f);
+    var found = new Map();
+    state.students.forEach(function (s) {
+      var id = s.sheet.key + ":" + s.classKey;
+      if (!found.has(id)) found.set(id, {id: id, sheet: s.sheet, "class": s["class"], students: []});
+      found.get(id).students.push(s);
     });
-    return Object.keys(out).sort().map(function (id) { return out[id] });
+    return Array.from(found.keys()).sort().map(function (id) { return found.get(id) });
   }
 
   function current() {
@@ -149,26 +356,35 @@
 
   function groupsChanged() {
     var select = document.querySelector(".review-group"), chosen = select.value, all = groups();
+    all.forEach(bind);
     select.textContent = "";
     all.forEach(function (g) {
-      var option = el("option", "", g.sheet.title + " · " + g["class"] + " (" + g.students.length
+      var option = el("option", "", g.sheet.title + " · " + (g["class"] || "(no class)") + " (" + g.students.length
         + (g.students.length === 1 ? " student)" : " students)"));
       option.value = g.id;
       select.appendChild(option);
     });
     if (all.some(function (g) { return g.id === chosen })) select.value = chosen;
+    renderFiles();
     document.querySelector(".review-work").hidden = !all.length;
     if (all.length) render();
   }
 
   // -- Reading by question -------------------------------------------------------------
+  function namesakes(group, student) {
+    return group ? group.students.filter(function (s) { return s.key === student.key }) : [student];
+  }
+
+  // In the order loaded; in blind marking, by number.
   function studentsOf(group) {
-    return group.students;  // in the order they were loaded: blind marking shows no alphabetical hint
+    if (!blind()) return group.students;
+    return group.students.slice().sort(function (a, b) { return state.entryOf.get(a).number - state.entryOf.get(b).number });
   }
 
   function label(group, student) {
-    if (!document.querySelector(".review-blind").checked) return student.name;
-    return "Student " + (studentsOf(group).indexOf(student) + 1);
+    if (blind()) return "Student " + state.entryOf.get(student).number;
+    var name = student.name || "(no name)";
+    return namesakes(group, student).length > 1 ? name + " (" + (student["class"] || "no class") + ", " + student.file + ")" : name;
   }
 
   function outOf(points) {
@@ -186,10 +402,10 @@
       if (!current() || current().id !== group.id) return;  // another group was chosen meanwhile
       var titles = group.sheet.sources.map(function (s) { return s.title });
       var filter = document.querySelector(".review-filter").value;
-      var marks = marksOf(group);
       var holder = document.querySelector(".review-questions");
       holder.textContent = "";
-      group.sheet.questions.forEach(function (q, qi) {
+      var students = studentsOf(group);
+      group.sheet.questions.forEach(function (q) {
         var section = el("section", "review-question");
         section.setAttribute("aria-labelledby", "review-" + q.id);
         var heading = el("h2", "", q.title + (q.points !== null ? " (" + number(q.points) + (q.points === 1 ? " point)" : " points)") : ""));
@@ -206,10 +422,10 @@
         }
         if (key) section.insertBefore(key.content.cloneNode(true).querySelector(".review-question-text"), layout);
         var shown = 0;
-        studentsOf(group).forEach(function (student, si) {
-          var text = student.answers[q.id] || "";
-          var count = AnswerCheck.countWords(text);
-          var items = text.trim() ? AnswerCheck.check(text.slice(0, 20000), sources) : [];
+        students.forEach(function (student, si) {
+          var text = student.answers.get(q.id) || "";
+          var count = student.words.get(q.id) || 0;
+          var items = text.trim() ? AnswerCheck.check(text, sources) : [];
           var verdicts = items.map(function (item) { return AnswerCheck.verdict(item, titles, sources) }).filter(Boolean);
           var failing = verdicts.some(function (v) { return !v.ok });
           var empty = !text.trim(), short = !empty && count < q.words[0];
@@ -224,12 +440,14 @@
           head.appendChild(document.createTextNode(" · "));
           head.appendChild(el("span", "review-count" + (short ? " is-short" : ""),
                               count + (count === 1 ? " word" : " words") + " (asked: " + words(q.words) + ")"));
-          if (student.times[q.id]) {
-            var when = new Date(student.times[q.id]);
-            if (!isNaN(when)) head.appendChild(el("span", "review-time", " · written " + when.toLocaleString("en-GB", {dateStyle: "medium", timeStyle: "short"})));
-          }
+          var written = when(student.times.get(q.id));
+          if (written) head.appendChild(el("span", "review-time", " · written " + written));
           if (student.older) answer.appendChild(el("p", "review-older", "Written on another version of the text: its quotations are checked against the text as it is now."));
           answer.appendChild(el("div", "review-answer-text" + (empty ? " is-empty" : ""), empty ? "No answer." : text));
+          if (student.cut.has(q.id)) {
+            answer.appendChild(el("p", "review-older", "This answer is " + student.cut.get(q.id).toLocaleString("en")
+              + " characters long: only its first " + LONGEST.toLocaleString("en") + " are shown and checked."));
+          }
           if (verdicts.length) {
             var ul = answer.appendChild(el("ul", "review-checks"));
             ul.setAttribute("aria-label", "Quotations");
@@ -237,7 +455,7 @@
               ul.appendChild(el("li", v.ok ? "is-ok" : "is-wrong", v.text));
             });
           }
-          var given = (marks[student.name] || {})[q.id] || {mark: null, comment: ""};
+          var given = state.entryOf.get(student).marks.get(q.id) || {mark: null, comment: ""};
           var row = answer.appendChild(el("p", "review-marking"));
           var id = "mark-" + si + "-" + q.id;
           var markLabel = row.appendChild(el("label", "", "Mark" + outOf(q.points)));
@@ -247,7 +465,7 @@
           mark.type = "text";
           mark.setAttribute("inputmode", "decimal");
           mark.setAttribute("autocomplete", "off");
-          mark.setAttribute("aria-describedby", "review-" + q.id);
+          mark.setAttribute("aria-describedby", "review-" + q.id + " " + id + "-error");
           mark.value = given.mark === null ? "" : number(given.mark);
           var commentLabel = row.appendChild(el("label", "", "Comment"));
           commentLabel.htmlFor = "comment-" + si + "-" + q.id;
@@ -256,7 +474,7 @@
           comment.type = "text";
           comment.setAttribute("autocomplete", "off");
           comment.value = given.comment;
-          row.appendChild(el("span", "review-mark-error"));
+          row.appendChild(el("span", "review-mark-error")).id = id + "-error";
           list.appendChild(answer);
         });
         if (!shown) list.appendChild(el("p", "review-none", "No answer to show here."));
@@ -272,14 +490,16 @@
     var student = studentsOf(group)[Number(answer.getAttribute("data-student"))];
     var id = answer.getAttribute("data-question");
     var q = group.sheet.questions.filter(function (x) { return x.id === id })[0];
-    var marks = marksOf(group);
-    var given = (marks[student.name] = marks[student.name] || {})[id] = marks[student.name][id] || {mark: null, comment: ""};
+    var marks = state.entryOf.get(student).marks;
+    if (!marks.has(id)) marks.set(id, {mark: null, comment: ""});
+    var given = marks.get(id);
     var row = field.closest(".review-marking"), error = row.querySelector(".review-mark-error");
     if (field.classList.contains("review-mark")) {
       var value = parseMark(field.value);
       var wrong = isNaN(value) || (value !== null && q.points !== null && value > q.points);
       field.setAttribute("aria-invalid", wrong ? "true" : "false");
-      error.textContent = wrong ? "Write a number" + (q.points !== null ? " from 0 to " + number(q.points) : "") : "";
+      error.textContent = wrong ? "Write a number" + (q.points !== null ? " from 0 to " + number(q.points) : "")
+        + (given.mark === null ? ": no mark is saved." : ": the mark saved is still " + number(given.mark) + ".") : "";
       if (wrong) return;
       given.mark = value;
     } else {
@@ -313,9 +533,13 @@
   }
 
   // -- What goes back ---------------------------------------------------------------------
+  function markOf(student, q) {
+    var one = state.entryOf.get(student).marks.get(q.id);
+    return one ? one.mark : null;
+  }
+
   function totalOf(group, student) {
-    var given = marksOf(group)[student.name] || {};
-    var marks = group.sheet.questions.map(function (q) { return given[q.id] ? given[q.id].mark : null })
+    var marks = group.sheet.questions.map(function (q) { return markOf(student, q) })
       .filter(function (m) { return m !== null });
     return marks.length ? sum(marks) : null;
   }
@@ -327,30 +551,33 @@
   }
 
   function csv(group) {
-    var qs = group.sheet.questions, marks = marksOf(group);
+    var qs = group.sheet.questions;
     var rows = [["Name", "Class"].concat(qs.map(function (q) { return q.title + outOf(q.points) }),
-                                         ["Total" + outOf(group.sheet.total)])];
-    sorted(group).forEach(function (student) {
-      var given = marks[student.name] || {}, total = totalOf(group, student);
+                                         ["Total" + outOf(group.sheet.total), "File"])];
+    byName(group).forEach(function (student) {
+      var total = totalOf(group, student);
       rows.push([student.name, student["class"]].concat(qs.map(function (q) {
-        return given[q.id] && given[q.id].mark !== null ? number(given[q.id].mark, true) : "";
-      }), [total === null ? "" : number(total, true)]));
+        var mark = markOf(student, q);
+        return mark === null ? "" : number(mark, true);
+      }), [total === null ? "" : number(total, true), student.file]));
     });
     return "\uFEFF" + rows.map(function (row) { return row.map(csvCell).join(";") }).join("\r\n") + "\r\n";
   }
 
-  function sorted(group) {
-    return studentsOf(group).slice().sort(function (a, b) { return a.name.localeCompare(b.name, "fr") });
+  function byName(group) {
+    return group.students.slice().sort(function (a, b) {
+      return a.name.localeCompare(b.name, "fr") || a.file.localeCompare(b.file, "fr");
+    });
   }
 
   function feedback(group, student) {
-    var given = marksOf(group)[student.name] || {}, total = totalOf(group, student);
+    var total = totalOf(group, student);
     return HandInFile.write("feedback", {
       worksheet: group.sheet.key, title: group.sheet.title, text: student.head.text, name: student.name,
       "class": student["class"], written: new Date().toISOString(),
       total: total === null ? "" : number(total) + outOf(group.sheet.total)
     }, group.sheet.questions.map(function (q) {
-      var one = given[q.id] || {mark: null, comment: ""};
+      var one = state.entryOf.get(student).marks.get(q.id) || {mark: null, comment: ""};
       return {id: q.id, title: q.title, mark: one.mark === null ? null : number(one.mark) + outOf(q.points),
               text: one.comment};
     }));
@@ -360,19 +587,14 @@
     return text.replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-|-$/g, "");
   }
 
-  function download(name, text, type) {
-    HandInFile.save(name, text, type);
-    status("Downloaded: " + name);
-  }
-
   function status(text) {
     document.querySelector(".review-status").textContent = text;
   }
 
   function summary(group) {
-    var qs = group.sheet.questions, marks = marksOf(group), students = sorted(group);
-    document.querySelector(".review-summary-what").textContent = group.sheet.title + " · " + group["class"] + " · "
-      + students.length + (students.length === 1 ? " student" : " students")
+    var qs = group.sheet.questions, students = blind() ? studentsOf(group) : byName(group);
+    document.querySelector(".review-summary-what").textContent = group.sheet.title + " · " + (group["class"] || "(no class)")
+      + " · " + students.length + (students.length === 1 ? " student" : " students")
       + (group.sheet.total !== null ? " · marked out of " + number(group.sheet.total) : "");
     var table = document.querySelector(".review-table");
     table.textContent = "";
@@ -383,10 +605,11 @@
     head.appendChild(el("th", "review-screen-only", "Feedback")).scope = "col";
     var body = table.appendChild(el("tbody"));
     students.forEach(function (student) {
-      var row = body.appendChild(el("tr")), given = marks[student.name] || {};
+      var row = body.appendChild(el("tr"));
       row.appendChild(el("th", "", label(group, student))).scope = "row";
       qs.forEach(function (q) {
-        row.appendChild(el("td", "", given[q.id] && given[q.id].mark !== null ? number(given[q.id].mark) : "–"));
+        var mark = markOf(student, q);
+        row.appendChild(el("td", "", mark === null ? "–" : number(mark)));
       });
       var total = totalOf(group, student);
       row.appendChild(el("td", "review-total", total === null ? "–" : number(total)));
@@ -403,10 +626,7 @@
       return values.length ? number(sum(values) / values.length) : "–";
     }
     qs.forEach(function (q) {
-      foot.appendChild(el("td", "", average(students.map(function (s) {
-        var one = (marks[s.name] || {})[q.id];
-        return one ? one.mark : null;
-      }))));
+      foot.appendChild(el("td", "", average(students.map(function (s) { return markOf(s, q) }))));
     });
     foot.appendChild(el("td", "review-total", average(students.map(function (s) { return totalOf(group, s) }))));
     foot.appendChild(el("td", "review-screen-only"));
@@ -415,7 +635,10 @@
   // -- Events -----------------------------------------------------------------------------
   function mount() {
     var page = document.querySelector(".review");
-    state = page ? {page: page, data: JSON.parse(page.querySelector(".review-data").textContent), files: []} : null;
+    if (!page) return (state = null);
+    var data = JSON.parse(page.querySelector(".review-data").textContent);
+    state = {page: page, sheets: new Map(Object.entries(data.sheets)), students: [], lines: [], entryOf: new Map()};
+    page.querySelector(".review-blind").checked = siteStorage.get(BLIND) === true;
   }
 
   // The page's state, read first if a file or a click comes before Material's page-ready signal.
@@ -430,7 +653,11 @@
     if (target.matches(".review-drop input[type=file]")) {
       addFiles(target.files);
       target.value = "";
-    } else if (target.matches(".review-group, .review-filter, .review-blind")) {
+    } else if (target.matches(".review-blind")) {
+      siteStorage.set(BLIND, target.checked);
+      renderFiles();
+      render();
+    } else if (target.matches(".review-group, .review-filter")) {
       render();
     }
   });
@@ -447,17 +674,25 @@
   });
 
   document.addEventListener("click", function (event) {
-    var button = event.target.closest && event.target.closest(".review [data-review], .review-feedback");
+    var button = event.target.closest && event.target.closest(".review [data-review], .review-feedback, .review [data-line]");
     if (!button || !ready()) return;
+    if (button.hasAttribute("data-line")) {
+      var line = button.closest("li").__line;
+      return button.getAttribute("data-line") === "undo" ? undo(line) : remove(line);
+    }
     var group = current();
     if (button.classList.contains("review-feedback")) {
       var student = studentsOf(group)[Number(button.getAttribute("data-student"))];
-      download(fileName(group.sheet.key.split("/").pop() + "-feedback-" + student.name) + ".txt",
-               feedback(group, student).replace(/\n/g, "\r\n"), "text/plain");
+      var name = fileName(group.sheet.key.split("/").pop() + "-feedback-" + (student.name || "no-name")
+        + (namesakes(group, student).length > 1 ? "-" + student.file.replace(/\.txt$/i, "") : "")) + ".txt";
+      HandInFile.save(name, feedback(group, student).replace(/\n/g, "\r\n"), "text/plain");
+      status(blind() ? "Downloaded the feedback file of " + label(group, student) + "." : "Downloaded: " + name);
     } else if (button.getAttribute("data-review") === "pick") {
       document.querySelector(".review-drop input[type=file]").click();
     } else if (button.getAttribute("data-review") === "csv") {
-      download(fileName(group.sheet.key.split("/").pop() + "-" + group["class"] + "-marks") + ".csv", csv(group), "text/csv");
+      var csvName = fileName(group.sheet.key.split("/").pop() + "-" + group["class"] + "-marks") + ".csv";
+      HandInFile.save(csvName, csv(group), "text/csv");
+      status("Downloaded: " + csvName);
     } else {
       window.print();
     }

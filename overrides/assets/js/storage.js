@@ -7,10 +7,11 @@
      remove(key)      forgets it
      problem          "", "blocked" or "full": the first trouble met
    Keys are scoped to the site's address as Material's own are, so what the
-   site saved through Material's helpers reads the same. */
+   site saved through Material's helpers reads the same. Every script of the
+   site keeps what it keeps here: teacher mode, the answers, the marks. */
 (function (script) {
   var scope = new URL(script.getAttribute("data-scope") || ".", location).pathname + ".";
-  var visit = {};  // key -> JSON text, once the device refused it
+  var visit = new Map();  // key -> JSON text, once the device refused it
   var store = { problem: "" };
 
   function trouble(error) {
@@ -18,7 +19,7 @@
   }
 
   store.get = function (key) {
-    var text = visit[key];
+    var text = visit.get(key);
     if (text === undefined) {
       try { text = localStorage.getItem(scope + key) } catch (e) { trouble(e) }
     }
@@ -29,17 +30,17 @@
     var text = JSON.stringify(value);
     try {
       localStorage.setItem(scope + key, text);
-      delete visit[key];
+      visit.delete(key);
       return true;
     } catch (e) {
-      visit[key] = text;
+      visit.set(key, text);
       trouble(e);
       return false;
     }
   };
 
   store.remove = function (key) {
-    delete visit[key];
+    visit.delete(key);
     try { localStorage.removeItem(scope + key) } catch (e) { trouble(e) }
   };
 
