@@ -37,7 +37,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import yaml
 
@@ -133,6 +133,10 @@ class QuestionPage:
     problems: list[Problem]
     prose: list[Block] = field(default_factory=list)  # the page's text outside the question blocks, code blanked
     intro_line: int = 1  # file line where the introduction starts
+
+    def for_students(self) -> "QuestionPage":
+        """The page as the student edition has it: no model answer, no teacher notes."""
+        return replace(self, questions=[replace(q, answer=None, notes=None) for q in self.questions])
 
 
 def expected_words(ruled_lines: int) -> tuple[int, int]:
