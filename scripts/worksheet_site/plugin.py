@@ -27,6 +27,7 @@ from worksheet import Worksheet
 from worksheet.data_script import worksheet_script
 from worksheet.fingerprint import text_fingerprint
 from worksheet.library import Library, load_library
+from worksheet.model import GLOSSARY, NOTES
 from worksheet.library_checks import check_library
 from worksheet.questions import total_points
 
@@ -183,6 +184,10 @@ class WorksheetPlugin(BasePlugin[WorksheetConfig]):
         return self.config.pdfs and not self.serving and not self.problems
 
     def on_files(self, files: Files, *, config) -> Files:
+        # A worksheet's data is read by the pages, never published: its
+        # classroom-only records would be there for any student to download.
+        for file in [f for f in files if f.src_uri.rsplit("/", 1)[-1] in (GLOSSARY, NOTES)]:
+            files.remove(file)
         for name, text in self.assets.files.items():
             files.append(File.generated(config, name, content=text))
         self.vocabulary = vocabulary.Vocabulary(self.library.worksheets, self.config.vocabulary_per_page)
