@@ -32,19 +32,20 @@ from markdown.treeprocessors import Treeprocessor
 from pymdownx.blocks import BlocksExtension
 from pymdownx.blocks.block import Block
 
-CLASSROOM_ONLY = "classroom-only"
+from worksheet.questions import CLASSROOM_ONLY, FENCE, PARTS, QUESTION
+
 TEACHER_ONLY = "teacher-only"
 #: The blocks that are classroom-only by what they are.
-CLASSROOM_BLOCKS = (CLASSROOM_ONLY, "model-answer", "teacher-notes")
+CLASSROOM_BLOCKS = (CLASSROOM_ONLY, *PARTS)
 #: What stands before a nested block's fence: indentation, and quote markers.
 _PREFIX = r"(?P<prefix>[ \t>]*)"
-_BLOCK = re.compile(rf"^{_PREFIX}(?P<fence>/{{3,}})\s*(?P<name>{'|'.join(CLASSROOM_BLOCKS)})\b.*$")
+_BLOCK = re.compile(rf"^{_PREFIX}(?P<fence>{FENCE})\s*(?P<name>{'|'.join(CLASSROOM_BLOCKS)})\b.*$")
 _DIV = re.compile(rf"^{_PREFIX}<(?P<tag>[a-z]+)\b[^>]*\bclass=(?P<q>[\"'])(?:[^\"']*\s)?{CLASSROOM_ONLY}[\s\"'][^>]*>\s*$")
 _CODE_FENCE = re.compile(r"^[ \t>]*(?P<marker>`{3,}|~{3,})")
 #: A part of a question left as text: its block was not read.
-_LEFTOVER = re.compile(r"/{3,}[ \t]*(?:question|model-answer|teacher-notes)\b")
+_LEFTOVER = re.compile(rf"{FENCE}[ \t]*(?:{'|'.join([QUESTION, *PARTS])})\b")
 #: A block's opening row that no extension knew, left as the start of a paragraph.
-_UNKNOWN_BLOCK = re.compile(r"<p>(/{3,}[ \t]*[A-Za-z][\w-]*)")
+_UNKNOWN_BLOCK = re.compile(rf"<p>({FENCE}[ \t]*[A-Za-z][\w-]*)")
 _COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.DOTALL)
 _CODE = re.compile(r"<(pre|code)\b.*?</\1>", re.DOTALL)
 

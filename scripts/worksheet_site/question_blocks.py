@@ -25,9 +25,9 @@ from typing import Callable
 from markdown import Extension, Markdown
 from markdown.preprocessors import Preprocessor
 from pymdownx.blocks import BlocksExtension
-from pymdownx.blocks.block import Block, type_integer, type_number, type_string
+from pymdownx.blocks.block import Block, type_any
 
-from worksheet.questions import OPENER
+from worksheet.questions import MODEL_ANSWER, OPENER, OPTIONS, QUESTION, TEACHER_NOTES
 
 from .editions import CLASSROOM_ONLY, TEACHER_ONLY
 from .pages import PageRendering, RenderError
@@ -46,11 +46,10 @@ def points_label(points: float) -> str:
 
 
 class QuestionBlock(Block):
-    NAME = "question"
+    NAME = QUESTION
     ARGUMENT = None
-    OPTIONS = {"lines": ["", type_string], "writing-space": [0, type_integer], "id": ["", type_string],
-               "title": ["", type_string],
-               "points": [0, type_number]}
+    #: The options the checker reads and checks (worksheet.questions): taken here as they are.
+    OPTIONS = {name: [None, type_any] for name in OPTIONS}
 
     def on_create(self, parent: etree.Element) -> etree.Element:
         self.pages = pages = page_of(self.md)
@@ -136,13 +135,13 @@ class _Part(Block):
 
 
 class ModelAnswerBlock(_Part):
-    NAME = "model-answer"
+    NAME = MODEL_ANSWER
     KIND = "model-answer"
     SUMMARY = "Model answer"
 
 
 class TeacherNotesBlock(_Part):
-    NAME = "teacher-notes"
+    NAME = TEACHER_NOTES
     KIND = "teacher-note"
     SUMMARY = "Teacher notes"
 
@@ -153,8 +152,8 @@ def bind_questions(lines: list[str]) -> list[str]:
     out, index = [], 0
     for row in lines:
         opener = OPENER.match(row)
-        if opener and opener.group("name") == "question":
-            row = f"{opener.group('fence')} question | {index}"
+        if opener and opener.group("name") == QUESTION:
+            row = f"{opener.group('fence')} {QUESTION} | {index}"
             index += 1
         out.append(row)
     return out
