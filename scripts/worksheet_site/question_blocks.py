@@ -30,7 +30,8 @@ from pymdownx.blocks.block import Block, type_any
 from worksheet.questions import MODEL_ANSWER, OPENER, OPTIONS, QUESTION, TEACHER_NOTES
 
 from .editions import CLASSROOM_ONLY, TEACHER_ONLY
-from .pages import PageRendering, RenderError
+from .pages import PageRendering
+from .site import RenderError
 from .terms import mark_terms
 
 
