@@ -22,9 +22,8 @@ from worksheet.questions import total_points
 
 from . import pdfs, review, views
 from .editions import CLASSROOM_ONLY, left_as_text
-from .pages import LINES, TIPS, PageRendering
-from .question_blocks import page_of
-from .site import Problems, RenderError
+from .pages import LINES, TIPS, PageRendering, page_of, site_of
+from .site import RenderError
 
 # -- the builders, by kind of page ----------------------------------------------
 
@@ -147,16 +146,16 @@ def check_published(page: PageRendering, html: str) -> None:
                           "'/// classroom-only', or '<div markdown>…</div>' for HTML")
 
 
-# -- the fences (pymdownx.superfences custom fences; ``problems``: the build's) -----
+# -- the fences (pymdownx.superfences custom fences) ------------------------------
 
 
-def article_fence(problems: Problems, source, language, css_class, options, md: Markdown, **kwargs) -> str:
+def article_fence(source, language, css_class, options, md: Markdown, **kwargs) -> str:
     """The article, line by line as on the paper sheet, with its notes,
     glossary terms and the questions that cite each line."""
     page = page_of(md)
     if page is None or page.kind != "article":
         where = page.where("```article") if page else "a note or a question"
-        problems.add(RenderError(f"{where}: an ```article block belongs in a worksheet's article.md"))
+        site_of(md).problems.add(RenderError(f"{where}: an ```article block belongs in a worksheet's article.md"))
         return ""
     ws, site = page.worksheet, page.site
     view = views.article_view(ws, number_every=site.options.number_every, note_html=page.note_html,
@@ -164,11 +163,11 @@ def article_fence(problems: Problems, source, language, css_class, options, md: 
     return site.edition_html(site.partial("article.html", article=view, sheet=False, tips=page.href(ws.src(TIPS))))
 
 
-def library_fence(problems: Problems, source, language, css_class, options, md: Markdown, **kwargs) -> str:
+def library_fence(source, language, css_class, options, md: Markdown, **kwargs) -> str:
     """Every sequence and its worksheets as cards, then the worksheets of no sequence."""
     page = page_of(md)
     if page is None:
-        problems.add(
+        site_of(md).problems.add(
             RenderError("a ```library block belongs in a page of the site, not in a note or a question"))
         return ""
     library = page.site.library

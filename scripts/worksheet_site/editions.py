@@ -34,6 +34,8 @@ from pymdownx.blocks.block import Block
 
 from worksheet.questions import CLASSROOM_ONLY, FENCE, PARTS, QUESTION
 
+from .slots import slots
+
 TEACHER_ONLY = "teacher-only"
 #: The blocks that are classroom-only by what they are.
 CLASSROOM_BLOCKS = (CLASSROOM_ONLY, *PARTS)
@@ -221,11 +223,7 @@ class StudentEditionTreeprocessor(Treeprocessor):
 
     Runs after the inline patterns and attr_list have given elements their
     classes, and before the table of contents is made. Raw HTML that cannot
-    be cut whole is listed in ``problems``, for the plugin to report."""
-
-    def __init__(self, md: Markdown, problems: list[tuple[str, str]]):
-        super().__init__(md)
-        self.problems = problems
+    be cut whole is listed on the Markdown instance (``edition_problems``)."""
 
     def run(self, root: etree.Element) -> None:
         for parent in list(root.iter()):
@@ -238,9 +236,9 @@ class StudentEditionTreeprocessor(Treeprocessor):
                 try:
                     stash[i] = without_classroom_only(block)
                 except RawHtmlError as error:
-                    self.problems.append((str(error), f"{error} is classroom-only but not closed in the same piece "
-                                          "of HTML: mark a few words with attr_list instead "
-                                          "(*words*{ .classroom-only })"))
+                    self.md.edition_problems.append((str(error), f"{error} is classroom-only but not closed in the "
+                                                     "same piece of HTML: mark a few words with attr_list instead "
+                                                     "(*words*{ .classroom-only })"))
 
 
 def _remove(parent: etree.Element, child: etree.Element) -> None:
@@ -258,6 +256,12 @@ def _remove(parent: etree.Element, child: etree.Element) -> None:
     parent.remove(child)
 
 
+def edition_problems(md: Markdown) -> list[tuple[str, str]]:
+    """What the student edition could not cut whole in what ``md`` rendered
+    last, as (the HTML's opening tag, the message)."""
+    return getattr(md, "edition_problems", [])
+
+
 class EditionsExtension(BlocksExtension):
     """The ``classroom-only`` block, and in the student edition the removal of
     everything classroom-only."""
@@ -265,19 +269,17 @@ class EditionsExtension(BlocksExtension):
     def __init__(self, **kwargs):
         self.config = {"student": [False, "Build the student edition: remove everything classroom-only"]}
         super().__init__(**kwargs)
-        #: Raw HTML the last page could not cut whole (student edition), as
-        #: (the HTML's opening tag, the message).
-        self.problems: list[tuple[str, str]] = []
 
     def extendMarkdownBlocks(self, md: Markdown, block_mgr) -> None:
+        slots(md, edition_problems=list)
         block_mgr.register(ClassroomOnlyBlock, {})
         md.treeprocessors.register(CommentsTreeprocessor(md), "without_comments", 6.1)
         if self.getConfig("student"):
             # Before every other preprocessor (normalize_whitespace is 30, the question binding 200).
             md.preprocessors.register(ClassroomBlocksPreprocessor(md), "student_edition_blocks", 300)
             # After inline patterns (20) and attr_list (8); before the table of contents (5).
-            md.treeprocessors.register(StudentEditionTreeprocessor(md, self.problems), "student_edition", 6)
+            md.treeprocessors.register(StudentEditionTreeprocessor(md), "student_edition", 6)
 
 
-__all__ = ["CLASSROOM_ONLY", "TEACHER_ONLY", "EditionsExtension", "RawHtmlError", "is_classroom_only",
-           "left_as_text", "without_classroom_blocks", "without_classroom_only", "without_comments"]
+__all__ = ["CLASSROOM_ONLY", "TEACHER_ONLY", "EditionsExtension", "RawHtmlError", "edition_problems",
+           "is_classroom_only", "left_as_text", "without_classroom_blocks", "without_classroom_only", "without_comments"]

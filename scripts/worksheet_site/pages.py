@@ -2,15 +2,19 @@
 kind of page it is, its questions, and what its fences, blocks and builders
 ask about it (addresses, fragments, cited lines, cards, answer boxes).
 
-The plugin makes one for each page (``on_page_markdown``); the Markdown
-instance that renders the page finds it, and keeps it until its ``reset()``
-(see question_blocks.py). Nothing of one page is left for the next.
+A ``PageRendering`` is a view of a page of the build's site, made where it
+is needed: by the page's Markdown instance, which keeps it until its
+``reset()`` (``PageExtension``: ``page_of(md)``), and by the plugin for the
+builders once Markdown is done. Nothing of one page is kept for the next.
 """
 
 from __future__ import annotations
 
 import posixpath
 
+from markdown import Extension, Markdown
+from markdown.postprocessors import Postprocessor
+from markdown.preprocessors import Preprocessor
 from markupsafe import Markup
 
 from worksheet import Worksheet
@@ -19,7 +23,10 @@ from worksheet.notes import Note
 from worksheet.questions import Question, expected_words, total_points
 
 from . import review, views, vocabulary
+from .editions import edition_problems
+from .rendering import Fragment, fragment_of
 from .site import RenderError, Site
+from .slots import slots
 
 #: What each page of a worksheet folder is, by its file name, and its name in menus.
 PAGE_KINDS = {"index.md": ("overview", "About"), "article.md": ("article", "Article"),
@@ -68,8 +75,6 @@ class PageRendering:
             self.question_page = None
         self.questions: list[Question] = self.question_page.questions if self.question_page else []
         self.first_question = self.questions[0] if self.questions else None
-        #: The questions whose block has been rendered, by index.
-        self.rendered: set[int] = set()
 
     @property
     def path(self) -> str:
@@ -98,20 +103,6 @@ class PageRendering:
                 "description": DESCRIPTIONS[self.kind].format(
                     title=ws.title, headline=ws.article.meta.get("headline", ws.title))}
 
-    # -- questions ------------------------------------------------------------
-
-    def question(self, index: int | None) -> Question:
-        """The question the checker read at the ``index``-th question block of the page."""
-        if index is None or not 0 <= index < len(self.questions):
-            raise RenderError(f"{self.where('//// question')}: a '//// question' block stands where no question "
-                              "is expected (questions belong in a worksheet's questions.md, or a sequence's page)")
-        self.rendered.add(index)
-        return self.questions[index]
-
-    def unrendered(self) -> list[Question]:
-        """The questions the checker read that no block rendered."""
-        return [q for i, q in enumerate(self.questions) if i not in self.rendered]
-
     # -- addresses ------------------------------------------------------------
 
     def has(self, src_uri: str) -> bool:
@@ -136,11 +127,11 @@ class PageRendering:
     def fragment(self, markdown: str, path: str, line: int, source: str | None = None) -> Markup:
         """``markdown`` from ``path:line`` as HTML on this page; its links are
         written from the docs file ``source`` (by default, this page's)."""
-        return self.site.renderer.html(markdown, self.page, f"{path}:{line}", source)
+        return self.site.renderer.html(markdown, self.page, path, line, source)
 
     def note_html(self, note: Note) -> Markup:
-        return self.site.renderer.inline(note.text, self.page,
-                                         f"{self.worksheet.notes_path}:{note.text_source.line or note.source_line}")
+        return self.site.renderer.inline(note.text, self.page, self.worksheet.notes_path,
+                                         note.text_source.line or note.source_line)
 
     # -- worksheets as cards, sequences as shelves ------------------------------
 
@@ -237,3 +228,69 @@ class PageRendering:
             fingerprint=text_fingerprint([w.article for w in worksheets]),
             file=f"{posixpath.basename(key)}-answers",
             print_href=f"{self.href(ws.src('worksheet.md'))}?mine=1&print=1" if sheet else "")
+
+
+# -- the page of each Markdown instance ------------------------------------------
+
+
+def page_of(md: Markdown) -> PageRendering | None:
+    """The page ``md`` renders; None for a fragment (rendering.py)."""
+    return getattr(md, "worksheet_page", None)
+
+
+def site_of(md: Markdown) -> Site | None:
+    """The build ``md`` renders a page or a fragment of."""
+    return getattr(md, "worksheet_site", None)
+
+
+def place_of(md: Markdown) -> PageRendering | Fragment | None:
+    """What ``md`` renders: a page, or a fragment of one."""
+    return page_of(md) or getattr(md, "worksheet_fragment", None)
+
+
+class _FindPage(Preprocessor):
+    """Before any extension of the site reads the rows: finds what is being
+    rendered, from the file MkDocs resolves its links from."""
+
+    def __init__(self, md: Markdown, extension: PageExtension):
+        super().__init__(md)
+        self.extension = extension
+
+    def run(self, lines: list[str]) -> list[str]:
+        md, site = self.md, self.extension.site
+        relpath = md.treeprocessors["relpath"] if "relpath" in md.treeprocessors else None
+        file = getattr(relpath, "file", None)
+        md.worksheet_site = site
+        md.worksheet_fragment = fragment_of(file) if file is not None else None
+        page = getattr(file, "page", None)
+        if site is not None and page is not None and md.worksheet_fragment is None:
+            md.worksheet_page = PageRendering(site, page)
+        return lines
+
+
+class _Report(Postprocessor):
+    """Once the page or fragment is rendered: what the editions could not
+    cut whole, said at its file and line."""
+
+    def run(self, text: str) -> str:
+        problems, site, place = edition_problems(self.md), site_of(self.md), place_of(self.md)
+        if problems and site is not None:
+            site.problems.add(RenderError("\n".join(
+                f"{place.where(needle)}: {message}" if place else message for needle, message in problems)))
+        return text
+
+
+class PageExtension(Extension):
+    """Gives each Markdown instance the page it renders (``page_of``) and the
+    build (``site_of``), and reports what it met there. The plugin hands it
+    each build's site (``site``) before any page renders."""
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.site: Site | None = None
+
+    def extendMarkdown(self, md: Markdown) -> None:
+        slots(md, worksheet_site=lambda: None, worksheet_page=lambda: None, worksheet_fragment=lambda: None)
+        # After the student edition's removal of blocks (300), before the question binding (200).
+        md.preprocessors.register(_FindPage(md, self), "worksheet_page", 250)
+        md.postprocessors.register(_Report(md), "worksheet_report", 0)

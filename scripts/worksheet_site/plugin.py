@@ -3,11 +3,12 @@
 - ``on_config``: loads and checks every worksheet (site.load); a problem
   stops ``mkdocs build`` with the full list (under ``mkdocs serve``, the pages
   show the list instead, until the next save fixes it). Registers the
-  Markdown extensions (the editions', the question blocks) and the
-  ``article`` and ``library`` fences; joins the site's assets; makes the
+  Markdown extensions (the pages', the editions', the question blocks) and
+  the ``article`` and ``library`` fences; joins the site's assets; makes the
   menu.
 - ``on_files``: the files a worksheet gets without writing them
-  (generated.py), its data files left out; then the build's ``Site``.
+  (generated.py), its data files left out; then the build's ``Site``, handed
+  to the pages' Markdown.
 - ``on_page_markdown`` … ``on_page_content``: each page renders as a
   ``PageRendering`` of the site; the builders add what its kind gets
   (builders.py). A build stops at the end of a page that met a problem.
@@ -20,20 +21,18 @@ Nothing the plugin hands down calls back into it.
 
 from __future__ import annotations
 
-import functools
 from pathlib import Path
 
 import jinja2
-from markdown import Markdown
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
 from . import assets, builders, draft_review, generated, navigation, pdfs, review, views
 from .config import WorksheetConfig
 from .editions import EditionsExtension
-from .pages import PAGE_KINDS, PageRendering
+from .pages import PAGE_KINDS, PageExtension, PageRendering
 from .question_blocks import QuestionsExtension
-from .rendering import Renderer, fragment_source
+from .rendering import Renderer
 from .search import SiteSearch
 from .site import Problems, RenderError, Site, load
 from .vocabulary import Vocabulary
@@ -47,8 +46,6 @@ class WorksheetPlugin(BasePlugin[WorksheetConfig]):
     def __init__(self):
         self.command = "build"
         self.site: Site | None = None  # this build's, from on_files
-        #: Each page of this build as it renders, by its file's path in the docs folder.
-        self.pages: dict[str, PageRendering] = {}
 
     def on_startup(self, *, command, dirty):
         self.command = command
@@ -62,16 +59,14 @@ class WorksheetPlugin(BasePlugin[WorksheetConfig]):
     @event_priority(50)
     def on_config(self, config):
         self.site = None
-        self.problems = Problems(serving=self.command == "serve")
-        self.editions = EditionsExtension(student=self.student)
-        config.markdown_extensions.extend([self.editions, QuestionsExtension(self.page_for, self.problems.add)])
+        self.page_extension = PageExtension()
+        config.markdown_extensions.extend([self.page_extension, EditionsExtension(student=self.student),
+                                           QuestionsExtension()])
         if "pymdownx.superfences" not in config.markdown_extensions:
             config.markdown_extensions.append("pymdownx.superfences")
         fences = config.mdx_configs.setdefault("pymdownx.superfences", {}).setdefault("custom_fences", [])
-        fences.append({"name": "article", "class": "article",
-                       "format": functools.partial(builders.article_fence, self.problems)})
-        fences.append({"name": "library", "class": "library",
-                       "format": functools.partial(builders.library_fence, self.problems)})
+        fences.append({"name": "article", "class": "article", "format": builders.article_fence})
+        fences.append({"name": "library", "class": "library", "format": builders.library_fence})
         offline = config.plugins.get("material/offline")
         if offline and offline.config.enabled:
             # Instant navigation cannot work from files: with it on, Material's
@@ -89,6 +84,7 @@ class WorksheetPlugin(BasePlugin[WorksheetConfig]):
         self.assets = assets.site_assets(dirs, [str(u) for u in config.extra_css if shipped(str(u))],
                                          [str(u) for u in config.extra_javascript if shipped(str(u))])
         config.extra_css, config.extra_javascript = self.assets.css, self.assets.js
+        self.problems = Problems(serving=self.command == "serve")
         self.library = load(config.docs_dir, student=self.student, problems=self.problems)
         if not config.nav:
             config.nav = navigation.nav(self.library, config.docs_dir, student=self.student)
@@ -109,41 +105,21 @@ class WorksheetPlugin(BasePlugin[WorksheetConfig]):
         for ws in self.library.worksheets:
             for file in generated.worksheet_files(config, files, ws, pdf_names):
                 files.append(file)
-        self.pages = {}
-        self.site = Site(self.library, files, Renderer(config, files), self.env, self.config,
-                                           vocabulary, self.problems, making_pdfs)
+        self.site = Site(self.library, files, Renderer(config, files), self.env, self.config, vocabulary,
+                         self.problems, making_pdfs)
+        self.page_extension.site = self.site
         return files
 
-    def page_for(self, md: Markdown) -> PageRendering | None:
-        """The page a Markdown instance renders: the file MkDocs resolves its
-        links from names it. None for a fragment (rendering.py)."""
-        relpath = md.treeprocessors["relpath"] if "relpath" in md.treeprocessors else None
-        file = getattr(relpath, "file", None)
-        if file is None or fragment_source(file):
-            return None
-        return self.pages.get(file.src_uri)
-
     def on_page_markdown(self, markdown, *, page, config, files):
-        rendering = self.pages[page.file.src_uri] = PageRendering(self.site, page)
         page.meta.setdefault("hide", ["navigation"])
         self.search.claim(page)
-        for key, value in rendering.meta().items():
+        for key, value in PageRendering(self.site, page).meta().items():
             page.meta.setdefault(key, value)
         return "" if self.site.blocked else markdown
 
     def on_page_content(self, html, *, page, config, files):
-        rendering = self.pages[page.file.src_uri]
         try:
-            if self.editions.problems:
-                problems = [f"{rendering.where(tag)}: {message}" for tag, message in self.editions.problems]
-                self.editions.problems.clear()
-                raise RenderError("\n".join(problems))
-            unrendered = rendering.unrendered() if not self.site.blocked else []
-            if unrendered:
-                raise RenderError("\n".join(
-                    f"{rendering.path}:{q.line}: {q.id}: this question block was read by the checker but not "
-                    "rendered; check that its options are indented by four spaces" for q in unrendered))
-            html = builders.page_html(rendering, html)
+            html = builders.page_html(PageRendering(self.site, page), html)
         except RenderError as error:
             self.problems.add(error)
         self.problems.check()  # a build stops here, at the page that met the problem

@@ -3,8 +3,8 @@
 The plugin loads and checks the library (``load``) when MkDocs reads its
 configuration, and makes the ``Site`` once it knows the files: the library
 as the edition has it, the files, the fragment renderer, the partials, the
-options. Each page renders with it (pages.PageRendering), and the page
-builders (builders.py) build from it; none of them calls back into the
+options. It hands the site to the pages' Markdown (pages.PageExtension) and
+to the page builders (builders.py); nothing handed down calls back into the
 plugin. What cannot be rendered goes to the build's ``Problems``, which the
 plugin reads.
 """
