@@ -87,7 +87,8 @@ case "${1:-}" in
     need_debian npm nodejs npm
     need_debian java default-jre-headless
     node_env
-    exec "$VENV/bin/python" -m pytest "$@"
+    # One process per core; a module's tests stay in one process (tests/conftest.py).
+    exec "$VENV/bin/python" -m pytest -n auto --dist loadscope "$@"
     ;;
   offline)
     shift

@@ -36,6 +36,7 @@ def oldest_material(tmp_path_factory):
     return target
 
 
+@pytest.mark.slow
 def test_the_engine_tests_pass_with_another_docs_folder_on_the_oldest_material(oldest_material, tmp_path):
     copy = tmp_path / "project"
     copy.mkdir()

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from support import build, project
-from support_sites import (base_url, browser_context_args, pdf_site, pdf_student_site,  # noqa: F401
+from support_sites import (base_url, browser_context_args, made_once, pdf_site, pdf_student_site,  # noqa: F401
                            served_site, served_student, site, student_site)
 
 
@@ -17,6 +17,13 @@ def library(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
-def offline_site(tmp_path_factory, library):
+def sites():
+    """The name this folder's built sites go by in the run's shared folder."""
+    return "engine"
+
+
+@pytest.fixture(scope="session")
+def offline_site(library, sites):
     """The offline copy's site: addresses ending in .html, opened from files."""
-    return build(library, tmp_path_factory.mktemp("offline") / "site", offline=True, site_url="")
+    return made_once(f"{sites}-offline",
+                     lambda folder: build(library, folder / "site", offline=True, site_url="")) / "site"

@@ -57,7 +57,7 @@ def served(tmp_path):
 
 
 @pytest.fixture
-def served_student(tmp_path):
+def served_student_edition(tmp_path):
     yield from serving(tmp_path, SITE_EDITION="student")
 
 
@@ -98,11 +98,11 @@ def test_an_error_met_while_rendering_shows_in_the_browser_and_the_site_comes_ba
     assert "problem in the content" not in wait_for(url + "trams/article/", "article-head")
 
 
-def test_a_problem_in_a_note_is_listed_once_at_the_notes_line(served_student):
+def test_a_problem_in_a_note_is_listed_once_at_the_notes_line(served_student_edition):
     """A note renders on the article and again on the printed sheet: what
     the student edition cannot cut in it is listed once, at the note's own
     line, and no other page is blamed for it."""
-    root, url = served_student
+    root, url = served_student_edition
     assert "article-head" in wait_for(url + "trams/article/", "article-head")
     notes = root / "docs" / "trams" / "notes.yml"
     notes.write_text(notes.read_text(encoding="utf-8") + UNCUT_NOTE, encoding="utf-8")
