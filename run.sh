@@ -87,8 +87,9 @@ case "${1:-}" in
     need_debian npm nodejs npm
     need_debian java default-jre-headless
     node_env
-    # One process per core; a module's tests stay in one process (tests/conftest.py).
-    exec "$VENV/bin/python" -m pytest -n auto --dist loadscope "$@"
+    # One process per core; a module's tests stay in one process, in the order
+    # tests/conftest.py gives (the slowest first).
+    exec "$VENV/bin/python" -m pytest -n auto --dist loadscope --no-loadscope-reorder "$@"
     ;;
   offline)
     shift
