@@ -117,8 +117,14 @@ def every_text(site) -> str:
     return " ".join(" ".join(parts).split())
 
 
-def test_the_classroom_edition_has_every_planted_sentence(planted, tmp_path):
-    site = build(planted, tmp_path / "site")
+@pytest.fixture(scope="module")
+def planted_classroom(planted, tmp_path_factory):
+    """The planted library's classroom edition."""
+    return build(planted, tmp_path_factory.mktemp("planted-classroom") / "site")
+
+
+def test_the_classroom_edition_has_every_planted_sentence(planted_classroom):
+    site = planted_classroom
     everything = every_text(site)
     assert [s for s in SENTENCES if s not in everything] == []
     assert [s for s in COMMENTED if s in everything] == []
@@ -191,8 +197,8 @@ def test_the_class_name_left_as_text_stops_the_student_build(tmp_path):
     assert f"docs/trams/index.md:{line}: 'classroom-only' is left in the student edition's page" in log_of(result)
 
 
-def test_the_student_edition_search_index_holds_none_of_them(planted, tmp_path):
-    classroom = every_search_text(build(planted, tmp_path / "classroom"))
+def test_the_student_edition_search_index_holds_none_of_them(planted, planted_classroom, tmp_path):
+    classroom = every_search_text(planted_classroom)
     student = every_search_text(build(planted, tmp_path / "student", edition="student"))
     words = ["walrus", "heron", "lynx", "otter", "gecko"]  # one of each classroom-only sentence
     assert [w for w in words if w not in classroom.casefold()] == []  # they would be found there
