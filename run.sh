@@ -92,7 +92,9 @@ case "${1:-}" in
     need_debian npm nodejs npm
     need_debian java default-jre-headless
     node_env
-    exec "$VENV/bin/python" -m pytest "$@"
+    # One process per core; a module's tests stay in one process, in the order
+    # tests/conftest.py gives (the slowest first).
+    exec "$VENV/bin/python" -m pytest -n auto --dist loadscope --no-loadscope-reorder "$@"
     ;;
   offline)
     shift

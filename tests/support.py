@@ -11,6 +11,7 @@ import socket
 import subprocess
 import sys
 import threading
+import time
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -106,6 +107,27 @@ class StaticServer:
     def close(self):
         self.httpd.shutdown()
         self.httpd.server_close()
+
+
+def serve_apart(directory: Path, port: int, pids: Path) -> str:
+    """Serves a built site on 127.0.0.1 from a process of its own, which
+    outlives the test process that started it, so that every worker of a
+    parallel run may use it; its id is added to ``pids`` for the run to end
+    it. Returns its address once it answers."""
+    process = subprocess.Popen([sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1",
+                                "--directory", str(directory)], stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL, start_new_session=True)
+    with pids.open("a", encoding="utf-8") as file:
+        file.write(f"{process.pid}\n")
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            return f"http://127.0.0.1:{port}/"
+        except OSError:
+            if process.poll() is not None or time.monotonic() > deadline:
+                raise AssertionError(f"the server of {directory} did not start on port {port}") from None
+            time.sleep(0.1)
 
 
 def soup(site: Path, page: str) -> BeautifulSoup:

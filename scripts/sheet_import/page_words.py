@@ -18,12 +18,12 @@ import csv
 import io
 import os
 import shutil
-import subprocess
 import tempfile
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import tools
 from .sheet import OCR, TEXT_LAYER, ImportFailure
 
 DPI = 300  # resolution a PDF's pages are rendered at for OCR
@@ -125,8 +125,7 @@ def _lone_digits(page, words: list[PageWord], unit: float, folder: Path, path: P
 
 def _tesseract(image: Path, source: Path, *options: str) -> list[PageWord]:
     env = {**os.environ, "OMP_THREAD_LIMIT": "1"}  # one thread is faster on a shared machine
-    result = subprocess.run(["tesseract", str(image), "-", "-l", "eng", *options, "tsv"],
-                            capture_output=True, text=True, env=env)
+    result = tools.run(["tesseract", str(image), "-", "-l", "eng", *options, "tsv"], source, env=env)
     if result.returncode != 0:
         raise ImportFailure(f"{source.name}: not a readable image ({_first_line(result.stderr)})")
     words = []
@@ -177,7 +176,7 @@ def _text_layer(path: Path) -> list[list[PageWord]]:
 def _run(command: list[str], path: Path) -> str:
     if shutil.which(command[0]) is None:
         raise ImportFailure(f"{path.name}: {command[0]} is not installed (apt-get install poppler-utils)")
-    result = subprocess.run(command, capture_output=True, text=True)
+    result = tools.run(command, path)
     if result.returncode != 0:
         raise ImportFailure(f"{path.name}: not a readable PDF ({_first_line(result.stderr)})")
     return result.stdout

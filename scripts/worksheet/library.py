@@ -80,11 +80,13 @@ class Library:
 
     def edition(self, student: bool) -> "Library":
         """The library as an edition has it: the student edition leaves out
-        every glossary entry and note marked ``classroom-only: true``."""
+        every model answer and teacher note, and every glossary entry and note
+        marked ``classroom-only: true``."""
         if not student:
             return self
         kept = {id(ws): ws.for_students() for ws in self.worksheets}
-        sequences = [replace(s, worksheets=[kept[id(ws)] for ws in s.worksheets]) for s in self.sequences]
+        sequences = [replace(s, page=s.page.for_students(), worksheets=[kept[id(ws)] for ws in s.worksheets])
+                     for s in self.sequences]
         return replace(self, worksheets=[kept[id(ws)] for ws in self.worksheets], sequences=sequences)
 
     @property

@@ -59,11 +59,13 @@ class Worksheet:
         return self._memo[name]
 
     def for_students(self) -> "Worksheet":
-        """The worksheet as the student edition has it: without the glossary
-        entries and notes marked ``classroom-only: true``."""
+        """The worksheet as the student edition has it: its questions without
+        model answers and teacher notes, and without the glossary entries and
+        notes marked ``classroom-only: true``."""
         glossary = Glossary(self.glossary.path, [e for e in self.glossary.entries if not e.classroom_only],
                             self.glossary.problems)
-        return replace(self, glossary=glossary, notes=[n for n in self.notes if not n.classroom_only], _memo={})
+        return replace(self, questions=self.questions.for_students(), glossary=glossary,
+                       notes=[n for n in self.notes if not n.classroom_only], _memo={})
 
     # -- where glossary terms stand --------------------------------------
     def article_matches(self) -> list[Match]:

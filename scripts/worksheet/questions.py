@@ -37,7 +37,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import yaml
 
@@ -46,17 +46,27 @@ from .prose import Block, without_code
 from .refs import DASHES, LineRange
 from .source import load_yaml, split_front_matter
 
-#: The block opening a question, and the blocks of its parts.
-OPENER = re.compile(r"^(?P<fence>/{3,})\s*(?P<name>[\w-]+)\s*(?:\|\s*(?P<title>.*?))?\s*$")
+# The syntax of a page of questions, read here for the checks and by the
+# site's Markdown extension (worksheet_site/question_blocks.py) for the pages.
+#: A block's fence (pymdownx blocks): three slashes or more, a question's more than its parts'.
+FENCE = r"/{3,}"
+#: The names of the blocks: a question, its parts, and what only the classroom edition has.
+QUESTION = "question"
+MODEL_ANSWER = "model-answer"
+TEACHER_NOTES = "teacher-notes"
+CLASSROOM_ONLY = "classroom-only"
+#: The row opening a block, from the first column: ``//// question | Final task``.
+OPENER = re.compile(rf"^(?P<fence>{FENCE})\s*(?P<name>[\w-]+)\s*(?:\|\s*(?P<title>.*?))?\s*$")
 #: What each part is called in the file, and in the model.
-PARTS = {"model-answer": "answer", "teacher-notes": "notes"}
+PARTS = {MODEL_ANSWER: "answer", TEACHER_NOTES: "notes"}
 LABELS = {"answer": "model answer", "notes": "teacher notes"}
+#: A question's options, each checked here; the extension takes them as they are.
 OPTIONS = ("lines", "writing-space", "id", "title", "points")
 #: The longest short title, in characters.
 TITLE_MAX = 100
 #: Blocks a question may hold besides its parts: the site's own and those of
 #: the pymdownx blocks it enables (details, admonitions, tabs, HTML).
-OTHER_BLOCKS = ("classroom-only", "details", "admonition", "note", "attention", "caution", "danger", "error",
+OTHER_BLOCKS = (CLASSROOM_ONLY, "details", "admonition", "note", "attention", "caution", "danger", "error",
                 "tip", "hint", "warning", "tab", "html")
 #: One cited range: "25", "25–29", "ai-act:12–15".
 REF = re.compile(rf"^(?:(?P<worksheet>[a-z0-9][a-z0-9-]*)\s*:\s*)?(?P<first>[0-9]{{1,6}})"
@@ -134,6 +144,10 @@ class QuestionPage:
     prose: list[Block] = field(default_factory=list)  # the page's text outside the question blocks, code blanked
     intro_line: int = 1  # file line where the introduction starts
 
+    def for_students(self) -> "QuestionPage":
+        """The page as the student edition has it: no model answer, no teacher notes."""
+        return replace(self, questions=[replace(q, answer=None, notes=None) for q in self.questions])
+
 
 def expected_words(ruled_lines: int) -> tuple[int, int]:
     """How long an answer that fills ``ruled_lines`` of writing space is, in
@@ -185,7 +199,7 @@ class _Reader:
         while i < len(self.rows):
             number, row = self.rows[i]
             opener = OPENER.match(row)
-            if opener and opener.group("name") == "question":
+            if opener and opener.group("name") == QUESTION:
                 self.prose.extend(_paragraphs(outside))
                 outside = []
                 fence = opener.group("fence")
@@ -218,7 +232,7 @@ class _Reader:
         for i in range(start + 1, len(self.rows)):
             row = self.rows[i][1].strip()
             opener = OPENER.match(self.rows[i][1])
-            if opener and opener.group("name") == "question":
+            if opener and opener.group("name") == QUESTION:
                 break
             if opener:
                 open_blocks.append(opener.group("fence"))

@@ -32,19 +32,22 @@ from markdown.treeprocessors import Treeprocessor
 from pymdownx.blocks import BlocksExtension
 from pymdownx.blocks.block import Block
 
-CLASSROOM_ONLY = "classroom-only"
+from worksheet.questions import CLASSROOM_ONLY, FENCE, PARTS, QUESTION
+
+from .slots import slots
+
 TEACHER_ONLY = "teacher-only"
 #: The blocks that are classroom-only by what they are.
-CLASSROOM_BLOCKS = (CLASSROOM_ONLY, "model-answer", "teacher-notes")
+CLASSROOM_BLOCKS = (CLASSROOM_ONLY, *PARTS)
 #: What stands before a nested block's fence: indentation, and quote markers.
 _PREFIX = r"(?P<prefix>[ \t>]*)"
-_BLOCK = re.compile(rf"^{_PREFIX}(?P<fence>/{{3,}})\s*(?P<name>{'|'.join(CLASSROOM_BLOCKS)})\b.*$")
+_BLOCK = re.compile(rf"^{_PREFIX}(?P<fence>{FENCE})\s*(?P<name>{'|'.join(CLASSROOM_BLOCKS)})\b.*$")
 _DIV = re.compile(rf"^{_PREFIX}<(?P<tag>[a-z]+)\b[^>]*\bclass=(?P<q>[\"'])(?:[^\"']*\s)?{CLASSROOM_ONLY}[\s\"'][^>]*>\s*$")
 _CODE_FENCE = re.compile(r"^[ \t>]*(?P<marker>`{3,}|~{3,})")
 #: A part of a question left as text: its block was not read.
-_LEFTOVER = re.compile(r"/{3,}[ \t]*(?:question|model-answer|teacher-notes)\b")
+_LEFTOVER = re.compile(rf"{FENCE}[ \t]*(?:{'|'.join([QUESTION, *PARTS])})\b")
 #: A block's opening row that no extension knew, left as the start of a paragraph.
-_UNKNOWN_BLOCK = re.compile(r"<p>(/{3,}[ \t]*[A-Za-z][\w-]*)")
+_UNKNOWN_BLOCK = re.compile(rf"<p>({FENCE}[ \t]*[A-Za-z][\w-]*)")
 _COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.DOTALL)
 _CODE = re.compile(r"<(pre|code)\b.*?</\1>", re.DOTALL)
 
@@ -220,11 +223,7 @@ class StudentEditionTreeprocessor(Treeprocessor):
 
     Runs after the inline patterns and attr_list have given elements their
     classes, and before the table of contents is made. Raw HTML that cannot
-    be cut whole is listed in ``problems``, for the plugin to report."""
-
-    def __init__(self, md: Markdown, problems: list[tuple[str, str]]):
-        super().__init__(md)
-        self.problems = problems
+    be cut whole is listed on the Markdown instance (``edition_problems``)."""
 
     def run(self, root: etree.Element) -> None:
         for parent in list(root.iter()):
@@ -237,9 +236,9 @@ class StudentEditionTreeprocessor(Treeprocessor):
                 try:
                     stash[i] = without_classroom_only(block)
                 except RawHtmlError as error:
-                    self.problems.append((str(error), f"{error} is classroom-only but not closed in the same piece "
-                                          "of HTML: mark a few words with attr_list instead "
-                                          "(*words*{ .classroom-only })"))
+                    self.md.edition_problems.append((str(error), f"{error} is classroom-only but not closed in the "
+                                                     "same piece of HTML: mark a few words with attr_list instead "
+                                                     "(*words*{ .classroom-only })"))
 
 
 def _remove(parent: etree.Element, child: etree.Element) -> None:
@@ -257,6 +256,12 @@ def _remove(parent: etree.Element, child: etree.Element) -> None:
     parent.remove(child)
 
 
+def edition_problems(md: Markdown) -> list[tuple[str, str]]:
+    """What the student edition could not cut whole in what ``md`` rendered
+    last, as (the HTML's opening tag, the message)."""
+    return getattr(md, "edition_problems", [])
+
+
 class EditionsExtension(BlocksExtension):
     """The ``classroom-only`` block, and in the student edition the removal of
     everything classroom-only."""
@@ -264,19 +269,17 @@ class EditionsExtension(BlocksExtension):
     def __init__(self, **kwargs):
         self.config = {"student": [False, "Build the student edition: remove everything classroom-only"]}
         super().__init__(**kwargs)
-        #: Raw HTML the last page could not cut whole (student edition), as
-        #: (the HTML's opening tag, the message).
-        self.problems: list[tuple[str, str]] = []
 
     def extendMarkdownBlocks(self, md: Markdown, block_mgr) -> None:
+        slots(md, edition_problems=list)
         block_mgr.register(ClassroomOnlyBlock, {})
         md.treeprocessors.register(CommentsTreeprocessor(md), "without_comments", 6.1)
         if self.getConfig("student"):
             # Before every other preprocessor (normalize_whitespace is 30, the question binding 200).
             md.preprocessors.register(ClassroomBlocksPreprocessor(md), "student_edition_blocks", 300)
             # After inline patterns (20) and attr_list (8); before the table of contents (5).
-            md.treeprocessors.register(StudentEditionTreeprocessor(md, self.problems), "student_edition", 6)
+            md.treeprocessors.register(StudentEditionTreeprocessor(md), "student_edition", 6)
 
 
-__all__ = ["CLASSROOM_ONLY", "TEACHER_ONLY", "EditionsExtension", "RawHtmlError", "is_classroom_only",
-           "left_as_text", "without_classroom_blocks", "without_classroom_only", "without_comments"]
+__all__ = ["CLASSROOM_ONLY", "TEACHER_ONLY", "EditionsExtension", "RawHtmlError", "edition_problems",
+           "is_classroom_only", "left_as_text", "without_classroom_blocks", "without_classroom_only", "without_comments"]

@@ -1,29 +1,32 @@
-"""One page as it renders: which worksheet or sequence it belongs to, what it
-is, its questions, and what its fences and blocks ask about it (addresses,
-cited lines, answer boxes).
+"""One page as it renders: which worksheet or sequence it belongs to, what
+kind of page it is, its questions, and what its fences, blocks and builders
+ask about it (addresses, fragments, cited lines, cards, answer boxes).
 
-The plugin makes one for each page (``on_page_markdown``); the Markdown
-instance that renders the page finds it, and keeps it until its ``reset()``
-(see question_blocks.py). Nothing of one page is left for the next.
+A ``PageRendering`` is a view of a page of the build's site, made where it
+is needed: by the page's Markdown instance, which keeps it until its
+``reset()`` (``PageExtension``: ``page_of(md)``), and by the plugin for the
+builders once Markdown is done. Nothing of one page is kept for the next.
 """
 
 from __future__ import annotations
 
 import posixpath
-from typing import TYPE_CHECKING
 
+from markdown import Extension, Markdown
+from markdown.postprocessors import Postprocessor
+from markdown.preprocessors import Preprocessor
 from markupsafe import Markup
-from mkdocs.exceptions import PluginError
 
 from worksheet import Worksheet
-from worksheet.notes import Note
 from worksheet.fingerprint import text_fingerprint
+from worksheet.notes import Note
 from worksheet.questions import Question, expected_words, total_points
 
-from . import views, vocabulary
-
-if TYPE_CHECKING:  # the plugin imports this module
-    from .plugin import WorksheetPlugin
+from . import review, views, vocabulary
+from .editions import edition_problems
+from .rendering import Fragment, fragment_of
+from .site import RenderError, Site
+from .slots import slots
 
 #: What each page of a worksheet folder is, by its file name, and its name in menus.
 PAGE_KINDS = {"index.md": ("overview", "About"), "article.md": ("article", "Article"),
@@ -31,31 +34,39 @@ PAGE_KINDS = {"index.md": ("overview", "About"), "article.md": ("article", "Arti
               "worksheet.md": ("sheet", "Worksheet")}
 TIPS = "glossary-tips.js"
 LINES = "article-lines.js"
-
-
-class RenderError(PluginError):
-    """Something a page holds cannot be rendered: its file and line, and what to do."""
+#: A worksheet page's description for search engines, unless its front matter gives one.
+DESCRIPTIONS = {
+    "overview": "{title}: a reading worksheet on “{headline}”, with its text, questions and glossary.",
+    "article": "“{headline}”, line by line as on the paper sheet, with definitions and notes.",
+    "questions": "Questions on “{headline}”, each linked to the lines of the text it draws on.",
+    "glossary": "The words explained in “{headline}”, with their French and the lines where they occur.",
+    "sheet": "“{headline}” as a worksheet to print: the text, then the questions with room to write.",
+}
 
 
 class PageRendering:
-    """The page ``page`` of the site ``site`` (the plugin), as it renders."""
+    """The page ``page`` of the build ``site``, as it renders."""
 
-    def __init__(self, site: WorksheetPlugin, page):
+    def __init__(self, site: Site, page):
         self.site = site
         self.page = page
         self.src = src = page.file.src_uri
-        self.worksheet: Worksheet | None = site.library.worksheet_of(src)
-        self.sequence = site.library.sequence_of(src)
+        library = site.library
+        self.worksheet: Worksheet | None = library.worksheet_of(src)
+        self.sequence = library.sequence_of(src)
         name = src.rsplit("/", 1)[-1]
         self.kind = PAGE_KINDS.get(name, (None,))[0] if self.worksheet else None
         if self.sequence:
             self.kind = "sequence"
-        elif src == "index.md" and self.worksheet is None:
-            self.kind = "home"
-        elif src == vocabulary.PAGE[0] and self.worksheet is None:
-            self.kind = "vocabulary"
-        elif site.vocabulary.letter_of(src) and self.worksheet is None:
-            self.kind = "vocabulary-letter"
+        elif self.worksheet is None:
+            if src == "index.md":
+                self.kind = "home"
+            elif src == vocabulary.PAGE[0]:
+                self.kind = "vocabulary"
+            elif site.vocabulary.letter_of(src):
+                self.kind = "vocabulary-letter"
+            elif src == review.PAGE[0] and not site.student:
+                self.kind = "review"
         if self.kind == "questions":
             self.question_page = self.worksheet.questions
         elif self.kind == "sequence":
@@ -64,8 +75,6 @@ class PageRendering:
             self.question_page = None
         self.questions: list[Question] = self.question_page.questions if self.question_page else []
         self.first_question = self.questions[0] if self.questions else None
-        #: The questions whose block has been rendered, by index.
-        self.rendered: set[int] = set()
 
     @property
     def path(self) -> str:
@@ -82,21 +91,23 @@ class PageRendering:
         number = next((n for n, row in enumerate(rows, 1) if needle in row), None)
         return f"{self.path}:{number}" if number else self.path
 
-    # -- questions ------------------------------------------------------------
-
-    def question(self, index: int | None) -> Question:
-        """The question the checker read at the ``index``-th question block of the page."""
-        if index is None or not 0 <= index < len(self.questions):
-            raise RenderError(f"{self.where('//// question')}: a '//// question' block stands where no question "
-                              "is expected (questions belong in a worksheet's questions.md, or a sequence's page)")
-        self.rendered.add(index)
-        return self.questions[index]
-
-    def unrendered(self) -> list[Question]:
-        """The questions the checker read that no block rendered."""
-        return [q for i, q in enumerate(self.questions) if i not in self.rendered]
+    def meta(self) -> dict[str, str]:
+        """A worksheet page's title (the worksheet's name in the browser's
+        tab, the header and each search result) and description, unless its
+        front matter gives them."""
+        ws = self.worksheet
+        if ws is None or self.kind is None:
+            return {}
+        label = PAGE_KINDS[self.src.rsplit("/", 1)[-1]][1]
+        return {"title": ws.title if self.kind == "overview" else f"{label} · {ws.title}",
+                "description": DESCRIPTIONS[self.kind].format(
+                    title=ws.title, headline=ws.article.meta.get("headline", ws.title))}
 
     # -- addresses ------------------------------------------------------------
+
+    def has(self, src_uri: str) -> bool:
+        """Whether the site has the page ``src_uri``."""
+        return self.site.files.get_file_from_path(src_uri) is not None
 
     def href(self, src_uri: str, anchor: str = "") -> str:
         """The address of a page of the site from this page."""
@@ -116,13 +127,27 @@ class PageRendering:
     def fragment(self, markdown: str, path: str, line: int, source: str | None = None) -> Markup:
         """``markdown`` from ``path:line`` as HTML on this page; its links are
         written from the docs file ``source`` (by default, this page's)."""
-        return self.site.renderer.html(markdown, self.page, f"{path}:{line}", source)
+        return self.site.renderer.html(markdown, self.page, path, line, source)
 
     def note_html(self, note: Note) -> Markup:
-        return self.site.renderer.inline(note.text, self.page,
-                                         f"{self.worksheet.notes_path}:{note.text_source.line or note.source_line}")
+        return self.site.renderer.inline(note.text, self.page, self.worksheet.notes_path,
+                                         note.text_source.line or note.source_line)
 
-    # -- what the blocks ask --------------------------------------------------
+    # -- worksheets as cards, sequences as shelves ------------------------------
+
+    def card(self, ws: Worksheet) -> views.Card:
+        return views.card(ws, {kind: self.href(ws.src(name)) for name, (kind, _) in PAGE_KINDS.items()
+                               if self.has(ws.src(name))})
+
+    def shelves(self, sequences) -> list[views.Shelf]:
+        return [views.Shelf(s.title, [self.card(ws) for ws in s.worksheets], str(s.meta.get("axis") or ""),
+                            self.href(s.src)) for s in sequences]
+
+    def sequence_documents(self) -> str:
+        """A sequence's worksheets, in order, on its page."""
+        return self.site.partial("sequence.html", shelf=self.shelves([self.sequence])[0])
+
+    # -- what the question blocks ask -----------------------------------------
 
     def cited(self, question: Question) -> list[tuple[Worksheet, list]]:
         """The worksheets a question cites, each with the ranges it cites there."""
@@ -158,9 +183,8 @@ class PageRendering:
         on every page, how the answer boxes work."""
         if question is not self.first_question:
             return ""
-        documents = self.site.sequence_documents(self.sequence, self) if self.kind == "sequence" else ""
-        questions = self.sequence.page.questions if self.kind == "sequence" else self.worksheet.questions.questions
-        return documents + self.site.partial("answers-intro.html", total=total_points(questions))
+        documents = self.sequence_documents() if self.kind == "sequence" else ""
+        return documents + self.site.partial("answers-intro.html", total=total_points(self.questions))
 
     def writing_space_html(self, question: Question) -> str:
         return self.site.partial("writing-space.html", lines=question.writing_lines)
@@ -196,7 +220,7 @@ class PageRendering:
     def hand_in_html(self) -> str:
         """After the last question: the name and class, and handing the answers in."""
         ws = self.worksheet
-        sheet = ws and self.site.files.get_file_from_path(ws.src("worksheet.md"))
+        sheet = ws and self.has(ws.src("worksheet.md"))
         key = self.answers_key()
         worksheets = self.sequence.worksheets if self.sequence else [ws]
         return self.site.partial(
@@ -204,3 +228,69 @@ class PageRendering:
             fingerprint=text_fingerprint([w.article for w in worksheets]),
             file=f"{posixpath.basename(key)}-answers",
             print_href=f"{self.href(ws.src('worksheet.md'))}?mine=1&print=1" if sheet else "")
+
+
+# -- the page of each Markdown instance ------------------------------------------
+
+
+def page_of(md: Markdown) -> PageRendering | None:
+    """The page ``md`` renders; None for a fragment (rendering.py)."""
+    return getattr(md, "worksheet_page", None)
+
+
+def site_of(md: Markdown) -> Site | None:
+    """The build ``md`` renders a page or a fragment of."""
+    return getattr(md, "worksheet_site", None)
+
+
+def place_of(md: Markdown) -> PageRendering | Fragment | None:
+    """What ``md`` renders: a page, or a fragment of one."""
+    return page_of(md) or getattr(md, "worksheet_fragment", None)
+
+
+class _FindPage(Preprocessor):
+    """Before any extension of the site reads the rows: finds what is being
+    rendered, from the file MkDocs resolves its links from."""
+
+    def __init__(self, md: Markdown, extension: PageExtension):
+        super().__init__(md)
+        self.extension = extension
+
+    def run(self, lines: list[str]) -> list[str]:
+        md, site = self.md, self.extension.site
+        relpath = md.treeprocessors["relpath"] if "relpath" in md.treeprocessors else None
+        file = getattr(relpath, "file", None)
+        md.worksheet_site = site
+        md.worksheet_fragment = fragment_of(file) if file is not None else None
+        page = getattr(file, "page", None)
+        if site is not None and page is not None and md.worksheet_fragment is None:
+            md.worksheet_page = PageRendering(site, page)
+        return lines
+
+
+class _Report(Postprocessor):
+    """Once the page or fragment is rendered: what the editions could not
+    cut whole, said at its file and line."""
+
+    def run(self, text: str) -> str:
+        problems, site, place = edition_problems(self.md), site_of(self.md), place_of(self.md)
+        if problems and site is not None:
+            site.problems.add(RenderError("\n".join(
+                f"{place.where(needle)}: {message}" if place else message for needle, message in problems)))
+        return text
+
+
+class PageExtension(Extension):
+    """Gives each Markdown instance the page it renders (``page_of``) and the
+    build (``site_of``), and reports what it met there. The plugin hands it
+    each build's site (``site``) before any page renders."""
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.site: Site | None = None
+
+    def extendMarkdown(self, md: Markdown) -> None:
+        slots(md, worksheet_site=lambda: None, worksheet_page=lambda: None, worksheet_fragment=lambda: None)
+        # After the student edition's removal of blocks (300), before the question binding (200).
+        md.preprocessors.register(_FindPage(md, self), "worksheet_page", 250)
+        md.postprocessors.register(_Report(md), "worksheet_report", 0)

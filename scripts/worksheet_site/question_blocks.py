@@ -13,30 +13,54 @@ page's rows as the checker finds it, is bound to the question read there
 id and lines. A question block the checker did not read, or a question no
 block rendered, stops the build at its line.
 
-The page being rendered (pages.PageRendering) is kept on the Markdown
-instance that renders it, as ``md.worksheet_page``, and dropped on ``reset()``.
+The page being rendered is the Markdown instance's (pages.page_of); so are
+its questions and which of them a block rendered (``md.worksheet_questions``),
+dropped on ``reset()``.
 """
 
 from __future__ import annotations
 
 import xml.etree.ElementTree as etree
-from typing import Callable
 
-from markdown import Extension, Markdown
+from markdown import Markdown
+from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
 from pymdownx.blocks import BlocksExtension
-from pymdownx.blocks.block import Block, type_integer, type_number, type_string
+from pymdownx.blocks.block import Block, type_any
 
-from worksheet.questions import OPENER
+from worksheet.questions import MODEL_ANSWER, OPENER, OPTIONS, QUESTION, TEACHER_NOTES, Question
 
 from .editions import CLASSROOM_ONLY, TEACHER_ONLY
-from .pages import PageRendering, RenderError
+from .pages import PageRendering, page_of, site_of
+from .site import RenderError
+from .slots import slots
 from .terms import mark_terms
 
 
-def page_of(md: Markdown) -> PageRendering | None:
-    """The page ``md`` renders; None for a fragment, or a page of no worksheet's."""
-    return getattr(md, "worksheet_page", None)
+class PageQuestions:
+    """The questions the checker read on the page ``page``, and which of
+    them a block has rendered."""
+
+    def __init__(self, page: PageRendering | None):
+        self.page = page
+        self.questions: list[Question] = page.questions if page else []
+        self.rendered: set[int] = set()
+
+    def question(self, index: int | None) -> Question:
+        """The question the checker read at the ``index``-th question block of the page."""
+        if self.page is None:
+            raise RenderError("a '//// question' block stands in a note or a question: questions belong in "
+                              "a worksheet's questions.md, or a sequence's page")
+        if index is None or not 0 <= index < len(self.questions):
+            raise RenderError(f"{self.page.where('//// question')}: a '//// question' block stands where no "
+                              "question is expected (questions belong in a worksheet's questions.md, or a "
+                              "sequence's page)")
+        self.rendered.add(index)
+        return self.questions[index]
+
+    def unrendered(self) -> list[Question]:
+        """The questions the checker read that no block rendered."""
+        return [q for i, q in enumerate(self.questions) if i not in self.rendered]
 
 
 def points_label(points: float) -> str:
@@ -46,28 +70,24 @@ def points_label(points: float) -> str:
 
 
 class QuestionBlock(Block):
-    NAME = "question"
+    NAME = QUESTION
     ARGUMENT = None
-    OPTIONS = {"lines": ["", type_string], "writing-space": [0, type_integer], "id": ["", type_string],
-               "title": ["", type_string],
-               "points": [0, type_number]}
+    #: The options the checker reads and checks (worksheet.questions): taken here as they are.
+    OPTIONS = {name: [None, type_any] for name in OPTIONS}
 
     def on_create(self, parent: etree.Element) -> etree.Element:
-        self.pages = pages = page_of(self.md)
+        self.page = page = page_of(self.md)
         index = self.argument if self.argument and self.argument.isdigit() else None
         try:
-            if pages is None:
-                raise RenderError("a '//// question' block stands in a note or a question: questions belong in "
-                                  "a worksheet's questions.md, or a sequence's page")
-            self.question = pages.question(int(index) if index is not None else None)
+            self.question = self.md.worksheet_questions.question(int(index) if index is not None else None)
         except RenderError as error:
-            self.config["failed"](error)
+            site_of(self.md).problems.add(error)
             self.question = None
             return etree.SubElement(parent, "div")
-        before = pages.before_question(self.question)
+        before = page.before_question(self.question)
         if before:
             etree.SubElement(parent, "div").text = self.md.htmlStash.store(before)
-        worksheet, tips = pages.tips()
+        worksheet, tips = page.tips()
         attributes = {"class": "question", "data-question": self.question.id}
         if tips:
             attributes.update({"data-worksheet": worksheet, "data-tips": tips})
@@ -85,7 +105,7 @@ class QuestionBlock(Block):
         return self.text if self.question is not None else block
 
     def on_end(self, block: etree.Element) -> None:
-        pages = self.pages
+        page = self.page
         if self.question is None:
             return
         parts = {}
@@ -94,7 +114,7 @@ class QuestionBlock(Block):
                 if kind in (child.get("class") or "").split():
                     parts[kind] = child
                     self.text.remove(child)
-        links = pages.question_links(self.question)
+        links = page.question_links(self.question)
         if links:
             paragraph = etree.SubElement(block, "p", {"class": "question-lines"})
             paragraph.text = "Lines: "
@@ -102,13 +122,13 @@ class QuestionBlock(Block):
                 link = etree.SubElement(paragraph, "a", {"href": target, "class": "line-link"})
                 link.text = label
                 link.tail = ", " if i < len(links) - 1 else ""
-        excerpt = pages.excerpt_html(self.question)
+        excerpt = page.excerpt_html(self.question)
         if excerpt:
             etree.SubElement(block, "div", {"class": "excerpt-slot"}).text = self.md.htmlStash.store(excerpt)
         space = etree.SubElement(block, "div", {"class": "answer-space",
                                                 "style": f"--writing-lines: {self.question.writing_lines}"})
-        space.text = self.md.htmlStash.store(pages.writing_space_html(self.question)
-                                             + pages.answer_box_html(self.question))
+        space.text = self.md.htmlStash.store(page.writing_space_html(self.question)
+                                             + page.answer_box_html(self.question))
         if "model-answer" in parts:
             space.append(parts["model-answer"])
         if "teacher-note" in parts:
@@ -117,7 +137,7 @@ class QuestionBlock(Block):
     def on_inline_end(self, block: etree.Element) -> None:
         if self.question is None:
             return
-        glossary = self.pages.glossary()
+        glossary = self.page.glossary()
         if glossary is not None:
             mark_terms(self.text, glossary)
 
@@ -136,13 +156,13 @@ class _Part(Block):
 
 
 class ModelAnswerBlock(_Part):
-    NAME = "model-answer"
+    NAME = MODEL_ANSWER
     KIND = "model-answer"
     SUMMARY = "Model answer"
 
 
 class TeacherNotesBlock(_Part):
-    NAME = "teacher-notes"
+    NAME = TEACHER_NOTES
     KIND = "teacher-note"
     SUMMARY = "Teacher notes"
 
@@ -153,51 +173,42 @@ def bind_questions(lines: list[str]) -> list[str]:
     out, index = [], 0
     for row in lines:
         opener = OPENER.match(row)
-        if opener and opener.group("name") == "question":
-            row = f"{opener.group('fence')} question | {index}"
+        if opener and opener.group("name") == QUESTION:
+            row = f"{opener.group('fence')} {QUESTION} | {index}"
             index += 1
         out.append(row)
     return out
 
 
-class _FindPage(Preprocessor):
-    """Before anything else reads the page: finds the page being rendered,
-    and binds its question blocks to its questions."""
-
-    def __init__(self, md: Markdown, find: Callable[[Markdown], PageRendering | None]):
-        super().__init__(md)
-        self.find = find
+class _BindQuestions(Preprocessor):
+    """Before the blocks are read: binds the page's question blocks to its questions."""
 
     def run(self, lines: list[str]) -> list[str]:
-        page = self.md.worksheet_page = self.find(self.md)
-        return bind_questions(lines) if page is not None and page.questions else lines
+        questions = self.md.worksheet_questions = PageQuestions(page_of(self.md))
+        return bind_questions(lines) if questions.questions else lines
+
+
+class _Unrendered(Postprocessor):
+    """Once the page is rendered: a question the checker read that no block
+    rendered stops the build at its line."""
+
+    def run(self, text: str) -> str:
+        questions, site = self.md.worksheet_questions, site_of(self.md)
+        unrendered = questions.unrendered() if questions and not site.blocked else []
+        if unrendered:
+            site.problems.add(RenderError("\n".join(
+                f"{questions.page.path}:{q.line}: {q.id}: this question block was read by the checker but not "
+                "rendered; check that its options are indented by four spaces" for q in unrendered)))
+        return text
 
 
 class QuestionsExtension(BlocksExtension):
-    """The question blocks. ``find(md)`` gives the page ``md`` renders;
-    ``failed(error)`` is told what cannot be rendered."""
-
-    def __init__(self, find: Callable[[Markdown], PageRendering | None], failed: Callable[[Exception], None],
-                 **kwargs):
-        self.find = find
-        self.failed = failed
-        super().__init__(**kwargs)
+    """The question blocks, on the page each Markdown instance renders (pages.PageExtension)."""
 
     def extendMarkdownBlocks(self, md: Markdown, block_mgr) -> None:
-        md.registerExtension(_PageSlot(md))
-        md.preprocessors.register(_FindPage(md, self.find), "worksheet_page", 200)
+        slots(md, worksheet_questions=lambda: None)
+        md.preprocessors.register(_BindQuestions(md), "worksheet_questions", 200)
+        md.postprocessors.register(_Unrendered(md), "worksheet_unrendered", 1)
         for block in (QuestionBlock, ModelAnswerBlock, TeacherNotesBlock):
-            block_mgr.register(block, {"failed": self.failed})
+            block_mgr.register(block, {})
 
-
-class _PageSlot(Extension):
-    """``md.worksheet_page``, emptied by ``md.reset()``. (This extension is
-    shared by every page's Markdown instance; the slot is the instance's.)"""
-
-    def __init__(self, md: Markdown):
-        super().__init__()
-        self.md = md
-        self.reset()
-
-    def reset(self) -> None:
-        self.md.worksheet_page = None

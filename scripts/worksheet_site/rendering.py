@@ -6,9 +6,10 @@ renders its excerpts: by a Markdown instance with the site's extensions and
 their settings, and MkDocs' relative-path treeprocessor, for the page it
 appears on. Its links are resolved (and checked) from that page, and its
 classroom-only parts go as the page's do. One Markdown instance renders
-every fragment of a build, reset between two. What MkDocs says of a link while rendering it
-(a page that does not exist…) is said again at the fragment's own file and
-line, where the teacher must act.
+every fragment of a build, reset between two. What MkDocs says of a link
+while rendering it (a page that does not exist…), and what the student
+edition cannot cut, is said at the fragment's own file and line, where the
+teacher must act.
 """
 
 from __future__ import annotations
@@ -30,28 +31,39 @@ DOC_FILE = re.compile(r"^Doc file '[^']*' ")
 
 
 class Fragment(Page):
-    """``markdown``, from ``where`` (``path:line``), rendered for ``host``. Its
+    """``markdown``, from line ``line`` of ``path``, rendered for ``host``. Its
     links are written from ``source`` (the docs file it comes from, by
     default the host's) and lead there from the host's address."""
 
-    def __init__(self, markdown: str, host: Page, where: str, source: str | None = None):
+    def __init__(self, markdown: str, host: Page, path: str, line: int, source: str | None = None):
         # Not Page.__init__: that would make this fragment the page of the host's file.
         self.file = copy(host.file)
         if source is not None and source != host.file.src_uri:
             self.file.url, self.file.dest_uri = host.file.url, host.file.dest_uri  # kept: the links start here
             self.file.src_uri = source  # and are resolved from there
-        self.file.fragment = where
+        self.file.fragment = self
         self.markdown = markdown
         self.meta = {}
-        self.where = where
+        self.path, self.line = path, line
         self.content = None
         self.present_anchor_ids = None
         self.links_to_anchors = None
 
+    @property
+    def start(self) -> str:
+        """``path:line`` of its first row, as messages name it."""
+        return f"{self.path}:{self.line}"
 
-def fragment_source(file: File) -> str | None:
-    """Where the fragment a Markdown instance renders for ``file`` comes from;
-    None when ``file`` is a page's own."""
+    def where(self, needle: str) -> str:
+        """``path:line`` of its first row that holds ``needle``; of its first row if none does."""
+        rows = self.markdown.split("\n")
+        offset = next((n for n, row in enumerate(rows) if needle in row), 0)
+        return f"{self.path}:{self.line + offset}"
+
+
+def fragment_of(file: File) -> Fragment | None:
+    """The fragment a Markdown instance renders for ``file``; None when
+    ``file`` is a page's own."""
     return getattr(file, "fragment", None)
 
 
@@ -91,8 +103,9 @@ class Renderer:
             self._relpath._register(self._md)
         return self._md, self._relpath
 
-    def html(self, markdown: str, host: Page, where: str, source: str | None = None) -> Markup:
-        fragment = Fragment(markdown, host, where, source)
+    def html(self, markdown: str, host: Page, path: str, line: int, source: str | None = None) -> Markup:
+        fragment = Fragment(markdown, host, path, line, source)
+        where = fragment.start
         said = _Said()
         PAGES_LOGGER.addFilter(said)
         md, relpath = self._markdown()
@@ -113,9 +126,9 @@ class Renderer:
             self._said.add(message)
             log.log(level, message)
 
-    def inline(self, markdown: str, host: Page, where: str) -> Markup:
+    def inline(self, markdown: str, host: Page, path: str, line: int) -> Markup:
         """A fragment of one paragraph, without its ``<p>``."""
-        html = str(self.html(markdown, host, where))
+        html = str(self.html(markdown, host, path, line))
         if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
             html = html[3:-4]
         return Markup(html)

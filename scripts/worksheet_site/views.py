@@ -1,7 +1,7 @@
 """What the Jinja partials show, computed from the loaded worksheet.
 
 Plain data: the partials under ``overrides/partials/worksheet/`` hold the
-markup. Addresses come from the page being rendered (the plugin passes the
+markup. Addresses come from the page being rendered (the builders pass the
 functions that make them), so every one of them works in a served, a plain,
 a sub-path and an offline build.
 """

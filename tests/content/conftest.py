@@ -17,6 +17,12 @@ def library():
 
 
 @pytest.fixture(scope="session")
+def sites():
+    """The name this folder's built sites go by in the run's shared folder."""
+    return "content"
+
+
+@pytest.fixture(scope="session")
 def pdfs(pdf_site):
     """The first worksheet's PDFs, by file name."""
     return {path.name: path for path in sorted((pdf_site / "social-credit" / "pdf").glob("*.pdf"))}

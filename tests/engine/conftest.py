@@ -7,7 +7,7 @@ import pytest
 
 from support import build, project
 from support_review import serve_marked
-from support_sites import (base_url, browser_context_args, pdf_site, pdf_student_site,  # noqa: F401
+from support_sites import (base_url, browser_context_args, made_once, pdf_site, pdf_student_site,  # noqa: F401
                            served_site, served_student, site, student_site)
 
 
@@ -18,9 +18,16 @@ def library(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
-def offline_site(tmp_path_factory, library):
+def sites():
+    """The name this folder's built sites go by in the run's shared folder."""
+    return "engine"
+
+
+@pytest.fixture(scope="session")
+def offline_site(library, sites):
     """The offline copy's site: addresses ending in .html, opened from files."""
-    return build(library, tmp_path_factory.mktemp("offline") / "site", offline=True, site_url="")
+    return made_once(f"{sites}-offline",
+                     lambda folder: build(library, folder / "site", offline=True, site_url="")) / "site"
 
 
 @pytest.fixture(scope="session")

@@ -374,8 +374,8 @@ def test_axe_finds_nothing_with_the_storage_notice(page: Page):
 
 
 def test_the_student_edition_has_the_boxes_and_no_model_answer(browser: Browser, served_student):
-    _, server = served_student
-    context = browser.new_context(base_url=server.url)
+    _, url = served_student
+    context = browser.new_context(base_url=url)
     page = context.new_page()
     try:
         page.goto("bikes/questions/")

@@ -250,11 +250,11 @@ def test_the_toggle_works_on_a_site_without_search(browser, served_without_searc
 
 
 def test_the_student_edition_has_no_toggle_and_no_answers(browser, served_student):
-    _, server = served_student
+    _, url = served_student
     context = browser.new_context()
     page = context.new_page()
     try:
-        page.goto(server.url + "bikes/questions/?teacher=1")
+        page.goto(url + "bikes/questions/?teacher=1")
         expect(page.locator(".question-text").first).to_be_visible()
         assert page.locator(".teacher-toggle").count() == 0
         assert page.locator(ANSWERS).count() == 0

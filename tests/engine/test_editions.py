@@ -117,8 +117,14 @@ def every_text(site) -> str:
     return " ".join(" ".join(parts).split())
 
 
-def test_the_classroom_edition_has_every_planted_sentence(planted, tmp_path):
-    site = build(planted, tmp_path / "site")
+@pytest.fixture(scope="module")
+def planted_classroom(planted, tmp_path_factory):
+    """The planted library's classroom edition."""
+    return build(planted, tmp_path_factory.mktemp("planted-classroom") / "site")
+
+
+def test_the_classroom_edition_has_every_planted_sentence(planted_classroom):
+    site = planted_classroom
     everything = every_text(site)
     assert [s for s in SENTENCES if s not in everything] == []
     assert [s for s in COMMENTED if s in everything] == []
@@ -157,6 +163,28 @@ def test_inline_raw_html_that_cannot_be_cut_whole_stops_the_student_build(tmp_pa
     assert strict_build(root).returncode == 0  # the classroom edition keeps it
 
 
+#: A note of trams/notes.yml that the student edition cannot cut whole, and what is said of it.
+UNCUT_NOTE = ('\n- line: 2\n  phrase: pulled theirs up\n  note: Ask why. <span class="classroom-only">Hint, '
+              'cars.</span>\n')
+UNCUT = ('<span class="classroom-only"> is classroom-only but not closed in the same piece of HTML: mark a few '
+         "words with attr_list instead (*words*{ .classroom-only })")
+
+
+def test_raw_html_that_cannot_be_cut_in_a_note_is_blamed_on_the_note(tmp_path):
+    """A note is rendered apart from the page it stands on (on the article,
+    and again on the printed sheet): what cannot be cut in it is said at its
+    own file and line, while its page renders, and of no other file."""
+    root = project(tmp_path / "project")
+    with (root / "docs" / "trams" / "notes.yml").open("a", encoding="utf-8") as file:
+        file.write(UNCUT_NOTE)
+    result = strict_build(root, edition="student")
+    assert result.returncode == 1
+    line = line_of(root / "docs" / "trams" / "notes.yml", "Hint, cars.")
+    blamed = [row.split(": <span", 1)[0].split()[-1] for row in log_of(result).splitlines() if UNCUT in row]
+    assert blamed == [f"docs/trams/notes.yml:{line}"]
+    assert "Error reading page 'trams/article.md'" in log_of(result)  # the page it was met on
+
+
 def test_the_class_name_left_as_text_stops_the_student_build(tmp_path):
     """A mark that Markdown did not apply (here, attr_list after plain words)
     would leave teacher-only words in the page: the build stops."""
@@ -169,8 +197,8 @@ def test_the_class_name_left_as_text_stops_the_student_build(tmp_path):
     assert f"docs/trams/index.md:{line}: 'classroom-only' is left in the student edition's page" in log_of(result)
 
 
-def test_the_student_edition_search_index_holds_none_of_them(planted, tmp_path):
-    classroom = every_search_text(build(planted, tmp_path / "classroom"))
+def test_the_student_edition_search_index_holds_none_of_them(planted, planted_classroom, tmp_path):
+    classroom = every_search_text(planted_classroom)
     student = every_search_text(build(planted, tmp_path / "student", edition="student"))
     words = ["walrus", "heron", "lynx", "otter", "gecko"]  # one of each classroom-only sentence
     assert [w for w in words if w not in classroom.casefold()] == []  # they would be found there

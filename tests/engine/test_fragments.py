@@ -98,3 +98,14 @@ def test_a_block_of_an_unknown_kind_stops_the_build_at_its_line(tmp_path):
         f"docs/trams/index.md:{line}: '/// html' is not a kind of block this site knows, so it shows as text: use "
         "'/// details | Title', '/// note' (or tip, warning…), '/// classroom-only', or '<div markdown>…</div>' "
         "for HTML") == 1
+
+
+def test_an_article_block_outside_an_article_page_stops_the_build_at_its_line(tmp_path):
+    """Not only while serving: a build stops too, rather than show the block as code."""
+    root = project(tmp_path / "project")
+    with (root / "docs" / "trams" / "index.md").open("a", encoding="utf-8") as file:
+        file.write("\n```article\nA line.\n```\n")
+    result = strict_build(root)
+    assert result.returncode == 1
+    line = line_of(root / "docs" / "trams" / "index.md", "```article")
+    assert f"docs/trams/index.md:{line}: an ```article block belongs in a worksheet's article.md" in log_of(result)

@@ -7,8 +7,12 @@ errors."""
 
 from __future__ import annotations
 
+import os
+import time
+
 import pytest
 
+from sheet_import import load_sheet, page_words, tools
 from sheet_import.credits import is_byline, is_header_line, pick_headline, read_byline
 from sheet_import.line_fitting import Piece, fit_lines
 from sheet_import.margin_numbers import find_margin_numbers
@@ -305,3 +309,29 @@ def test_a_line_read_only_halfway_fails_loudly():
     rows[2] = (False, None, "Nobody could say")  # the rest, "who had decided it, or when the", was not read
     with pytest.raises(ImportFailure, match="line 3 stops halfway across the column in mid-paragraph"):
         read_scan("photo.jpg", OCR, [article_words(rows, {4: "5", 9: "10"})])
+
+
+@pytest.mark.parametrize("tool", ["pdftotext", "pdftoppm"])
+def test_a_tool_that_never_finishes_is_stopped_with_one_line(tmp_path, monkeypatch, tool):
+    """pdftotext (the text layer), or pdftoppm (rendering a PDF without one
+    for OCR), kept busy by a file: stopped at the time limit, said in one line."""
+    folder = tmp_path / "bin"
+    folder.mkdir()
+    for name in ("pdftotext", "pdftoppm"):
+        fake = folder / name
+        busy = name == tool
+        # Without a text layer, pdftotext's output is a page with no word.
+        fake.write_text("#!/bin/sh\nexec sleep 60\n" if busy else
+                        "#!/bin/sh\necho '<html xmlns=\"http://www.w3.org/1999/xhtml\"><body><page/></body></html>'\n")
+        fake.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{folder}{os.pathsep}{os.environ['PATH']}")
+    monkeypatch.setattr(tools, "TIMEOUT", 0.5)
+    monkeypatch.setattr(page_words, "ocr_available", lambda: True)
+    scan = tmp_path / "scan.pdf"
+    scan.write_bytes(b"%PDF-1.4\n")
+    started = time.monotonic()
+    with pytest.raises(ImportFailure) as failure:
+        load_sheet([scan])
+    assert time.monotonic() - started < 30
+    assert str(failure.value) == (f"scan.pdf: {tool} was still at work after 0.5 seconds and was stopped: the file "
+                                  "may be damaged or very large; try its pages one by one, or smaller images")

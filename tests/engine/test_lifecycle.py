@@ -52,3 +52,18 @@ ROBOTS = 'meta[name="robots"][content="noindex"]'
 def test_classroom_pages_with_model_answers_are_not_indexed(site, student_site, page, hidden):
     assert bool(soup(site, page).select(ROBOTS)) is hidden
     assert soup(student_site, page).select(ROBOTS) == []  # the student edition holds no answer
+
+
+def test_glossary_and_notes_files_are_never_published_whatever_exclude_docs_says(tmp_path):
+    """The glossary and the notes are data for the pages, with classroom-only
+    records a student must not download: a mkdocs.yml that does not exclude
+    them publishes them all the same."""
+    root = project(tmp_path / "project")
+    config = root / "mkdocs.yml"
+    source = config.read_text(encoding="utf-8")
+    assert source.count("exclude_docs: |\n  *.yml\n") == 1
+    config.write_text(source.replace("exclude_docs: |\n  *.yml\n", ""), encoding="utf-8")
+    (root / "docs" / "bikes" / "handout.yml").write_text("kept: true\n", encoding="utf-8")  # any other file stays
+    site = build(root, tmp_path / "site")
+    assert sorted(p.relative_to(site).as_posix() for p in site.rglob("*.yml")) == ["bikes/handout.yml"]
+    assert (site / "bikes" / "glossary" / "index.html").exists()  # the pages made from them are there

@@ -1,18 +1,14 @@
 """Material for MkDocs is used through its public extension points only: its
-files reach the site byte for byte, no partial of it is copied, and the
-oldest version the project supports builds the site and passes the engine
-tests too."""
+files reach the site byte for byte, and no partial of it is copied. (The
+oldest version the project supports passes the engine tests too:
+tests/test_engine_alone.py.)"""
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import material
-import pytest
 
 from support import ROOT
 
@@ -45,34 +41,3 @@ def test_no_partial_of_material_is_copied():
     blocks = re.findall(r"\{% block (\w+)", main)
     assert blocks == ["extrahead", "header", "config", "content"]
     assert main.count("super()") == len(blocks)
-
-
-def oldest_supported() -> str:
-    """The oldest Material the project supports, as pyproject.toml states it."""
-    text = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
-    return re.search(r'"mkdocs-material>=([0-9.]+),', text).group(1)
-
-
-@pytest.fixture(scope="module")
-def oldest_material(tmp_path_factory):
-    """The oldest supported Material, installed apart (PyPI), to put first on the path."""
-    target = tmp_path_factory.mktemp("oldest-material")
-    result = subprocess.run([sys.executable, "-m", "pip", "install", "-q", "--disable-pip-version-check",
-                             "--no-deps", "--target", str(target), f"mkdocs-material=={oldest_supported()}"],
-                            capture_output=True, text=True)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return target
-
-
-@pytest.mark.skipif(os.environ.get("STUDY_SITE_OLDEST_MATERIAL") == "1", reason="already on the oldest Material")
-def test_the_engine_tests_pass_on_the_oldest_supported_material(oldest_material, tmp_path):
-    env = {**os.environ, "PYTHONPATH": f"{oldest_material}{os.pathsep}{os.environ.get('PYTHONPATH', '')}",
-           "STUDY_SITE_OLDEST_MATERIAL": "1"}
-    version = subprocess.run([sys.executable, "-c", "import material; print(material.__version__)"],
-                             env=env, capture_output=True, text=True).stdout.strip()
-    assert version == oldest_supported()
-    result = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests/engine",
-                             "-m", "not browser and not pdf", "--basetemp", str(tmp_path / "run")],
-                            cwd=ROOT, env=env, capture_output=True, text=True)
-    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
-    assert re.search(r"\d+ passed", result.stdout)

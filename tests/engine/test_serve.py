@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html
 import os
+import re
 import subprocess
 import sys
 import time
@@ -13,6 +14,7 @@ import urllib.request
 import pytest
 
 from support import free_port, line_of, project
+from test_editions import UNCUT, UNCUT_NOTE
 
 
 def fetch(url: str) -> str:
@@ -35,11 +37,11 @@ def wait_for(url: str, wanted: str, seconds: float = 30) -> str:
     raise AssertionError(f"{url} never showed {wanted!r}; last seen:\n{page[:2000]}")
 
 
-@pytest.fixture
-def served(tmp_path):
+def serving(tmp_path, **env):
+    """``mkdocs serve`` of a copy of the project: (its folder, its address)."""
     root = project(tmp_path / "project")
     port = free_port()
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_PDFS": "true"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_PDFS": "true", **env}
     process = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
                                cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     try:
@@ -47,6 +49,16 @@ def served(tmp_path):
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+@pytest.fixture
+def served(tmp_path):
+    yield from serving(tmp_path)
+
+
+@pytest.fixture
+def served_student_edition(tmp_path):
+    yield from serving(tmp_path, SITE_EDITION="student")
 
 
 def test_a_problem_shows_in_the_browser_and_the_site_comes_back(served):
@@ -84,3 +96,16 @@ def test_an_error_met_while_rendering_shows_in_the_browser_and_the_site_comes_ba
         page)
     overview.write_text(good, encoding="utf-8")
     assert "problem in the content" not in wait_for(url + "trams/article/", "article-head")
+
+
+def test_a_problem_in_a_note_is_listed_once_at_the_notes_line(served_student_edition):
+    """A note renders on the article and again on the printed sheet: what
+    the student edition cannot cut in it is listed once, at the note's own
+    line, and no other page is blamed for it."""
+    root, url = served_student_edition
+    assert "article-head" in wait_for(url + "trams/article/", "article-head")
+    notes = root / "docs" / "trams" / "notes.yml"
+    notes.write_text(notes.read_text(encoding="utf-8") + UNCUT_NOTE, encoding="utf-8")
+    page = wait_for(url + "trams/worksheet/", "problem in the content")
+    listed = [html.unescape(item) for item in re.findall(r"<li>(.*?)</li>", page, re.DOTALL)]
+    assert listed == [f"docs/trams/notes.yml:{line_of(notes, 'Hint, cars.')}: {UNCUT}"]
