@@ -18,26 +18,30 @@ import re
 from dataclasses import dataclass
 
 from .article import Article, Flow
+from .language import DEFAULT, LANGUAGES
 from .quotes import find_in, find_quotations
 from .refs import LineRange, find_mentions
 
 #: How far after a quotation a line mention may stand to belong to it: "…" (l. 9)
 MENTION_REACH = 4
+#: The words of every language before a document number, longest first.
+DOCUMENT_WORDS = sorted({word for lang in LANGUAGES.values() for word in lang.document_words}, key=len, reverse=True)
 #: What may stand between a quotation and its line mention: "…", (doc. 2, l. 9)
-GAP = re.compile(r"[ ,(\n]*(?:doc(?:ument)?\.?\s*([0-9]{1,3})[ ,]*)?", re.IGNORECASE)
+GAP = re.compile(rf"[ ,(\n]*(?:(?:{'|'.join(DOCUMENT_WORDS)})\s*([0-9]{{1,3}})[ ,]*)?", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
 class Source:
-    """An article an answer may quote: its lines as ``Flow`` joins them, and
-    how many printed lines it has (blank ones included)."""
+    """An article an answer may quote: its lines as ``Flow`` joins them, how
+    many printed lines it has (blank ones included), and its language."""
 
     flow: Flow
     length: int
+    language: str = DEFAULT
 
     @classmethod
-    def of(cls, article: Article) -> "Source":
-        return cls(article.flow, len(article))
+    def of(cls, article: Article, language: str = DEFAULT) -> "Source":
+        return cls(article.flow, len(article), language)
 
     def has(self, r: LineRange) -> bool:
         """Whether the lines of ``r`` exist, in that order."""
@@ -77,14 +81,16 @@ class Checked:
         }
 
 
-def check_answer(prose: str, sources: list[Source]) -> list[Checked]:
+def check_answer(prose: str, sources: list[Source], language: str | None = None) -> list[Checked]:
     """Every quotation of ``prose``, and every line mention that follows no
     quotation, in the order they stand. A quotation in single quotes, British
-    style, counts when a line mention follows it."""
+    style, counts when a line mention follows it. Quotation marks are read as
+    ``language`` writes them, by default the first source's language."""
     mentions = find_mentions(prose)
     attached: set[int] = set()
     out = []
-    for quote in find_quotations(prose, single=True):
+    language = language or (sources[0].language if sources else DEFAULT)
+    for quote in find_quotations(prose, single=True, language=language):
         index, r, document = _mention_after(prose, quote.end, mentions)
         if quote.single and index is None:
             continue  # words in single quotes with no line after them: not taken for a quotation

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from .problems import Problem, WorksheetError
@@ -122,7 +123,7 @@ def parse_article(text: str, path: str) -> Article:
         source_line = body_line + start + i
         if "\t" in row:
             raise WorksheetError(Problem(path, source_line, "tab character in the article: use spaces"))
-        text = " ".join(row.split())
+        text = " ".join(unicodedata.normalize("NFC", row).split())
         starts_paragraph = bool(text) and (previous_blank or row.startswith("  "))
         lines.append(Line(i, text, starts_paragraph, source_line))
         previous_blank = not text

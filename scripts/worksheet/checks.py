@@ -90,12 +90,12 @@ def check_question_quotations(ws: Worksheet, q: Question) -> list[Problem]:
     cited = ", ".join(str(r) for r in ranges)
     problems = []
     for para in q.paragraphs:
-        left = unclosed(quotable(para.text))
+        left = unclosed(quotable(para.text), ws.language)
         if left:
             offset, message = left
             problems.append(_where(ws, para.line + para.text.count("\n", 0, offset), f"{q.name}: {message}"))
             continue
-        for quote in find_quotations(quotable(para.text)):
+        for quote in find_quotations(quotable(para.text), language=ws.language):
             if any(found_in(ws, quote.text, r) for r in runs):
                 continue
             line = para.line + para.text.count("\n", 0, quote.start)
@@ -147,7 +147,7 @@ def check_notes(ws: Worksheet) -> list[Citation]:
             continue
         if note.phrase:
             r = LineRange(note.line, min(total, note.line + 1))
-            found = Source.of(ws.article).find(note.phrase, r)
+            found = Source.of(ws.article, ws.language).find(note.phrase, r)
             problem = None
             if found is None or found.first != note.line:  # it starts on its line, and may run on into the next
                 elsewhere = found_at(ws, note.phrase)

@@ -18,6 +18,7 @@ from .model import Worksheet
 from .problems import Problem
 from .prose import Block, quotable
 from .answer_check import Source, check_answer
+from .language import DEFAULT
 from .quotes import left_open
 from .refs import LineRange
 
@@ -46,12 +47,12 @@ def range_problem(ws: Worksheet, r: LineRange) -> str | None:
 
 def found_in(ws: Worksheet, quotation: str, r: LineRange) -> bool:
     """Whether the quotation stands in lines ``r`` (it may run from one into the next)."""
-    return Source.of(ws.article).find(quotation, r) is not None
+    return Source.of(ws.article, ws.language).find(quotation, r) is not None
 
 
 def found_at(ws: Worksheet, quotation: str) -> str | None:
     """Where a quotation stands in the article ("line 12", "lines 12–13"), if anywhere."""
-    lines = Source.of(ws.article).find(quotation)
+    lines = Source.of(ws.article, ws.language).find(quotation)
     return lines.label() if lines else None
 
 
@@ -60,10 +61,10 @@ def short(text: str, width: int = 60) -> str:
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
-def unclosed(prose: str) -> tuple[int, str] | None:
+def unclosed(prose: str, language: str = DEFAULT) -> tuple[int, str] | None:
     """``(offset, message)`` for a quotation left open in ``prose``, if any:
     its one problem, instead of one for each quotation after it."""
-    opened = left_open(prose)
+    opened = left_open(prose, language)
     if opened is None:
         return None
     words = prose[opened + 1 :].split()
@@ -87,10 +88,10 @@ def check_prose(ws: Worksheet, path: str, block: Block, who: str = "", every_quo
     def problem(offset: int, message: str) -> Problem:
         return Problem(path, block.line + prose.count("\n", 0, offset), f"{who}: {message}" if who else message)
 
-    left = unclosed(prose)
+    left = unclosed(prose, ws.language)
     if left:
         return [Citation(problem(*left))]
-    for c in check_answer(prose, [Source.of(ws.article)]):
+    for c in check_answer(prose, [Source.of(ws.article, ws.language)]):
         r = c.mention
         if c.quotation is None:  # a line mention on its own
             bad = range_problem(ws, r)

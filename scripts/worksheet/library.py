@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from .language import DEFAULT
 from .model import ARTICLE, Worksheet, _label, load_worksheet
 from .problems import Problem, WorksheetError
 from .prose import Page, parse_page
@@ -63,6 +64,7 @@ class Library:
     problems: list[Problem]  # files that could not be read at all, sequences that name no worksheet
     unreadable: set[str] = field(default_factory=set)  # worksheets whose files could not be read
     pages: list[Page] = field(default_factory=list)  # the other Markdown pages (the home page…), as prose
+    language: str = DEFAULT  # the site's default language for a text, and its own pages'
 
     def worksheet(self, slug: str) -> Worksheet | None:
         return next((ws for ws in self.worksheets if ws.slug == slug), None)
@@ -101,14 +103,16 @@ def title_key(title: str) -> list:
     return [(0, int(part), "") if part.isdigit() else (1, 0, part.casefold()) for part in re.split(r"(\d+)", title)]
 
 
-def load_library(docs: Path) -> Library:
+def load_library(docs: Path, language: str = DEFAULT) -> Library:
+    """Every worksheet and sequence of ``docs``; ``language``: the site's
+    default language for a text (a worksheet's index.md may give its own)."""
     docs = Path(docs)
     worksheets, problems, unreadable = [], [], set()
     for article in sorted(docs.rglob(ARTICLE)):
         folder = article.parent
         slug = folder.relative_to(docs).as_posix()
         try:
-            worksheets.append(load_worksheet(folder, "" if slug == "." else slug))
+            worksheets.append(load_worksheet(folder, "" if slug == "." else slug, language))
         except WorksheetError as error:
             problems.append(error.problem)
             unreadable.add(slug)
@@ -142,7 +146,7 @@ def load_library(docs: Path) -> Library:
     sequences.sort(key=lambda s: (s.order, title_key(s.title)))
     ordered = list(dict.fromkeys([ws.slug for s in sequences for ws in s.worksheets] +
                                  [ws.slug for ws in sorted(worksheets, key=lambda w: title_key(w.title))]))
-    return Library([by_slug[slug] for slug in ordered], sequences, problems, unreadable, pages)
+    return Library([by_slug[slug] for slug in ordered], sequences, problems, unreadable, pages, language)
 
 
 #: What makes a folder without an article.md look like a worksheet all the same.

@@ -11,6 +11,7 @@ from .checks import check, check_parts
 from .answer_check import Source, check_answer
 from .citations import Citation, found_at, found_in, range_problem, short, unclosed
 from .glossary import Entry
+from .language import DEFAULT
 from .library import Library, Sequence
 from .links import check_line_links
 from .problems import Problem
@@ -42,15 +43,15 @@ def check_library(library: Library) -> list[Problem]:
 def check_other_pages(library: Library) -> list[Problem]:
     """On the pages of no worksheet (the home page…), a quotation that gives
     its lines stands in those lines of one of the articles."""
-    sources = [Source.of(ws.article) for ws in library.worksheets]
+    sources = [Source.of(ws.article, ws.language) for ws in library.worksheets]
     problems = []
     for page in library.pages:
         prose = quotable(page.prose.text)
-        left = unclosed(prose)
+        left = unclosed(prose, library.language)
         if left:
             problems.append(Problem(page.path, page.prose.line + prose.count("\n", 0, left[0]), left[1]))
             continue
-        for c in check_answer(prose, sources):
+        for c in check_answer(prose, sources, library.language):
             if c.quotation is None or c.mention is None or c.mention_ok or c.document is not None:
                 continue
             line = page.prose.line + prose.count("\n", 0, c.start)
@@ -119,11 +120,11 @@ def _document_quotations(sequence: Sequence, path: str, block, who: str, every_q
     worksheet; in the answer, a quotation without one stands in one of them."""
     prose = quotable(block.text)
     documents = len(sequence.worksheets)
-    left = unclosed(prose)
+    left = unclosed(prose, sequence.worksheets[0].language if sequence.worksheets else DEFAULT)
     if left:
         return [Problem(path, block.line + prose.count("\n", 0, left[0]), f"{who}: {left[1]}")]
     problems = []
-    for c in check_answer(prose, [Source.of(ws.article) for ws in sequence.worksheets]):
+    for c in check_answer(prose, [Source.of(ws.article, ws.language) for ws in sequence.worksheets]):
         if c.quotation is None:
             continue  # a line mention alone names no document
         line = block.line + prose.count("\n", 0, c.start)
@@ -153,12 +154,14 @@ def _question_quotations(library: Library, path: str, q: Question) -> list[Probl
     """A quotation in a final task stands in one of the ranges it cites."""
     problems = []
     cited = ", ".join(str(ref) for ref in q.refs)
+    cited_first = library.worksheet(q.refs[0].worksheet) if q.refs else None
+    language = cited_first.language if cited_first else library.language
     for paragraph in q.paragraphs:
-        left = unclosed(quotable(paragraph.text))
+        left = unclosed(quotable(paragraph.text), language)
         if left:
             problems.append(Problem(path, paragraph.line + paragraph.text.count("\n", 0, left[0]), f"{q.name}: {left[1]}"))
             continue
-        for quote in find_quotations(quotable(paragraph.text)):
+        for quote in find_quotations(quotable(paragraph.text), language=language):
             if not any(found_in(library.worksheet(ref.worksheet), quote.text, ref.range) for ref in q.refs):
                 line = paragraph.line + paragraph.text.count("\n", 0, quote.start)
                 problems.append(Problem(path, line, f"{q.name}: quotation \"{quote.text}\" is not in the lines it cites ({cited})"))

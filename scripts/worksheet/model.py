@@ -16,6 +16,7 @@ from pathlib import Path
 
 from .article import Article, parse_article
 from .glossary import Entry, Glossary, Match, parse_glossary
+from .language import DEFAULT, KEY, read_language
 from .notes import Note, parse_notes
 from .problems import Problem
 from .prose import Page, parse_page
@@ -41,6 +42,7 @@ class Worksheet:
     info: dict = field(default_factory=dict)  # the front matter of index.md
     overview_path: str = ""  # index.md, as messages name it ("" when there is none)
     pages: list[Page] = field(default_factory=list)  # every Markdown page but the questions, as prose
+    language: str = DEFAULT  # the language of its text (language.py): index.md's, else the site's
     _memo: dict = field(default_factory=dict, repr=False, compare=False)
 
     @property
@@ -132,9 +134,10 @@ def _label(path: Path) -> str:
     return path.as_posix() if relative.parts[:1] == (os.pardir,) else relative.as_posix()
 
 
-def load_worksheet(folder: Path, slug: str = "") -> Worksheet:
+def load_worksheet(folder: Path, slug: str = "", language: str = DEFAULT) -> Worksheet:
     """Load every content file of a worksheet; raises ``WorksheetError`` when a
-    file cannot be read at all. ``slug``: the folder's path in the docs folder."""
+    file cannot be read at all. ``slug``: the folder's path in the docs folder;
+    ``language``: the site's, which index.md's front matter may change."""
     folder = Path(folder)
 
     def load(name, parse):
@@ -146,9 +149,17 @@ def load_worksheet(folder: Path, slug: str = "") -> Worksheet:
     glossary = load(GLOSSARY, parse_glossary)
     notes, note_problems = load(NOTES, parse_notes) if (folder / NOTES).exists() else ([], [])
     overview = load(OVERVIEW, parse_page) if (folder / OVERVIEW).exists() else None
+    language, language_problems = (language, []) if overview is None else read_language(
+        overview.meta, overview.path, _key_line(folder / OVERVIEW, KEY), language)
     pages = [article_page, *(overview if path.name == OVERVIEW else load(path.name, parse_page)
                              for path in sorted(folder.glob("*.md")) if path.name not in (ARTICLE, QUESTIONS))]
     return Worksheet(article, questions, glossary, notes, _label(folder / NOTES),
-                     [*questions.problems, *glossary.problems, *note_problems], slug=slug,
+                     [*questions.problems, *glossary.problems, *note_problems, *language_problems], slug=slug,
                      info=overview.meta if overview else {}, overview_path=overview.path if overview else "",
-                     pages=pages)
+                     pages=pages, language=language)
+
+
+def _key_line(path: Path, key: str) -> int:
+    """The file line where front matter gives ``key`` (1 when not found)."""
+    rows = path.read_text(encoding="utf-8", errors="replace").split("\n")
+    return next((i for i, row in enumerate(rows, start=1) if row.startswith(f"{key}:")), 1)

@@ -1,32 +1,44 @@
 """Quotations: finding them in prose and matching them against the article.
 
-A quotation is text between « and », “ and ”, or straight double quotes
-(which may run over a line break, never over a blank line); the checks also
-read one in single quotes, 'like this' (l. 9), when its lines follow it. Matching ignores
-differences of whitespace, quote style and dash style only; an ellipsis
+A quotation is text between « and » (French spaces or none), “ and ”, „ and “,
+‹ and ›, or straight double quotes (which may run over a line break, never
+over a blank line); in German, between » and « too. The checks also read one
+in single quotes, 'like this' (l. 9), when its lines follow it. Matching
+ignores differences of whitespace, quote style, apostrophe and dash style,
+Unicode composition (NFC), ß against ss, and Spanish ¿ ¡; an ellipsis
 (… , ... or [...]) inside a quotation stands for any gap.
 """
 
 from __future__ import annotations
 
+import functools
 import re
+import unicodedata
 from dataclasses import dataclass
 
-_QUOTE_RE = re.compile(
-    r"«\s*(?P<g>[^«»]+?)\s*»"
-    r"|“(?P<c>[^“”]+?)”"
-    r'|=\s*"[^"\n]*"'  # an HTML attribute value: skipped, no quotation
-    r'|"(?P<s>(?:[^"\n]|\n(?![^\S\n]*\n))+?)"'
-)
+from .language import COMMON_QUOTES, DEFAULT, LANGUAGES
+
 _ELLIPSIS = re.compile(r"\s*(?:\[\s*(?:\.\.\.|…)\s*\]|\.\.\.|…)\s*")
 _TRANSLATE = str.maketrans(
     {
-        "“": '"', "”": '"', "„": '"', "«": '"', "»": '"',
+        "“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‹": '"', "›": '"',
         "‘": "'", "’": "'", "‚": "'", "`": "'",
         "‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-", "−": "-",
         "\u00a0": " ", "\u202f": " ",
     }
 )
+#: What matching leaves out (Spanish ¿ ¡) or reads as other letters (ß as ss).
+_FOLD = {"¿": "", "¡": "", "ß": "ss", "ẞ": "SS"}
+_FOLDABLE = re.compile("[" + "".join(_FOLD) + "]")
+
+
+@functools.lru_cache(maxsize=None)
+def quotation_pattern(language: str = DEFAULT) -> re.Pattern:
+    """Quotations as ``language`` writes them: each pair of marks, its text
+    between; an HTML attribute's value (``="…"``) is skipped."""
+    pairs = [*COMMON_QUOTES, *LANGUAGES[language].quotes]
+    marked = [rf"{re.escape(a)}\s*(?P<q{i}>[^{re.escape(a + b)}]+?)\s*{re.escape(b)}" for i, (a, b) in enumerate(pairs)]
+    return re.compile("|".join([*marked, r'=\s*"[^"\n]*"', r'"(?P<s>(?:[^"\n]|\n(?![^\S\n]*\n))+?)"']))
 
 
 #: A quotation in single quotes, British style: 'is already a reality'. An
@@ -48,16 +60,21 @@ def plain_marks(text: str) -> str:
 
 
 def normalise(text: str) -> str:
-    """Same quotes, same dashes, single spaces."""
-    return " ".join(plain_marks(text).split())
+    """Same quotes, same dashes, single spaces, composed letters (NFC)."""
+    return " ".join(plain_marks(unicodedata.normalize("NFC", text)).split())
 
 
-def find_quotations(prose: str, single: bool = False) -> list[Quotation]:
-    """The quotations of ``prose``, in order; with ``single``, those in
-    single quotes too (outside any in double quotes)."""
+def fold(text: str) -> str:
+    """``text`` as matching reads it: without ¿ ¡, ß as ss."""
+    return _FOLDABLE.sub(lambda m: _FOLD[m.group()], text)
+
+
+def find_quotations(prose: str, single: bool = False, language: str = DEFAULT) -> list[Quotation]:
+    """The quotations of ``prose``, in order, by the marks of ``language``;
+    with ``single``, those in single quotes too (outside any other)."""
     found = []
-    for m in _QUOTE_RE.finditer(prose):
-        inner = m.group("g") or m.group("c") or m.group("s") or ""
+    for m in quotation_pattern(language).finditer(prose):
+        inner = next((value for value in m.groupdict().values() if value), "")
         if inner.strip():
             found.append(Quotation(inner.strip(), m.start(), m.end()))
     if single:
@@ -76,13 +93,16 @@ _PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n")
 _MARK = re.compile("[«»“”\"]")
 
 
-def left_open(prose: str) -> int | None:
+def left_open(prose: str, language: str = DEFAULT) -> int | None:
     """The offset of a quote mark that opens a quotation never closed, if
     any: before the next blank line, another opening mark of its kind comes
     first (a straight one opens when a space stands before it and a word
     after it), or none follows at all. What it would pair with is not
     quotation at all, so this is reported once, instead of every quotation
-    after it."""
+    after it. Quotations in „ “, ‹ › and the language's own marks (German » «)
+    are set aside first: their closing marks open others."""
+    prose = quotation_pattern(language).sub(
+        lambda m: " " * len(m.group()) if m.group()[0] not in _PAIRS and m.group()[0] != "=" else m.group(), prose)
     bounds = [0, *(m.end() for m in _PARAGRAPH_BREAK.finditer(prose)), len(prose)]
     skipped = {i for m in _ATTRIBUTE.finditer(prose) for i in range(m.start(), m.end())}
     for start, end in zip(bounds, bounds[1:]):
@@ -112,8 +132,8 @@ def _opens(prose: str, i: int, end: int) -> bool:
 
 
 def pieces(quotation: str) -> list[str]:
-    """The parts of a quotation between its ellipses, normalised."""
-    return [p for p in (normalise(x) for x in _ELLIPSIS.split(quotation)) if p]
+    """The parts of a quotation between its ellipses, normalised and folded."""
+    return [p for p in (" ".join(fold(normalise(x)).split()) for x in _ELLIPSIS.split(quotation)) if p]
 
 
 def find_in(quotation: str, text: str, start: int = 0, end: int | None = None) -> tuple[int, int] | None:
@@ -123,6 +143,17 @@ def find_in(quotation: str, text: str, start: int = 0, end: int | None = None) -
     parts = pieces(quotation)
     if not parts:
         return (start, start)
+    if not _FOLDABLE.search(text, start, end):
+        return _find_parts(parts, text, start, end)
+    folded, offsets = _folded(text[start:end])
+    span = _find_parts(parts, folded, 0, len(folded))
+    if span is None:
+        return None
+    first, position = span
+    return start + offsets[first], start + (offsets[position - 1] + 1 if position > first else offsets[first])
+
+
+def _find_parts(parts: list[str], text: str, start: int, end: int) -> tuple[int, int] | None:
     first = position = text.find(parts[0], start, end)
     if first == -1:
         return None
@@ -132,5 +163,19 @@ def find_in(quotation: str, text: str, start: int = 0, end: int | None = None) -
             return None
         position = found + len(part)
     return first, position
+
+
+def _folded(text: str) -> tuple[str, list[int]]:
+    """``fold(text)``, with single spaces where a ¿ or ¡ stood alone, and each
+    of its characters' offset in ``text`` (and one past the end)."""
+    out, offsets = [], []
+    for i, char in enumerate(text):
+        for piece in _FOLD.get(char, char):
+            if piece == " " and (not out or out[-1] == " "):
+                continue
+            out.append(piece)
+            offsets.append(i)
+    offsets.append(len(text))
+    return "".join(out), offsets
 
 
