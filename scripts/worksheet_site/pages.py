@@ -212,7 +212,8 @@ class PageRendering:
         quotations are looked for in the page's article, or in each article
         of the sequence (by their line scripts)."""
         worksheets = self.sequence.worksheets if self.sequence else [self.worksheet]
-        sources = [{"worksheet": ws.slug, "src": self.href(ws.src(LINES)), "title": ws.title} for ws in worksheets]
+        sources = [{"worksheet": ws.slug, "src": self.href(ws.src(LINES)), "title": ws.title, "language": ws.language}
+                   for ws in worksheets]
         lines = question.writing_lines
         return self.site.partial("answer-box.html", question=question, key=self.answers_key(), sources=sources,
                                  lines=lines, words=expected_words(lines))

@@ -42,7 +42,7 @@ class ReviewSheet:
     title: str
     text: str  # the fingerprint of its article(s)
     total: float | None
-    sources: list[dict]  # the articles its quotations are checked against: {worksheet, src, title}
+    sources: list[dict]  # the articles its quotations are checked against: {worksheet, src, title, language}
     questions: list[ReviewQuestion] = field(default_factory=list)
 
 
@@ -51,7 +51,8 @@ def sheet(key: str, title: str, worksheets, questions: list[Question], lines_src
     return ReviewSheet(
         key=key, title=title, text=text_fingerprint([ws.article for ws in worksheets]),
         total=total_points(questions),
-        sources=[{"worksheet": ws.slug, "src": lines_src(ws), "title": ws.title} for ws in worksheets],
+        sources=[{"worksheet": ws.slug, "src": lines_src(ws), "title": ws.title, "language": ws.language}
+                 for ws in worksheets],
         questions=[ReviewQuestion(q.id, q.title, q.points, expected_words(q.writing_lines)) for q in questions])
 
 

@@ -16,18 +16,33 @@ from worksheet.checks import check_answer_and_notes
 from worksheet.model import load_worksheet
 from worksheet.questions import expected_words
 
-CASES = json.loads((FIXTURES / "answer-checks.json").read_text(encoding="utf-8"))["cases"]
+FIXTURE = json.loads((FIXTURES / "answer-checks.json").read_text(encoding="utf-8"))
+CASES = FIXTURE["cases"]
+TEXTS = FIXTURE["texts"]  # texts in other languages, by name, beside the library's worksheets
 
 
 def article(slug: str):
+    if slug in TEXTS:
+        return parse_article("```article\n" + "\n".join(TEXTS[slug]["lines"]) + "\n```\n", f"{slug}.md")
     path = LIBRARY / slug / "article.md"
     return parse_article(path.read_text(encoding="utf-8"), str(path))
 
 
+def language(slug: str) -> str:
+    return TEXTS[slug]["language"] if slug in TEXTS else "en"
+
+
 @pytest.mark.parametrize("case", CASES, ids=[case["name"] for case in CASES])
 def test_the_python_check(case):
-    sources = [Source.of(article(slug)) for slug in case["articles"]]
+    sources = [Source.of(article(slug), language(slug)) for slug in case["articles"]]
     assert [checked.as_json() for checked in check_answer(case["answer"], sources)] == case["expect"]
+
+
+def test_the_fixture_speaks_every_language_with_its_own_rules():
+    """The shared cases read quotations in Spanish and German, and German
+    marks count in German only."""
+    spoken = {language(slug) for case in CASES for slug in case["articles"]}
+    assert {"en", "es", "de"} <= spoken
 
 
 CHECKER = ROOT / "overrides" / "assets" / "js" / "answer-check.js"
@@ -35,10 +50,23 @@ CHECKER = ROOT / "overrides" / "assets" / "js" / "answer-check.js"
 
 def browser_check(answers: list[str], articles: list[list[str]]) -> list:
     """What the browser's checker says of each answer, against its articles' slugs."""
-    lines = {slug: [line.text for line in article(slug).lines] for slug in ("bikes", "trams")}
-    calls = [(answer, [lines[slug] for slug in slugs]) for answer, slugs in zip(answers, articles)]
-    return node_eval(CHECKER, "data.map(([answer, articles]) => m.check(answer, articles.map(l => new m.Source(l))))",
-                     calls)
+    lines = {slug: [line.text for line in article(slug).lines] for slug in ("bikes", "trams", *TEXTS)}
+    calls = [(answer, [[lines[slug], language(slug)] for slug in slugs]) for answer, slugs in zip(answers, articles)]
+    return node_eval(CHECKER, "data.map(([answer, articles]) => m.check(answer, articles.map(([l, code]) => "
+                              "new m.Source(l, code))))", calls)
+
+
+@pytest.mark.node
+def test_the_browser_knows_the_languages_of_the_core():
+    """answer-check.js's table of languages is language.py's: the same
+    quotation marks and the same words before a line or a document."""
+    from worksheet.language import COMMON_QUOTES, LANGUAGES
+
+    got = node_eval(CHECKER, "[m.commonQuotes, Array.from(m.languages, ([code, l]) => [code, l.quotes, l.line, l.document])]",
+                    None)
+    assert got == [[list(pair) for pair in COMMON_QUOTES],
+                   [[code, [list(pair) for pair in lang.quotes], list(lang.line_words), list(lang.document_words)]
+                    for code, lang in LANGUAGES.items()]]
 
 
 @pytest.mark.node
@@ -71,11 +99,14 @@ def random_answers(count: int, seed: int = 16) -> list[str]:
     import random
 
     rng = random.Random(seed)
-    words = " ".join(line.text for slug in ("bikes", "trams") for line in article(slug).lines).split()
-    quotes = [('"', '"'), ("“", "”"), ("« ", " »"), ('"', ""), ("«", "")]
-    marks = ['"', "“", "”", "«", "»", " … ", " [...] ", "...", " – ", "-", "’", "\n", "\n\n", ", ", " = "]
+    words = " ".join(line.text for slug in ("bikes", "trams", *TEXTS) for line in article(slug).lines).split()
+    quotes = [('"', '"'), ("“", "”"), ("« ", " »"), ('"', ""), ("«", ""), ("„", "“"), ("»", "«"), ("›", "‹"),
+              ("«\u202f", "\u202f»"), ("»", "")]
+    marks = ['"', "“", "”", "«", "»", " … ", " [...] ", "...", " – ", "-", "’", "\n", "\n\n", ", ", " = ", "¿", "¡",
+             "ß", "ss", "„", "‹"]
     mentions = ["(l. {a})", "l. {a}", "(lines {a}–{b})", "line {a}", "({a})", "(ll. {a}-{b})", "(2018)", "Lines {a} — {b}",
-                "(doc. {d}, l. {a})", ", document {d}, lines {a}-{b}"]
+                "(doc. {d}, l. {a})", ", document {d}, lines {a}-{b}", "(Z. {a} f.)", "Z. {a} ff.", "líneas {a}-{b}",
+                "(Dok. {d}, Zeile {a})", "riga {a}", "(renglón {a})", "ligne {a}"]
     answers = []
     for _ in range(count):
         pieces = []
@@ -103,10 +134,10 @@ def random_answers(count: int, seed: int = 16) -> list[str]:
 
 @pytest.mark.node
 def test_both_checks_agree_on_random_answers():
-    answers = random_answers(400)
-    slugs = [["bikes"], ["bikes", "trams"]]
-    browser = browser_check(answers, [slugs[i % 2] for i in range(len(answers))])
-    python = [[c.as_json() for c in check_answer(a, [Source.of(article(s)) for s in slugs[i % 2]])]
+    answers = random_answers(600)
+    slugs = [["bikes"], ["bikes", "trams"], ["es-rayo"], ["de-kafka"]]
+    browser = browser_check(answers, [slugs[i % 4] for i in range(len(answers))])
+    python = [[c.as_json() for c in check_answer(a, [Source.of(article(s), language(s)) for s in slugs[i % 4]])]
               for i, a in enumerate(answers)]
     assert sum(len(r) for r in python) > 400  # the answers do quote and mention
     assert [i for i in range(len(answers)) if browser[i] != python[i]] == []

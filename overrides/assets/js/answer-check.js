@@ -13,19 +13,84 @@
    articles an answer may quote, loaded when first needed. In Node, the same object is the module's
    export. */
 (function (root) {
+  // -- language.py: what each language of a text adds ----------------------------
+  // Quotation marks every text accepts, then each language's own marks and the
+  // words before a line or a document number (read in every language).
+  var COMMON_QUOTES = [["«", "»"], ["“", "”"], ["„", "“"], ["„", "”"], ["‹", "›"]];
+  var LANGUAGES = new Map([
+    ["en", {quotes: [], line: ["lines?", "ll?\\."], document: ["doc(?:ument)?\\.?"]}],
+    ["fr", {quotes: [], line: ["lignes?", "ll?\\."], document: ["doc(?:ument)?\\.?"]}],
+    ["es", {quotes: [], line: ["l[ií]neas?", "rengl[oó]n(?:es)?", "ll?\\."], document: ["doc(?:umento)?\\.?"]}],
+    ["de", {quotes: [["»", "«"], ["›", "‹"]], line: ["Zeilen?", "Z\\."], document: ["Dok(?:ument)?\\.?", "Text"]}],
+    ["it", {quotes: [], line: ["righe", "riga", "rr?\\."], document: ["doc(?:umento)?\\.?"]}]
+  ]);
+  var DEFAULT = "en";
+
+  function languageOf(code) {
+    return LANGUAGES.get(code) || LANGUAGES.get(DEFAULT);
+  }
+
+  // Every language's words of one kind, longest first (as language.py sorts them).
+  function allWords(kind) {
+    var words = new Set();
+    LANGUAGES.forEach(function (lang) { lang[kind].forEach(function (w) { words.add(w) }) });
+    return Array.from(words).sort(function (a, b) { return b.length - a.length || (a < b ? -1 : a > b ? 1 : 0) });
+  }
+
+  function escapeRe(text) {
+    return text.replace(/[.*+?^${}()|[\]\\\/-]/g, "\\$&");
+  }
+
   // -- The check: quotes.py ------------------------------------------------
-  var QUOTE = /«\s*([^«»]+?)\s*»|“([^“”]+?)”|=\s*"[^"\n]*"|"((?:[^"\n]|\n(?![^\S\n]*\n))+?)"/g;
+  var quotePatterns = new Map();
+
+  // Quotations as the language writes them; an HTML attribute's value (="…") is skipped.
+  function quotePattern(code) {
+    if (!quotePatterns.has(code)) {
+      var pairs = COMMON_QUOTES.concat(languageOf(code).quotes);
+      var marked = pairs.map(function (pair) {
+        var a = escapeRe(pair[0]), b = escapeRe(pair[1]);
+        return a + "\\s*([^" + a + b + "]+?)\\s*" + b;
+      });
+      quotePatterns.set(code, new RegExp(marked.concat(['=\\s*"[^"\\n]*"', '"((?:[^"\\n]|\\n(?![^\\S\\n]*\\n))+?)"']).join("|"), "g"));
+    }
+    return quotePatterns.get(code);
+  }
+
   var ELLIPSIS = /\s*(?:\[\s*(?:\.\.\.|…)\s*\]|\.\.\.|…)\s*/;
-  var PLAIN = {"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'", "‚": "'", "`": "'",
+  var PLAIN = {"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‹": '"', "›": '"', "‘": "'", "’": "'", "‚": "'", "`": "'",
                "‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-", "−": "-", "\u00a0": " ", "\u202f": " "};
   var MARKS = new RegExp("[" + Object.keys(PLAIN).join("") + "]", "g");
+  // What matching leaves out (Spanish ¿ ¡) or reads as other letters (ß as ss).
+  var FOLD = new Map([["¿", ""], ["¡", ""], ["ß", "ss"], ["ẞ", "SS"]]);
+  var FOLDABLE = /[¿¡ßẞ]/g;
 
   function plainMarks(text) {
     return text.replace(MARKS, function (mark) { return PLAIN[mark] });
   }
 
   function normalise(text) {
-    return plainMarks(text).split(/\s+/).filter(Boolean).join(" ");
+    return plainMarks(text.normalize("NFC")).split(/\s+/).filter(Boolean).join(" ");
+  }
+
+  function fold(text) {
+    return text.replace(FOLDABLE, function (c) { return FOLD.get(c) });
+  }
+
+  // fold(text), with single spaces where a ¿ or ¡ stood alone, and each of
+  // its characters' offset in text (and one past the end).
+  function folded(text) {
+    var out = [], offsets = [];
+    for (var i = 0; i < text.length; i++) {
+      var pieces = FOLD.has(text[i]) ? FOLD.get(text[i]) : text[i];
+      for (var k = 0; k < pieces.length; k++) {
+        if (pieces[k] === " " && (!out.length || out[out.length - 1] === " ")) continue;
+        out.push(pieces[k]);
+        offsets.push(i);
+      }
+    }
+    offsets.push(text.length);
+    return {text: out.join(""), offsets: offsets};
   }
 
   // A quotation in single quotes, British style: 'is already a reality'. An
@@ -36,11 +101,11 @@
                         "['’](?![\\p{L}\\p{N}_])", "gu");
   } catch (e) {}  // browsers without lookbehind: double quotes only
 
-  function findQuotations(prose) {
-    var found = [], match;
-    QUOTE.lastIndex = 0;
-    while ((match = QUOTE.exec(prose))) {
-      var inner = (match[1] || match[2] || match[3] || "").trim();
+  function findQuotations(prose, language) {
+    var found = [], match, quote = quotePattern(language || DEFAULT);
+    quote.lastIndex = 0;
+    while ((match = quote.exec(prose))) {
+      var inner = (match.slice(1).filter(Boolean)[0] || "").trim();
       if (inner) found.push({text: inner, start: match.index, end: match.index + match[0].length, single: false});
     }
     if (!SINGLE) return found;
@@ -56,45 +121,62 @@
 
   // Where the quotation stands in text.slice(start, end), as [start, end]; null when it does not.
   function findIn(quotation, text, start, end) {
-    var within = text.slice(0, end === undefined ? text.length : end);
-    var parts = quotation.split(ELLIPSIS).map(normalise).filter(Boolean);
+    var parts = quotation.split(ELLIPSIS).map(function (p) { return fold(normalise(p)).split(/\s+/).filter(Boolean).join(" ") })
+                         .filter(Boolean);
     start = start || 0;
+    end = end === undefined ? text.length : end;
     if (!parts.length) return [start, start];
-    var first = within.indexOf(parts[0], start), position = first;
+    var slice = text.slice(start, end);
+    FOLDABLE.lastIndex = 0;
+    if (!FOLDABLE.test(slice)) {
+      var span = findParts(parts, slice);
+      return span && [start + span[0], start + span[1]];
+    }
+    var f = folded(slice), found = findParts(parts, f.text);
+    if (!found) return null;
+    var last = found[1] > found[0] ? f.offsets[found[1] - 1] + 1 : f.offsets[found[0]];
+    return [start + f.offsets[found[0]], start + last];
+  }
+
+  function findParts(parts, text) {
+    var first = text.indexOf(parts[0]), position = first;
     if (first === -1) return null;
     for (var i = 0; i < parts.length; i++) {
-      var found = within.indexOf(parts[i], position);
+      var found = text.indexOf(parts[i], position);
       if (found === -1) return null;
       position = found + parts[i].length;
     }
     return [first, position];
   }
 
-  // -- refs.py: "line 4", "lines 25–29", "l. 9", "(9–10)" ---------------------
+  // -- refs.py: "line 4", "lines 25–29", "l. 9", "Z. 4 f.", "(9–10)" ------------
   var RANGE = "([0-9]{1,6})(?:\\s*[-‐‑‒–—]\\s*([0-9]{1,6}))?";
+  var WORDS = "(?:" + allWords("line").join("|") + ")\\s*" + RANGE + "(?:\\s+(f{1,2})\\.)?";
   var MENTION;
   try {  // Python's \b before "line" sees letters of every alphabet
-    MENTION = new RegExp("(?<![\\p{L}\\p{N}_])(?:lines?|ll?\\.)\\s*" + RANGE + "|\\(\\s*" + RANGE + "\\s*\\)", "giu");
+    MENTION = new RegExp("(?<![\\p{L}\\p{N}_])" + WORDS + "|\\(\\s*" + RANGE + "\\s*\\)", "giu");
   } catch (e) {  // browsers without lookbehind
-    MENTION = new RegExp("\\b(?:lines?|ll?\\.)\\s*" + RANGE + "|\\(\\s*" + RANGE + "\\s*\\)", "gi");
+    MENTION = new RegExp("\\b" + WORDS + "|\\(\\s*" + RANGE + "\\s*\\)", "gi");
   }
 
   function findMentions(text) {
     var found = [], match;
     MENTION.lastIndex = 0;
     while ((match = MENTION.exec(text))) {
-      var first = match[1] || match[3], last = match[1] ? match[2] : match[4];
-      found.push({start: match.index, end: match.index + match[0].length,
-                  range: [Number(first), Number(last || first)]});
+      var first = match[1] || match[4], last = match[1] ? match[2] : match[5];
+      var range = [Number(first), Number(last || first)];
+      if (match[3] && !match[2]) range[1] = range[0] + match[3].length;
+      found.push({start: match.index, end: match.index + match[0].length, range: range});
     }
     return found;
   }
 
   // -- article.py's Flow, and answer_check.py's Source -------------------------
-  // lines: the printed lines of an article, "" for a blank one.
-  function Source(lines) {
+  // lines: the printed lines of an article, "" for a blank one; language: its code ("en" when not given).
+  function Source(lines, language) {
     var parts = [], offset = 0;
     this.length = lines.length;
+    this.language = language || DEFAULT;
     this.starts = [];
     this.ends = [];
     this.numbers = [];
@@ -141,7 +223,7 @@
 
   // -- answer_check.py ---------------------------------------------------------
   var MENTION_REACH = 4;
-  var GAP = /^[ ,(\n]*(?:doc(?:ument)?\.?\s*([0-9]{1,3})[ ,]*)?$/i;
+  var GAP = new RegExp("^[ ,(\\n]*(?:(?:" + allWords("document").join("|") + ")\\s*([0-9]{1,3})[ ,]*)?$", "i");
 
   // The line mention right after a quotation: {index, document}; null when none.
   function mentionAfter(prose, end, mentions) {
@@ -173,10 +255,11 @@
     return item;
   }
 
-  // Every quotation of the answer, and every line mention that follows none, in order.
+  // Every quotation of the answer, and every line mention that follows none,
+  // in order; quotation marks read as the first source's language writes them.
   function check(prose, sources) {
     var mentions = findMentions(prose), attached = {}, out = [], quotes = [];
-    findQuotations(prose).forEach(function (quote) {
+    findQuotations(prose, sources.length ? sources[0].language : DEFAULT).forEach(function (quote) {
       var after = mentionAfter(prose, quote.end, mentions);
       if (quote.single && !after) return;  // words in single quotes with no line after them: no quotation
       quotes.push(quote);
@@ -251,13 +334,16 @@
       });
     }
     then(wanted.map(function (s) {
-      if (!articles.has(s.worksheet)) articles.set(s.worksheet, new Source(linesOf(s.worksheet)));
+      if (!articles.has(s.worksheet)) articles.set(s.worksheet, new Source(linesOf(s.worksheet), s.language));
       return articles.get(s.worksheet);
     }));
   }
 
   var api = {check: checkAnswer, Source: Source, verdict: verdict, countWords: countWords, withSources: withSources,
-             hasQuotations: function (text) { return findQuotations(text).length > 0 || findMentions(text).length > 0 }};
+             languages: LANGUAGES, commonQuotes: COMMON_QUOTES,
+             hasQuotations: function (text, language) {
+               return findQuotations(text, language).length > 0 || findMentions(text).length > 0;
+             }};
   if (typeof module === "object" && module.exports) module.exports = api;
   else root.AnswerCheck = api;
 })(this);

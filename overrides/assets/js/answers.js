@@ -57,8 +57,8 @@
   function checkBox(box) {
     var full = box.querySelector("textarea").value, text = full.slice(0, CHECKED);
     var list = box.querySelector(".answer-check ul");
-    if (!AnswerCheck.hasQuotations(text)) return show(list, []);
     var wanted = JSON.parse(box.getAttribute("data-sources"));
+    if (!AnswerCheck.hasQuotations(text, wanted.length ? wanted[0].language : undefined)) return show(list, []);
     var titles = wanted.map(function (s) { return s.title });
     AnswerCheck.withSources(wanted, function (sources) {
       if (box.querySelector("textarea").value !== full) return;  // a newer check is on its way
