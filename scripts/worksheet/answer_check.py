@@ -47,11 +47,11 @@ class Source:
         """Whether the lines of ``r`` exist, in that order."""
         return r.forward and 1 <= r.first and r.last <= self.length
 
-    def find(self, quotation: str, within: LineRange | None = None) -> LineRange | None:
+    def find(self, quotation: str, within: LineRange | None = None, whole: bool = False) -> LineRange | None:
         """The lines the quotation stands on (only within ``within``, when
-        given); None when it is not there."""
-        bounds = self.flow.span(within.first, within.last) if within else ()
-        span = find_in(quotation, self.flow.normal, *bounds)
+        given; with ``whole``, as whole words only); None when it is not there."""
+        bounds = self.flow.span(within.first, within.last) if within else (0, len(self.flow.normal))
+        span = find_in(quotation, self.flow.normal, *bounds, whole=whole)
         if span is None:
             return None
         lines = self.flow.span_lines(*span)

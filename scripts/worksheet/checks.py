@@ -14,6 +14,7 @@ from .problems import Problem
 from .questions import Question
 from .prose import quotable
 from .quotes import find_quotations
+from .stems import unlisted_forms
 from .refs import LineRange
 
 
@@ -33,6 +34,7 @@ def check(ws: Worksheet, quoted_elsewhere: list[Citation] = ()) -> list[Problem]
     citations += check_pages(ws)
     problems += problems_of(ws, [*citations, *quoted_elsewhere])
     problems += check_glossary_use(ws)
+    problems += check_glossary_forms(ws)
     return sorted(set(problems))
 
 
@@ -136,8 +138,8 @@ def check_answer_and_notes(ws: Worksheet, q: Question) -> list[Citation]:
 
 
 def check_notes(ws: Worksheet) -> list[Citation]:
-    """Each note's phrase stands in its line (or runs on into the next); its
-    text's quotations stand in the lines they give."""
+    """Each note's phrase stands in its line, as whole words (it may run on
+    into the next); its text's quotations stand in the lines they give."""
     checked = []
     total = len(ws.article)
     for note in ws.notes:
@@ -147,10 +149,10 @@ def check_notes(ws: Worksheet) -> list[Citation]:
             continue
         if note.phrase:
             r = LineRange(note.line, min(total, note.line + 1))
-            found = Source.of(ws.article, ws.language).find(note.phrase, r)
+            found = Source.of(ws.article, ws.language).find(note.phrase, r, whole=True)
             problem = None
             if found is None or found.first != note.line:  # it starts on its line, and may run on into the next
-                elsewhere = found_at(ws, note.phrase)
+                elsewhere = found_at(ws, note.phrase, whole=True)
                 but = f" but in {elsewhere}" if elsewhere else ""
                 problem = Problem(ws.notes_path, note.source_line,
                                   f"note on line {note.line}: \"{note.phrase}\" is not in that line{but}")
@@ -167,6 +169,23 @@ def check_pages(ws: Worksheet) -> list[Citation]:
     """The Markdown pages, and the questions page's text outside its questions, as prose."""
     return [*(c for block in ws.questions.prose for c in check_prose(ws, ws.questions.path, block)),
             *(c for page in ws.pages for c in check_prose(ws, page.path, page.prose))]
+
+
+def check_glossary_forms(ws: Worksheet) -> list[Problem]:
+    """A word of the article that shares a term's stem but is none of its
+    forms: a warning at the entry, naming the words and their lines."""
+    problems = []
+    entries = {entry.term: entry for entry in ws.glossary.entries}
+    flow = ws.article.flow
+    for term, words in unlisted_forms(ws.glossary, flow.text, ws.language).items():
+        named = ", ".join(f"'{word}' (l. {flow.locate(offset)[0]})" for word, offset in words)
+        problems.append(Problem(ws.glossary.path, entries[term].source_line,
+                                f"glossary entry '{term}': {named} in the article "
+                                f"{'shares its stem but is' if len(words) == 1 else 'share its stem but are'} not among "
+                                f"its forms: add {'it' if len(words) == 1 else 'them'} to 'forms', or to 'not-forms' "
+                                f"if {'it is another word' if len(words) == 1 else 'they are other words'}",
+                                warning=True))
+    return problems
 
 
 def check_glossary_use(ws: Worksheet) -> list[Problem]:

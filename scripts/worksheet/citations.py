@@ -50,9 +50,10 @@ def found_in(ws: Worksheet, quotation: str, r: LineRange) -> bool:
     return Source.of(ws.article, ws.language).find(quotation, r) is not None
 
 
-def found_at(ws: Worksheet, quotation: str) -> str | None:
-    """Where a quotation stands in the article ("line 12", "lines 12–13"), if anywhere."""
-    lines = Source.of(ws.article, ws.language).find(quotation)
+def found_at(ws: Worksheet, quotation: str, whole: bool = False) -> str | None:
+    """Where a quotation stands in the article ("line 12", "lines 12–13"), if
+    anywhere (with ``whole``, as whole words)."""
+    lines = Source.of(ws.article, ws.language).find(quotation, whole=whole)
     return lines.label() if lines else None
 
 

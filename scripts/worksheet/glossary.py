@@ -4,14 +4,17 @@
 
     - term: dystopia
       forms: [dystopian, dystopias]
+      not-forms: [dysto]      # optional: words sharing its stem that are not it
       pos: noun
       definition: An imagined society where life is very bad ...
       french: une dystopie
       classroom-only: true    # optional: left out of the student edition
 
-Any form matches in any letter case, as a whole word, and across a line
-break, so "Dystopian" and a "Sesame / Credit" split over two lines resolve
-to their entry.
+Any form matches in any letter case, as a whole word (whatever its letters:
+é, ñ, ü, ß), and across a line break, so "Dystopian" and a "Sesame / Credit"
+split over two lines resolve to their entry. A word of the text sharing a
+term's stem but not among its forms is a warning (stems.py) unless
+``not-forms`` lists it.
 """
 
 from __future__ import annotations
@@ -38,6 +41,7 @@ class Entry:
     source_line: int
     definition_source: Block = field(default_factory=Block, compare=False)  # as written, with its line
     classroom_only: bool = False  # for the classroom edition only
+    not_forms: list[str] = field(default_factory=list)  # words sharing its stem that are not it
     slug: str = field(init=False)
 
     def __post_init__(self):
@@ -60,7 +64,8 @@ class Match:
 
 
 def slugify(text: str) -> str:
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    """An address part for a term: its letters without accents, ß as ss."""
+    ascii_text = unicodedata.normalize("NFKD", text.replace("ß", "ss").replace("ẞ", "SS")).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "term"
 
 
@@ -146,7 +151,7 @@ def parse_glossary(text: str, path: str) -> Glossary:
         entry = Entry(term=term, forms=forms, pos=values["pos"] or "", definition=values["definition"] or "",
                       french=values["french"] or "", source_line=line,
                       definition_source=at.get("definition", Block("", line)) if values["definition"] else Block("", line),
-                      classroom_only=bool(values["classroom-only"]))
+                      classroom_only=bool(values["classroom-only"]), not_forms=values["not-forms"] or [])
         for i, form in enumerate(entry.all_forms):  # the term comes first
             if _key(form) not in seen:
                 seen[_key(form)] = (term, line, i == 0)

@@ -55,6 +55,16 @@ def known() -> str:
     return ", ".join(LANGUAGES)
 
 
+def site_default(option: str | None, theme_language: str | None) -> str:
+    """The site's default language for a text: the worksheet plugin's
+    ``language`` option, else Material's ``theme.language`` when it is one of
+    ``LANGUAGES``, else English."""
+    for code in (option, theme_language):
+        if code and str(code).lower() in LANGUAGES:
+            return str(code).lower()
+    return DEFAULT
+
+
 def read_language(meta: dict, path: str, line: int, default: str) -> tuple[str, list[Problem]]:
     """The language a worksheet's front matter gives, else ``default``; an
     unknown one is a problem at ``path`` and ``line`` (and ``default`` holds)."""

@@ -136,10 +136,32 @@ def pieces(quotation: str) -> list[str]:
     return [p for p in (" ".join(fold(normalise(x)).split()) for x in _ELLIPSIS.split(quotation)) if p]
 
 
-def find_in(quotation: str, text: str, start: int = 0, end: int | None = None) -> tuple[int, int] | None:
+def find_in(quotation: str, text: str, start: int = 0, end: int | None = None,
+            whole: bool = False) -> tuple[int, int] | None:
     """Where the quotation stands in ``text[start:end]`` (``text`` already
-    normalised), as (start, end) offsets in ``text``; None when it does not."""
+    normalised), as (start, end) offsets in ``text``; None when it does not.
+    With ``whole``, only where it starts and ends on a word's edge ("año" is
+    not in "añoranza")."""
     end = len(text) if end is None else end
+    while True:
+        span = _find(quotation, text, start, end)
+        if span is None or not whole or _on_edges(text, *span):
+            return span
+        start = span[0] + 1
+
+
+def _is_word(char: str) -> bool:
+    return char.isalnum() or char == "_"
+
+
+def _on_edges(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` cuts no word in two."""
+    cut_before = 0 < start < len(text) and _is_word(text[start - 1]) and _is_word(text[start])
+    cut_after = 0 < end < len(text) and _is_word(text[end - 1]) and _is_word(text[end])
+    return not (cut_before or cut_after)
+
+
+def _find(quotation: str, text: str, start: int, end: int) -> tuple[int, int] | None:
     parts = pieces(quotation)
     if not parts:
         return (start, start)

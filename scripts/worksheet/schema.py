@@ -141,6 +141,7 @@ CLASSROOM_ONLY = Field("classroom-only", FLAG, "classroom-only mark")
 GLOSSARY_ENTRY = Schema("glossary entry", (
     Field("term", TEXT, "term"),
     Field("forms", FORMS, "forms"),
+    Field("not-forms", FORMS, "words that are not its forms"),
     Field("pos", TEXT, "part of speech"),
     Field("definition", TEXT, "definition"),
     Field("french", TEXT, "French translation"),

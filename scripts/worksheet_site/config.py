@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
+from worksheet.language import LANGUAGES
 
 EDITIONS = ("classroom", "student")
 
@@ -21,3 +22,6 @@ class WorksheetConfig(Config):
     #: The site-wide vocabulary on one page up to this many terms; beyond, a
     #: page for each first letter, and an index of every term.
     vocabulary_per_page = c.Type(int, default=300)
+    #: The language of a worksheet's text unless its index.md says another
+    #: (``language: es``); without it, Material's ``theme.language``.
+    language = c.Optional(c.Choice(tuple(LANGUAGES)))

@@ -27,6 +27,7 @@ from pathlib import Path
 import jinja2
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
+from worksheet.language import site_default
 
 from . import assets, builders, draft_review, generated, navigation, pdfs, review, views
 from .config import WorksheetConfig
@@ -95,7 +96,8 @@ class WorksheetPlugin(BasePlugin[WorksheetConfig]):
                                          [str(u) for u in config.extra_javascript if shipped(str(u))])
         config.extra_css, config.extra_javascript = self.assets.css, self.assets.js
         self.problems = Problems(serving=self.command == "serve")
-        self.library = load(config.docs_dir, student=self.student, problems=self.problems)
+        self.library = load(config.docs_dir, student=self.student, problems=self.problems,
+                            language=site_default(self.config.language, config.theme.get("language")))
         if not config.nav:
             config.nav = navigation.nav(self.library, config.docs_dir, student=self.student)
         return config

@@ -74,10 +74,11 @@ class Problems:
         return [*self.content, *self.rendering]
 
 
-def load(docs_dir: str, *, student: bool, problems: Problems) -> Library:
-    """The library of ``docs_dir``, checked whole, as the edition has it. A
-    problem stops the build; while serving, it is kept for the pages to show."""
-    library = load_library(Path(docs_dir))
+def load(docs_dir: str, *, student: bool, problems: Problems, language: str) -> Library:
+    """The library of ``docs_dir``, checked whole, as the edition has it;
+    ``language``: the site's default for a text. A problem stops the build;
+    while serving, it is kept for the pages to show."""
+    library = load_library(Path(docs_dir), language)
     found = check_library(library)
     for problem in found:
         if problem.warning:

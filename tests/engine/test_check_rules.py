@@ -278,7 +278,21 @@ CASES = [
          ["docs/bikes/glossary.yml:10: glossary entry 'wobble': unknown field 'defintion': did you mean 'definition'?"]),
     Case("glossary-unknown-field", [g("  pos: verb\n", "  pos: verb\n  colour: red\n")],
          ["docs/bikes/glossary.yml:10: glossary entry 'wobble': unknown field 'colour': a glossary entry has term, "
-          "forms, pos, definition, french, classroom-only"]),
+          "forms, not-forms, pos, definition, french, classroom-only"]),
+    # -- a word of the text sharing a term's stem ----------------------------
+    Case("glossary-word-of-the-same-stem", [g("  forms: [commuters]\n", "  forms: []\n")],
+         ["docs/bikes/glossary.yml:1: warning: glossary entry 'commuter' occurs nowhere in the article or the questions",
+          "docs/bikes/glossary.yml:1: warning: glossary entry 'commuter': 'commuters' (l. 2) in the article shares its "
+          "stem but is not among its forms: add it to 'forms', or to 'not-forms' if it is another word"],
+         kind="warning"),
+    Case("glossary-not-forms-silence-a-false-friend", [g("  forms: [commuters]\n", "  forms: []\n  not-forms: [commuters]\n")],
+         ["docs/bikes/glossary.yml:1: warning: glossary entry 'commuter' occurs nowhere in the article or the questions"],
+         kind="warning"),
+    # -- the language of a worksheet ----------------------------------------
+    Case("unknown-language", [("bikes/index.md", "time: 30 minutes\n", "time: 30 minutes\nlanguage: esp\n")],
+         ["docs/bikes/index.md:6: language 'esp' is not one the site knows: write one of en, fr, es, de, it"], build=True),
+    Case("note-phrase-cuts-a-word", [("bikes/notes.yml", "phrase: Stop the child murder", "phrase: Stop the child mur")],
+         ['docs/bikes/notes.yml:1: note on line 8: "Stop the child mur" is not in that line']),
     Case("glossary-classroom-only-not-a-flag", [g("  pos: verb\n", "  pos: verb\n  classroom-only: teachers\n")],
          ["docs/bikes/glossary.yml:10: glossary entry 'wobble': 'classroom-only' must be true or false, not teachers"]),
     Case("note-line-not-a-number", [("bikes/notes.yml", "line: 8", "line: eight")],
@@ -479,7 +493,10 @@ def test_quotations_match_despite(edit, why, tmp_path):
 
 
 @pytest.mark.parametrize("mention,label", [("(8)", "line 8"), ("(line 8)", "line 8"), ("(ll. 8-9)", "lines 8–9"),
-                                           ("(lines 9–10)", "lines 9–10"), (", l. 8", "line 8")])
+                                           ("(lines 9–10)", "lines 9–10"), (", l. 8", "line 8"), ("(ligne 8)", "line 8"),
+                                           ("(líneas 8-9)", "lines 8–9"), ("(renglón 8)", "line 8"),
+                                           ("(Z. 8 f.)", "lines 8–9"), ("(Zeile 8)", "line 8"), ("(riga 8)", "line 8"),
+                                           ("(rr. 8–9)", "lines 8–9")])
 def test_a_line_given_beside_an_answer_quotation_is_checked(mention, label, tmp_path):
     result = run_check(broken_library(tmp_path, [q(ROAD, f'"many children died in road accidents"{mention}')]))
     assert result.stdout.splitlines() == [
