@@ -47,7 +47,7 @@ def glossary(page: PageRendering, html: str) -> str:
     entries = views.glossary_view(ws, lambda n: page.href(ws.src("article.md"), f"L{n}"),
                                   lambda qid: page.href(ws.src("questions.md"), qid))
     page.page.present_anchor_ids |= {entry.slug for entry in ws.glossary.entries}
-    return html + site.edition_html(site.partial("glossary.html", entries=entries,
+    return html + site.edition_html(site.partial("glossary.html", entries=entries, lang=ws.language,
                                                  letters=views.letters(ws.glossary.entries)))
 
 
@@ -92,7 +92,7 @@ def review_page(page: PageRendering, html: str) -> str:
         return page.fragment(block.text, path, block.line, src) if block else None
 
     keys = [(sheet.key, q, fragment(q.written, sheet.key), fragment(q.answer, sheet.key),
-             fragment(q.notes, sheet.key)) for sheet, questions in found for q in questions]
+             fragment(q.notes, sheet.key), sheet.sources[0]["language"]) for sheet, questions in found for q in questions]
     return html + page.site.partial("review.html", data=review.page_data(found), keys=keys)
 
 

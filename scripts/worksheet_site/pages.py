@@ -157,6 +157,12 @@ class PageRendering:
             out.setdefault(ws.slug, (ws, []))[1].append(ref.range)
         return list(out.values())
 
+    def text_language(self, question: Question) -> str:
+        """The language a question and its model answer are written in: that
+        of the text it cites first (its worksheet's)."""
+        cited = self.cited(question)
+        return cited[0][0].language if cited else self.site.library.language
+
     def question_links(self, question: Question) -> list[tuple[str, str]]:
         """(label, Markdown link target) of each range the question cites."""
         links = []
@@ -174,7 +180,7 @@ class PageRendering:
         if not cited:
             return ""
         several = len(cited) > 1 or self.kind == "sequence"
-        groups = [(ws.title if several else "", views.excerpts(ws, ranges)) for ws, ranges in cited]
+        groups = [(ws.title if several else "", views.excerpts(ws, ranges), ws.language) for ws, ranges in cited]
         label = "the lines cited" if several else views.ranges_label(cited[0][1])
         return self.site.partial("excerpt.html", groups=groups, label=label)
 

@@ -98,7 +98,7 @@ class QuestionBlock(Block):
             etree.SubElement(section, "p", {"class": "question-title"}).text = self.question.short_title
         if self.question.points is not None:
             etree.SubElement(section, "p", {"class": "question-points"}).text = points_label(self.question.points)
-        self.text = etree.SubElement(section, "div", {"class": "question-text"})
+        self.text = etree.SubElement(section, "div", {"class": "question-text", "lang": page.text_language(self.question)})
         return section
 
     def on_add(self, block: etree.Element) -> etree.Element:
@@ -130,6 +130,9 @@ class QuestionBlock(Block):
         space.text = self.md.htmlStash.store(page.writing_space_html(self.question)
                                              + page.answer_box_html(self.question))
         if "model-answer" in parts:
+            for child in parts["model-answer"]:
+                if child.tag != "summary":  # the site's word stays in the page's language
+                    child.set("lang", self.text.get("lang"))
             space.append(parts["model-answer"])
         if "teacher-note" in parts:
             block.append(parts["teacher-note"])

@@ -17,6 +17,7 @@ from markupsafe import Markup
 
 from worksheet import Worksheet
 from worksheet.glossary import Entry
+from worksheet.language import LANGUAGES, Language
 from worksheet.notes import Note
 from worksheet.questions import Question
 from worksheet.refs import LineRange
@@ -194,6 +195,11 @@ class Card:
     def info(self) -> dict:
         return self.worksheet.info
 
+    @property
+    def language(self) -> Language:
+        """The language of its text, named in that language."""
+        return LANGUAGES[self.worksheet.language]
+
 
 def card(ws: Worksheet, pages: dict[str, str]) -> Card:
     meta = ws.article.meta
@@ -220,6 +226,7 @@ class VocabularyEntry:
     pos: str
     meanings: list[tuple[Entry, list[str]]]  # (entry, titles of the worksheets that define it so)
     places: list[tuple[Worksheet, list[tuple[int, str]]]]  # (worksheet, [(line, address)])
+    language: str = "en"  # of the text of the first worksheet that has it
 
 
 def vocabulary_terms(worksheets: list[Worksheet]) -> list[str]:
@@ -239,7 +246,7 @@ def vocabulary(worksheets: list[Worksheet], line_href: Callable[[Worksheet, int]
             if letter is not None and initial(entry.term) != letter:
                 continue
             key = entry.term.casefold()
-            item = merged.setdefault(key, VocabularyEntry(entry.term, entry.slug, entry.pos, [], []))
+            item = merged.setdefault(key, VocabularyEntry(entry.term, entry.slug, entry.pos, [], [], ws.language))
             same = next((m for m in item.meanings if (m[0].definition, m[0].french) == (entry.definition, entry.french)), None)
             if same:
                 same[1].append(ws.title)
