@@ -12,7 +12,7 @@ FRAGMENT_HEADER = b"pagefind_dcd"
 def indexed_pages(site: Path) -> list[dict]:
     """Every page Pagefind's index holds: its address, title, text and anchors."""
     pages = []
-    for path in sorted((site / "pagefind" / "fragment").glob("*.pf_fragment")):
+    for path in sorted((site / "pagefind").glob("**/fragment/*.pf_fragment")):
         raw = gzip.decompress(path.read_bytes())
         assert raw.startswith(FRAGMENT_HEADER), path.name
         pages.append(json.loads(raw[len(FRAGMENT_HEADER):]))

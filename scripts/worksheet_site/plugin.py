@@ -88,7 +88,9 @@ class WorksheetPlugin(BasePlugin[WorksheetConfig]):
             config.theme.static_templates.discard("404.html")
             config.extra["polyfills"] = [OFFLINE_SHIM, *config.extra.get("polyfills", [])]
         # Pagefind's index, read by the site's own worker; the offline copy keeps Material's.
-        self.search = SiteSearch(enabled="material/search" in config.plugins and not (offline and offline.config.enabled))
+        language = site_default(self.config.language, config.theme.get("language"))
+        self.search = SiteSearch(enabled="material/search" in config.plugins and not (offline and offline.config.enabled),
+                                 language=language)
         self.env = jinja2.Environment(loader=config.theme.get_env().loader, autoescape=True)
         dirs = [*config.theme.dirs, config.docs_dir]
         shipped = (lambda uri: uri not in review.ASSETS) if self.student else (lambda uri: True)
@@ -96,8 +98,7 @@ class WorksheetPlugin(BasePlugin[WorksheetConfig]):
                                          [str(u) for u in config.extra_javascript if shipped(str(u))])
         config.extra_css, config.extra_javascript = self.assets.css, self.assets.js
         self.problems = Problems(serving=self.command == "serve")
-        self.library = load(config.docs_dir, student=self.student, problems=self.problems,
-                            language=site_default(self.config.language, config.theme.get("language")))
+        self.library = load(config.docs_dir, student=self.student, problems=self.problems, language=language)
         if not config.nav:
             config.nav = navigation.nav(self.library, config.docs_dir, student=self.student)
         return config
@@ -176,7 +177,7 @@ class WorksheetPlugin(BasePlugin[WorksheetConfig]):
             output = draft_review.with_review(output, page.file.src_uri, config.docs_dir)
         ws = self.library.worksheet_of(page.file.src_uri)
         return self.search.mark(output, page=page, title=page.meta.get("title") or page.title or "",
-                                worksheet=ws.title if ws else "")
+                                worksheet=ws.title if ws else "", language=ws.language if ws else None)
 
     def on_post_build(self, *, config):
         self.site.renderer.check_anchors()

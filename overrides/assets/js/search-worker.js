@@ -1,7 +1,10 @@
 /* The site's search worker. Material's search box talks to it in Material's
    own messages (set-up, ready, query, result); it answers each query from the
    Pagefind index (scripts/worksheet_site/search.py), which it loads on the
-   first query, and then only the parts of it the query needs.
+   first query, and then only the parts of it the query needs. Worksheets in
+   another language than the site's have their own index, stemmed in theirs
+   (pagefind/<language>/, listed in pagefind/languages.json): each is asked,
+   and their results are ranked together.
 
    A result is a worksheet: its best page first, then each line of the
    article (#L25), question (#q3) or section where the words stand, with the
@@ -17,14 +20,33 @@ var LANDMARK = /^(L\d+|q\d+)$/;
 var pagefind = null;
 var asked = 0;
 
+/* Each index, loaded and ready: the site's language first. */
 function load() {
   if (!pagefind) {
-    var url = new URL("../../pagefind/pagefind.js", self.location.href).href;
-    pagefind = import(url).then(function (pf) {
-      return pf.init().then(function () { return pf; });
+    var base = new URL("../../pagefind/", self.location.href);
+    pagefind = fetch(new URL("languages.json", base).href).then(function (response) {
+      return response.ok ? response.json() : [];
+    }, function () { return []; }).then(function (languages) {
+      var folders = [""].concat(languages.filter(function (code) { return /^[a-z]{2,3}$/.test(code); })
+                                         .map(function (code) { return code + "/"; }));
+      return Promise.all(folders.map(function (folder) {
+        return import(new URL(folder + "pagefind.js", base).href).then(function (pf) {
+          return pf.init().then(function () { return pf; });
+        });
+      }));
     });
   }
   return pagefind;
+}
+
+/* The results of every index for the query, best first. */
+function searchAll(indexes, query) {
+  return Promise.all(indexes.map(function (pf) { return pf.search(query); })).then(function (found) {
+    var results = [];
+    found.forEach(function (search) { if (search) results.push.apply(results, search.results); });
+    results.sort(function (a, b) { return b.score - a.score; });
+    return { results: results };
+  });
 }
 
 function escape(text) {
@@ -81,8 +103,8 @@ function places(data, score) {
 
 function answer(query, number) {
   if (!query.trim()) return Promise.resolve({ items: [], total: 0 });
-  return load().then(function (pf) {
-    return pf.search(query);
+  return load().then(function (indexes) {
+    return searchAll(indexes, query);
   }).then(function (search) {
     if (number !== asked) return null;
     var top = search.results.slice(0, PAGES);
