@@ -39,6 +39,22 @@ function load() {
   return pagefind;
 }
 
+/* A word as the query and the page are compared: lower case, no accents. */
+function folded(word) {
+  return word.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+}
+
+/* Whether a word the page matched begins as a word of the query does (its
+   first three letters): an index in another language than the query's
+   answers with words that merely share a letter or two. */
+function beginsLikeQuery(data, starts) {
+  var words = data.content.split(/[\r\n\s]+/g);
+  return data.locations.some(function (at) {
+    var word = folded((words[at] || "").replace(/^[^\p{L}\p{N}]+/u, ""));
+    return starts.some(function (start) { return word.slice(0, start.length) === start; });
+  });
+}
+
 /* The results of every index for the query, best first. */
 function searchAll(indexes, query) {
   return Promise.all(indexes.map(function (pf) { return pf.search(query); })).then(function (found) {
@@ -107,13 +123,20 @@ function answer(query, number) {
     return searchAll(indexes, query);
   }).then(function (search) {
     if (number !== asked) return null;
-    var top = search.results.slice(0, PAGES);
-    return Promise.all(top.map(function (r) { return r.data(); })).then(function (pages) {
+    var starts = query.trim().split(/\s+/).map(function (t) { return folded(t).slice(0, 3); });
+    var top = search.results.slice(0, 2 * PAGES);
+    return Promise.all(top.map(function (r) { return r.data(); })).then(function (found) {
+      var pages = [];
+      found.forEach(function (data, i) {
+        if (pages.length < PAGES && beginsLikeQuery(data, starts)) pages.push([data, top[i].score]);
+      });
+      return pages;
+    }).then(function (pages) {
       var terms = {};
       query.trim().split(/\s+/).forEach(function (t) { terms[t.toLowerCase()] = true; });
       var groups = new Map();
-      pages.forEach(function (data, i) {
-        var score = top[i].score;
+      pages.forEach(function (pair) {
+        var data = pair[0], score = pair[1];
         var key = data.meta.worksheet || data.url;
         if (!groups.has(key)) groups.set(key, []);
         var group = groups.get(key);

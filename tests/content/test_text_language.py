@@ -1,0 +1,97 @@
+"""The language of each worksheet's text, on the built site: the Spanish
+worksheet's article, excerpts, questions, glossary and printed sheet say
+lang="es", the English ones lang="en", while every page keeps the
+interface's own; answer boxes check and spell-check in the text's language;
+the home page names each card's language; search finds a Spanish word from
+another of its stem."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from support import ROOT, soup, text
+from worksheet.library import load_library
+
+LIBRARY = load_library(ROOT / "docs")
+LANGUAGE = {ws.slug: ws.language for ws in LIBRARY.worksheets}
+#: What carries the text's language on each page of a worksheet.
+TEXT_PARTS = {
+    "article/": [".article", ".article-head", ".notes-list ol"],
+    "questions/": [".excerpt-lines", ".question-text"],
+    "glossary/": [".glossary-entry h2", ".glossary-entry h2 + .glossary-meta .glossary-pos"],
+    "worksheet/": [".article", ".question-text", ".vocabulary-list b"],
+}
+
+
+def test_the_library_has_texts_in_two_languages():
+    assert LANGUAGE["rayo-de-luna"] == "es"
+    assert {"en", "es"} <= set(LANGUAGE.values())
+
+
+@pytest.mark.parametrize("slug", sorted(LANGUAGE))
+@pytest.mark.parametrize("kind", sorted(TEXT_PARTS))
+def test_the_text_carries_its_language_and_the_page_the_interfaces(site, slug, kind):
+    page = soup(site, f"{slug}/{kind}")
+    assert page.html["lang"] == "en"
+    for selector in TEXT_PARTS[kind]:
+        found = page.select(selector)
+        assert found, f"{slug}/{kind}: no {selector}"
+        assert {element.get("lang") for element in found} == {LANGUAGE[slug]}, f"{slug}/{kind}: {selector}"
+
+
+def test_what_the_site_says_around_the_text_stays_in_the_pages_language(site):
+    page = soup(site, "rayo-de-luna/questions/")
+    labels = page.select(".answer-label")
+    assert labels and all(label.find_parent(attrs={"lang": "es"}) is None for label in labels)
+    summaries = page.select(".excerpt summary")
+    assert summaries and all(s.find_parent(attrs={"lang": "es"}) is None for s in summaries)
+    assert all(text(s).startswith("Reread") for s in summaries)
+
+
+def test_answer_boxes_check_and_spell_in_the_texts_language(site):
+    for slug, code in LANGUAGE.items():
+        boxes = soup(site, f"{slug}/questions/").select(".answer-box")
+        assert boxes
+        for box in boxes:
+            assert box.select_one("textarea")["lang"] == code
+            assert [source["language"] for source in json.loads(box["data-sources"])] == [code]
+
+
+def test_the_review_page_shows_each_question_in_its_texts_language(site):
+    page = soup(site, "review/")
+    data = json.loads(page.select_one(".review-data").string)
+    assert data["sheets"]["rayo-de-luna"]["sources"][0]["language"] == "es"
+    templates = page.select("template.review-key[data-sheet='rayo-de-luna']")
+    assert templates
+    assert {t.select_one(".review-question-text")["lang"] for t in templates} == {"es"}
+
+
+def test_each_card_on_the_home_page_names_its_language(site):
+    page = soup(site, "")
+    cards = {text(card.select_one(".worksheet-card-title")): card for card in page.select(".worksheet-card")}
+    assert cards
+    for ws in LIBRARY.worksheets:
+        card = cards[ws.title]
+        label = next(li for li in card.select(".worksheet-card-facts li") if "Language" in text(li))
+        assert label.select_one("[lang]")["lang"] == ws.language
+        assert text(label) == {"en": "Language English", "es": "Language Español"}[ws.language]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("query,word,line", [("exclamar", "exclamaba", 54), ("levantaba", "levantar", 3)])
+def test_search_finds_a_spanish_word_from_another_of_its_stem(page: Page, query, word, line):
+    ws = LIBRARY.worksheet("rayo-de-luna")
+    assert word in ws.article.line(line).text and query not in ws.article.flow.text
+    page.goto("")
+    page.keyboard.press("/")
+    page.keyboard.type(query, delay=20)
+    result = page.locator(".md-search-result__item").first
+    expect(result).to_be_visible()
+    expect(result.locator("h1")).to_contain_text(ws.title)
+    place = result.locator(f"a[href$='#L{line}']")
+    expect(place).to_contain_text(f"Line {line}")
+    expect(place.locator("mark")).to_have_text(re.compile(word, re.IGNORECASE))
