@@ -2,7 +2,8 @@
 
 The worksheet is the printed sheet page with teacher mode off; the answer
 key, in the classroom edition only, the same page with teacher mode on. Both
-print on A4 as a browser prints them (the site's print stylesheet).
+print on A4 as a browser prints them (the site's print stylesheet), each
+word hyphenated by the language it is written in (hyphenation.py).
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+
+from .hyphenation import hyphenate
 
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
@@ -66,6 +69,7 @@ def render(site: Path, sheets: list[tuple[str, str]], *, student: bool) -> list[
                     page = context.new_page()
                     page.goto(f"{base}{url}?teacher={int(teacher)}", wait_until="networkidle")
                     page.emulate_media(media="print")
+                    hyphenate(page)
                     target.parent.mkdir(parents=True, exist_ok=True)
                     page.pdf(path=str(target), format="A4", print_background=True, prefer_css_page_size=True)
                     written.append(target)
