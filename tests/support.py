@@ -180,8 +180,15 @@ def axe_violations(page, tags: list[str] = WCAG) -> list[str]:
             for v in result["violations"] for n in v["nodes"]]
 
 
+#: A word a line of a PDF broke at a soft hyphen (hyphenation.py): the soft
+#: hyphen, the hyphen printed, and the line break.
+SOFT_BREAK = re.compile("\u00ad\u2010?[^\\S\f]*\n[^\\S\f]*")
+
+
 def pdf_text(path: Path) -> str:
-    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    """A PDF's text as a reader copies it: a word hyphenated at a line end is whole again."""
+    raw = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    return SOFT_BREAK.sub("", raw)
 
 
 def pdf_pages(path: Path) -> int:

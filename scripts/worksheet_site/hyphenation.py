@@ -3,7 +3,8 @@
 Chromium hyphenates (``hyphens: auto``) only where it has a dictionary for
 the language, and Debian's has none. So before a sheet is printed, each
 long word of its justified prose gets soft hyphens where its language (the
-``lang`` of the element it stands in: the text's, or the page's) breaks it,
+``lang`` of the element it stands in, when the content gives one: the
+text's) breaks it,
 by LibreOffice's hyphenation patterns (the ``pyphen`` package), laid out at
 the width of the page's text; then each word keeps only the soft hyphen
 where its line breaks, so that the PDF's text holds no other (a reader
@@ -22,14 +23,16 @@ SHORTEST = 7
 PROSE = ".md-typeset :is(.question-text, details.model-answer, .notes-list, .gathered-notes) :is(p, li)"
 #: The width of an A4 page's text (print.css: 210 mm less two margins of 16 mm), in CSS pixels.
 TEXT_WIDTH = round((210 - 2 * 16) / 25.4 * 96)
-#: The text nodes of the prose, and the lang each stands in.
+#: The text nodes of the prose, and the lang each stands in: only where the
+#: content says it (the page's own is the interface's; a teacher's notes may
+#: be in another language, and are left unbroken).
 NODES = """(prose) => {
   const out = [];
   for (const block of document.querySelectorAll(prose)) {
     const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const holder = node.parentElement.closest("[lang]");
-      out.push([node, holder ? holder.getAttribute("lang") : ""]);
+      if (holder && holder !== document.documentElement) out.push([node, holder.getAttribute("lang")]);
     }
   }
   return out;

@@ -24,6 +24,7 @@ from worksheet.questions import Question, expected_words, total_points
 
 from . import review, views, vocabulary
 from .editions import edition_problems
+from .quotations import QuotationLanguage
 from .rendering import Fragment, fragment_of
 from .site import RenderError, Site
 from .slots import slots
@@ -287,6 +288,17 @@ class _Report(Postprocessor):
         return text
 
 
+def _other_language(md: Markdown) -> str | None:
+    """The language of the worksheet text ``md`` renders a page (or a
+    fragment) of, when it is not the site's; else None."""
+    site, place = site_of(md), place_of(md)
+    if site is None or place is None:
+        return None
+    src = place.src if isinstance(place, PageRendering) else place.file.src_uri
+    ws = site.library.worksheet_of(src)
+    return ws.language if ws is not None and ws.language != site.library.language else None
+
+
 class PageExtension(Extension):
     """Gives each Markdown instance the page it renders (``page_of``) and the
     build (``site_of``), and reports what it met there. The plugin hands it
@@ -301,3 +313,5 @@ class PageExtension(Extension):
         # After the student edition's removal of blocks (300), before the question binding (200).
         md.preprocessors.register(_FindPage(md, self), "worksheet_page", 250)
         md.postprocessors.register(_Report(md), "worksheet_report", 0)
+        # After the inline patterns (20) and the question blocks: the text as it will stand.
+        md.treeprocessors.register(QuotationLanguage(md, _other_language), "worksheet_quotation_language", 5)

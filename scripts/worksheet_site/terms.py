@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import xml.etree.ElementTree as etree
+from typing import Callable
 
 from worksheet.glossary import Glossary
 
@@ -20,44 +21,46 @@ def term_element(text: str, slug: str) -> etree.Element:
 
 def mark_terms(root: etree.Element, glossary: Glossary) -> None:
     """Every glossary term in the text below ``root`` wrapped as a term."""
+    wrap_spans(root, lambda text: [(m.start, m.end, term_element(text[m.start:m.end], m.entry.slug))
+                                   for m in glossary.find(text)])
+
+
+#: What finds the spans of a text to wrap: (start, end, the element to hold them).
+Spans = Callable[[str], list[tuple[int, int, etree.Element]]]
+
+
+def wrap_spans(root: etree.Element, spans: Spans, skipped: set[etree.Element] = frozenset()) -> None:
+    """Each span of the text below ``root`` that ``spans`` finds, moved into
+    the element it gives; not in the elements of ``SKIPPED``, nor in those
+    of ``skipped``."""
     for element in list(root.iter()):
-        if element.tag in SKIPPED:
+        if element.tag in SKIPPED or element in skipped:
             continue
-        _mark_text(element, glossary)
+        pieces = _pieces(element.text, spans) if element.text else []
+        if len(pieces) > 1:
+            element.text = pieces[0]
+            _insert(element, 0, pieces[1:])
         for child in list(element):
-            _mark_tail(element, child, glossary)
+            pieces = _pieces(child.tail, spans) if child.tail else []
+            if len(pieces) > 1:
+                child.tail = pieces[0]
+                _insert(element, list(element).index(child) + 1, pieces[1:])
 
 
-def _pieces(text: str, glossary: Glossary) -> list[str | etree.Element]:
+def _pieces(text: str, spans: Spans) -> list[str | etree.Element]:
     out: list[str | etree.Element] = []
     position = 0
-    for match in glossary.find(text):
-        out.append(text[position:match.start])
-        out.append(term_element(text[match.start:match.end], match.entry.slug))
-        position = match.end
+    for start, end, element in spans(text):
+        out.append(text[position:start])
+        out.append(element)
+        position = end
     out.append(text[position:])
     return out
 
 
-def _mark_text(element: etree.Element, glossary: Glossary) -> None:
-    """The terms of the text that opens ``element``."""
-    pieces = _pieces(element.text, glossary) if element.text else []
-    if len(pieces) > 1:
-        element.text = pieces[0]
-        _insert(element, 0, pieces[1:])
-
-
-def _mark_tail(parent: etree.Element, child: etree.Element, glossary: Glossary) -> None:
-    """The terms of the text that follows ``child``, inside ``parent``."""
-    pieces = _pieces(child.tail, glossary) if child.tail else []
-    if len(pieces) > 1:
-        child.tail = pieces[0]
-        _insert(parent, list(parent).index(child) + 1, pieces[1:])
-
-
 def _insert(parent: etree.Element, index: int, pieces: list) -> None:
-    """Inserts (term, text after it) pairs at ``index`` of ``parent``."""
-    for term, after in zip(pieces[0::2], pieces[1::2]):
-        term.tail = after
-        parent.insert(index, term)
+    """Inserts (element, text after it) pairs at ``index`` of ``parent``."""
+    for element, after in zip(pieces[0::2], pieces[1::2]):
+        element.tail = after
+        parent.insert(index, element)
         index += 1

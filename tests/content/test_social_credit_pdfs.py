@@ -103,8 +103,9 @@ def test_the_worksheet_prints_every_note_numbered(pdfs, site):
     # Reading order, not layout: the notes stand in columns on paper.
     raw = subprocess.run(["pdftotext", str(pdfs["worksheet.pdf"]), "-"], capture_output=True,
                          text=True, check=True).stdout
-    # A line may break after a dash, and pdftotext drops a hyphen at a line end.
-    squeezed = lambda s: re.sub(r"[\s-]+", "", s)
+    # A line may break after a dash, or hyphenate a word (a soft hyphen, then
+    # the hyphen printed), and pdftotext drops a hyphen at a line end.
+    squeezed = lambda s: re.sub(r"[\s\-\u00ad\u2010]+", "", s)
     flat = squeezed(raw)
     for number, note in enumerate(notes, start=1):
         assert squeezed(note) in flat, number

@@ -95,3 +95,37 @@ def test_search_finds_a_spanish_word_from_another_of_its_stem(page: Page, query,
     place = result.locator(f"a[href$='#L{line}']")
     expect(place).to_contain_text(f"Line {line}")
     expect(place.locator("mark")).to_have_text(re.compile(word, re.IGNORECASE))
+
+
+def hyphenated_words(pdf) -> list[tuple[str, str]]:
+    """(before, after) of each word a line of the PDF breaks with a hyphen."""
+    import subprocess
+
+    raw = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    found = re.findall(r"([\w\u00ad]+)\u00ad\u2010?\s*\n\s*([\w\u00ad]+)", raw)
+    return [(before.replace("\u00ad", ""), after.replace("\u00ad", "")) for before, after in found]
+
+
+@pytest.mark.pdf
+def test_the_pdfs_hyphenate_spanish_as_spanish_and_english_as_english(pdf_site):
+    import pyphen
+
+    for slug, code, other in [("rayo-de-luna", "es", "en"), ("social-credit", "en", "es")]:
+        broken = hyphenated_words(pdf_site / slug / "pdf" / "answer-key.pdf")
+        assert len(broken) >= 5, slug
+        rule, wrong = pyphen.Pyphen(lang=code), pyphen.Pyphen(lang=other)
+        for before, after in broken:
+            assert len(before) in rule.positions(before + after), (slug, before, after)
+        # The two languages' rules differ on these words: the text's rule was followed.
+        assert any(len(before) not in wrong.positions(before + after) for before, after in broken), slug
+
+
+@pytest.mark.pdf
+def test_a_pdfs_text_holds_soft_hyphens_only_where_a_line_breaks(pdf_site):
+    import subprocess
+
+    for slug in LANGUAGE:
+        raw = subprocess.run(["pdftotext", str(pdf_site / slug / "pdf" / "answer-key.pdf"), "-"],
+                             capture_output=True, text=True, check=True).stdout
+        inside = [line for line in raw.splitlines() if "\u00ad" in line.rstrip().rstrip("\u2010").rstrip("\u00ad")]
+        assert len(inside) <= 3, (slug, inside[:3])

@@ -443,7 +443,8 @@
           var written = when(student.times.get(q.id));
           if (written) head.appendChild(el("span", "review-time", " · written " + written));
           if (student.older) answer.appendChild(el("p", "review-older", "Written on another version of the text: its quotations are checked against the text as it is now."));
-          answer.appendChild(el("div", "review-answer-text" + (empty ? " is-empty" : ""), empty ? "No answer." : text));
+          var shown = answer.appendChild(el("div", "review-answer-text" + (empty ? " is-empty" : ""), empty ? "No answer." : text));
+          if (!empty && sources.length) shown.lang = sources[0].language;  // the student writes in the text's language
           if (student.cut.has(q.id)) {
             answer.appendChild(el("p", "review-older", "This answer is " + student.cut.get(q.id).toLocaleString("en")
               + " characters long: only its first " + LONGEST.toLocaleString("en") + " are shown and checked."));
