@@ -29,7 +29,8 @@ def test_each_question_has_a_labelled_box_in_its_writing_space(site, student_sit
 
 def test_the_check_names_the_articles_it_reads(site):
     box = soup(site, "bikes/questions/").select_one(".answer-box")
-    assert json.loads(box["data-sources"]) == [{"worksheet": "bikes", "src": "../article-lines.js", "title": "Bicycles in Amsterdam"}]
+    assert json.loads(box["data-sources"]) == [{"worksheet": "bikes", "src": "../article-lines.js", "title": "Bicycles in Amsterdam",
+                                               "language": "en"}]
     final = soup(site, "sequences/city-transport/").select_one(".answer-box")
     assert final["data-answers"] == "sequences/city-transport"
     assert [s["src"] for s in json.loads(final["data-sources"])] == ["../../bikes/article-lines.js", "../../trams/article-lines.js"]

@@ -122,7 +122,7 @@ def test_the_home_page_is_the_library_generated_from_the_worksheets(site):
     assert [text(c.select_one(".worksheet-card-title")) for c in cards] == ["Bicycles in Amsterdam", "Trams in Melbourne"]
     assert text(cards[0].select_one(".worksheet-card-source")) == "A. Teacher · Written for the tests · 1 March 2024"
     assert [text(li) for li in cards[1].select(".worksheet-card-facts li")] == [
-        "Level A2", "Theme Cities", "6 lines · 1 question · 20 minutes"]
+        "Level A2", "Theme Cities", "Language English", "6 lines · 1 question · 20 minutes"]
     assert [a["href"] for a in cards[1].select(".worksheet-card-links a")] == [
         "trams/article/", "trams/questions/", "trams/glossary/", "trams/worksheet/"]
 
