@@ -4,18 +4,13 @@ its stem, and where the site's default comes from."""
 
 from __future__ import annotations
 
-import sys
-
 import pytest
-from support import ROOT
+from check import site_language
 from worksheet.glossary import Entry, Glossary, slugify
 from worksheet.language import LANGUAGES, read_language, site_default
 from worksheet.quotes import find_quotations, left_open
 from worksheet.refs import find_mentions
 from worksheet.stems import unlisted_forms
-
-sys.path.insert(0, str(ROOT / "scripts"))
-from check import site_language  # noqa: E402
 
 
 @pytest.mark.parametrize("prose,lines", [
