@@ -129,3 +129,12 @@ def test_a_pdfs_text_holds_soft_hyphens_only_where_a_line_breaks(pdf_site):
                              capture_output=True, text=True, check=True).stdout
         inside = [line for line in raw.splitlines() if "\u00ad" in line.rstrip().rstrip("\u2010").rstrip("\u00ad")]
         assert len(inside) <= 3, (slug, inside[:3])
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("slug", sorted(LANGUAGE))
+def test_a_pop_up_speaks_the_language_of_the_text_it_explains(page: Page, slug):
+    page.goto(f"{slug}/article/")
+    for trigger in (page.locator(".article abbr.term").first, page.locator("button.note-marker").first):
+        trigger.focus()
+        expect(page.locator("#popup:not([hidden])")).to_have_attribute("lang", LANGUAGE[slug])

@@ -47,6 +47,10 @@
   }
 
   function fill(target) {
+    // In the language of the text it explains (its definition, its note).
+    var text = target.closest("[lang]");
+    if (text && text !== document.documentElement) popup.lang = text.lang;
+    else popup.removeAttribute("lang");
     if (target.matches("abbr")) {
       var tips = tipsOf(target, function () {
         if (host === target) { fill(target); place(target) }
