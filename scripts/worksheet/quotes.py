@@ -100,9 +100,21 @@ def left_open(prose: str, language: str = DEFAULT) -> int | None:
     after it), or none follows at all. What it would pair with is not
     quotation at all, so this is reported once, instead of every quotation
     after it. Quotations in „ “, ‹ › and the language's own marks (German » «)
-    are set aside first: their closing marks open others."""
+    are set aside first: their closing marks open others; a „ or ‹ left after
+    them opens one never closed."""
     prose = quotation_pattern(language).sub(
         lambda m: " " * len(m.group()) if m.group()[0] not in _PAIRS and m.group()[0] != "=" else m.group(), prose)
+    stray = _STRAY_OPENER.search(prose)
+    opened = _left_open_pair(prose)
+    return min((i for i in (opened, stray.start() if stray else None) if i is not None), default=None)
+
+
+#: Opening marks that close nothing (a closing mark of theirs opens “ ”).
+_STRAY_OPENER = re.compile("[„‹]")
+
+
+def _left_open_pair(prose: str) -> int | None:
+    """What ``left_open`` says of the marks of ``_PAIRS``."""
     bounds = [0, *(m.end() for m in _PARAGRAPH_BREAK.finditer(prose)), len(prose)]
     skipped = {i for m in _ATTRIBUTE.finditer(prose) for i in range(m.start(), m.end())}
     for start, end in zip(bounds, bounds[1:]):

@@ -48,6 +48,8 @@ def test_each_language_quotes_with_its_marks(prose, language, quoted):
     ("»Haus und «Baum»", "de", None),  # a » « never closed: not read as one in German either
     ("“Haus and “home”.", "en", 0),
     ("Die „Straße“ und « Weg", "de", 17),
+    ("Die „Straße und der Weg.", "de", 4),
+    ("Er sagt ‹nein und geht.", "de", 8),
 ])
 def test_a_quotation_left_open_is_found_in_every_language(prose, language, opened):
     assert left_open(prose, language) == opened
