@@ -44,7 +44,8 @@ def test_the_text_is_german_on_every_page_it_stands(site):
     article = soup(site, f"{WORKSHEET}/article/")
     assert article.select_one(".article")["lang"] == "de"
     questions = soup(site, f"{WORKSHEET}/questions/")
-    assert {element["lang"] for element in questions.select(".excerpt, .model-answer [lang]")} <= {"de"}
+    excerpts = questions.select(".excerpt-lines")
+    assert len(excerpts) == 5 and {element.get("lang") for element in excerpts} == {"de"}
 
 
 def test_inflected_forms_open_their_entry(page):
