@@ -45,7 +45,7 @@ def test_the_text_is_german_on_every_page_it_stands(site):
     assert article.select_one(".article")["lang"] == "de"
     questions = soup(site, f"{WORKSHEET}/questions/")
     excerpts = questions.select(".excerpt-lines")
-    assert len(excerpts) == 5 and {element.get("lang") for element in excerpts} == {"de"}
+    assert len(excerpts) >= 5 and {element.get("lang") for element in excerpts} == {"de"}
 
 
 def test_inflected_forms_open_their_entry(page):
