@@ -1,5 +1,5 @@
-"""The real library: two worksheets in one sequence and a Spanish one in
-its own, the AI Act worksheet as the issue asks it, the vocabulary of both,
+"""The real library: two worksheets in one sequence, a German one and a
+Spanish one each in its own, the AI Act worksheet as the issue asks it, the vocabulary of both,
 and search across them."""
 
 from __future__ import annotations
@@ -18,7 +18,8 @@ LIBRARY = load_library(ROOT / "docs")
 
 def test_the_home_page_lists_the_sequence_and_its_worksheets_in_order(site):
     shelves = soup(site, "").select(".library-shelf")
-    assert [text(s.h2) for s in shelves] == ["Scoring citizens", "Entre el sueño y la realidad"]
+    assert [text(s.h2) for s in shelves] == ["Scoring citizens", "Wir und die anderen",
+                                             "Entre el sueño y la realidad"]
     cards = shelves[0].select(".worksheet-card")
     assert [text(c.select_one(".worksheet-card-title")) for c in cards] == ["China's social credit", "The EU's AI Act"]
     assert [text(li) for li in cards[0].select(".worksheet-card-facts li")][-1] == "65 lines · 7 questions · 2 hours"

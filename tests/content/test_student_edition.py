@@ -20,6 +20,21 @@ WORKSHEETS = [ws.slug for ws in LIBRARY.worksheets]
 QUESTION_PAGES = [f"{slug}/questions/" for slug in WORKSHEETS] + [f"sequences/{s.slug}/" for s in LIBRARY.sequences]
 
 
+#: A line mention's abbreviation, in any language: it does not end a sentence ("(Z. 4)", "(l. 12)").
+MENTION = re.compile(r"(?:^|[\s(])(?:l|ll|Z|S|r|rr)\.$")
+
+
+def split_sentences(value: str) -> list[str]:
+    """``value`` cut after each full stop, colon, semicolon, ! and ?, but not after "l." or "Z."."""
+    pieces: list[str] = []
+    for piece in re.split(r"(?<=[.!?:;])\s+", value):
+        if pieces and MENTION.search(pieces[-1]):
+            pieces[-1] += " " + piece
+        else:
+            pieces.append(piece)
+    return pieces
+
+
 def sentences_of(site, selector: str) -> list[str]:
     """Every sentence of the parts ``selector`` finds on the pages that have
     them, except what the article pages say too (the text, its notes)."""
@@ -31,7 +46,7 @@ def sentences_of(site, selector: str) -> list[str]:
             for summary in block.select("summary"):
                 summary.decompose()
             for item in block.find_all(["p", "li"]):
-                for piece in re.split(r"(?<=[.!?:;])\s+", item.get_text(" ")):
+                for piece in split_sentences(item.get_text(" ")):
                     sentence = normalise(piece)
                     if len(sentence.split()) >= 4 and sentence not in public:
                         sentences.add(sentence)
