@@ -78,7 +78,7 @@ def test_each_card_on_the_home_page_names_its_language(site):
         card = cards[ws.title]
         label = next(li for li in card.select(".worksheet-card-facts li") if "Language" in text(li))
         assert label.select_one("[lang]")["lang"] == ws.language
-        assert text(label) == {"en": "Language English", "es": "Language Español"}[ws.language]
+        assert text(label) == {"en": "Language English", "es": "Language Español", "de": "Language Deutsch"}[ws.language]
 
 
 @pytest.mark.browser
