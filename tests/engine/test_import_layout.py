@@ -135,6 +135,19 @@ def test_prose_numbers_are_not_margin_numbers():
     assert find_margin_numbers(words) == {90: 10, 190: 20}
 
 
+def test_a_10_in_the_prose_next_to_the_margins_10_is_left_in_the_prose():
+    lines = ["the town council met again that day and talked for hours"] * 15
+    lines[10] = "and 10 more people came to the square before the council"  # line 11, just after the margin's 10
+    words = []
+    for number, line in enumerate(lines, start=1):
+        if number % 5 == 0:
+            words.append(str(number))  # OCR reads the margin number into the prose, before its line
+        words += line.split()
+    margin = {i: int(word) for i, word in enumerate(words) if word in ("5", "10", "15") and words[i + 1] == "the"}
+    assert len(margin) == 3 and words.count("10") == 2
+    assert find_margin_numbers(words) == margin  # both chains are as long: the evenly spaced one wins
+
+
 def test_lines_are_fitted_to_the_count_the_numbers_require():
     words = "one two three four five six seven eight nine ten eleven twelve".split()
     two = [Piece(words[:6]), Piece(words[6:])]

@@ -13,6 +13,7 @@ const TRICKY = [  // answers that look like the format's own lines
   'Cars "took over the city\'s old streets" (l. 6).\n\nA second paragraph.',
   "[q2] Question 2\nwritten: yesterday\n| a bar\n|\n  indented\n(no answer)",
   "   leading spaces, «guillemets», emoji 🚲, tab\tinside",
+  "",
 ];
 const SECTIONS = TRICKY.map((text, i) => ({id: `q${i + 1}`, title: `Question ${i + 1}`, question: "Why?\nExplain.",
                                            written: `2026-12-01T09:2${i}:00.000Z`, text}));
@@ -45,6 +46,20 @@ for (const [platform, change] of Object.entries(PLATFORMS)) {
                      SECTIONS.map(s => [s.id, s.title, s.question, s.written, s.text]));
   });
 }
+
+test("the file reads as the README describes it", () => {
+  assert.equal(HandInFile.write("answers", HEAD, [SECTIONS[0], SECTIONS[3]]), [
+    "Worksheet answers: hand-in file, format 1", "worksheet: bikes", "title: Bicycles in Amsterdam",
+    "text: 0123456789abcdef", "name: Léa Martin", "class: 2nde 3", "written: 2026-12-01T09:30:00.000Z", "",
+    "[q1] Question 1", "  Why?", "  Explain.", "written: 2026-12-01T09:20:00.000Z",
+    "| Cars \"took over the city's old streets\" (l. 6).", "|", "| A second paragraph.", "",
+    "[q4] Question 4", "  Why?", "  Explain.", "written: 2026-12-01T09:23:00.000Z", "(no answer)", ""].join("\n"));
+});
+
+test("a name on two lines is written on one", () => {
+  const text = HandInFile.write("answers", {...HEAD, name: "Léa\n  Martin "}, []);
+  assert.equal(HandInFile.read(text).head.name, "Léa Martin");
+});
 
 test("a feedback file carries each mark and comment", () => {
   const read = HandInFile.read(HandInFile.write("feedback", {...HEAD, total: "7.5 / 10"}, [
@@ -106,5 +121,5 @@ test("names are compared as a reader would", () => {
   assert.equal(same("Léa Martin", "  léa   MARTIN "), true);
   assert.equal(same("Léa Martin", "Lea Martin"), false);
   assert.equal(same("Léa Martin", "Léa Martine"), false);
-
+  assert.equal(HandInFile.person(null), "");
 });
