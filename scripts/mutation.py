@@ -20,6 +20,9 @@ pinned versions). Work files go to build/mutation/, outside the sources.
 from __future__ import annotations
 
 import argparse
+import ast
+import difflib
+import functools
 import json
 import re
 import shutil
@@ -110,13 +113,31 @@ def run_python(target: PythonTarget) -> Score:
             score.killed += 1
         elif status == "survived":
             score.survived += 1
-            score.survivors.append(name)
+            score.survivors.append(f"{name.rpartition('.')[0]}: {mutmut_change(folder, name)}")
         elif status == "timeout":
             score.timeouts += 1
         else:
             score.other += 1
             score.survivors.append(f"{name} ({status})")
     return score
+
+
+@functools.cache
+def _functions(path: Path) -> dict[str, str]:
+    source = path.read_text(encoding="utf-8")
+    return {node.name: ast.get_source_segment(source, node) for node in ast.walk(ast.parse(source))
+            if isinstance(node, ast.FunctionDef)}
+
+
+def mutmut_change(folder: Path, name: str) -> str:
+    """The line a mutmut mutant changes, as it reads mutated, from the mutants
+    mutmut wrote beside the original functions."""
+    module, _, function = name.rpartition(".")
+    bodies = _functions(folder / "mutants" / "src" / (module.replace(".", "/") + ".py"))
+    original = bodies.get(function.rsplit("__mutmut_", 1)[0] + "__mutmut_orig", "").split("\n")[1:]
+    mutated = bodies.get(function, "").split("\n")[1:]
+    changed = [line[2:].strip() for line in difflib.ndiff(original, mutated) if line.startswith("+ ")]
+    return " / ".join(changed) or "(a line removed)"
 
 
 def function_lines(path: Path, name: str) -> tuple[int, int]:

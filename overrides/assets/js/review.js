@@ -32,7 +32,9 @@
    - Numbers show with the device's decimal sign (a comma in French, say),
      on screen, in print and in feedback files; the CSV always has a comma.
    - Everything a file holds is shown as text (textContent), never as
-     markup, and never becomes a key of a plain object (Map, Set). */
+     markup, and never becomes a key of a plain object (Map, Set).
+   - In Node, the rules that need no page (csvText, parseMark, number) are
+     the export, for tests/js/review.test.js. */
 (function () {
   var PREFIX = "review:";  // siteStorage: the marks of a group, by its id
   var BLIND = "review-blind";  // siteStorage: blind marking on
