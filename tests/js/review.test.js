@@ -46,6 +46,7 @@ test("a mark may be typed with a comma or a point, and anything else is no mark"
   assert.equal(review.parseMark("2,5"), 2.5);
   assert.equal(review.parseMark(" 3.25 "), 3.25);
   assert.equal(review.parseMark("4"), 4);
+  assert.equal(review.parseMark("12,5"), 12.5);  // a question out of 20
   assert.equal(review.parseMark("   "), null);
   for (const wrong of ["3x", "x3", "-1", "2,5,1", "2.", ".5", "1e2"]) assert.ok(Number.isNaN(review.parseMark(wrong)), wrong);
 });
