@@ -155,6 +155,10 @@ def test_a_10_in_the_prose_next_to_the_margins_10_is_left_in_the_prose():
     assert find_margin_numbers(words) == margin  # both chains are as long: the evenly spaced one wins
 
 
+def test_a_text_without_numbers_has_no_margin_numbers():
+    assert find_margin_numbers("a text read without its margin numbers".split()) == {}
+
+
 def test_a_round_number_in_the_prose_after_the_last_margin_number_stays_prose():
     lines = ["the town council met again that day and talked for hours"] * 18
     lines[16] = "and 350 more people came to the square before the council"  # 350 lines on would be 3 characters each
