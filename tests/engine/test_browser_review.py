@@ -330,6 +330,34 @@ def test_files_dropped_on_the_page_are_read(page: Page):
     expect(answers_to(page, "q1").locator(".review-student")).to_have_text(["Léa Martin", "Chloé Bernard", "Yanis Petit"])
 
 
+DRAG = """([selector, kind, files]) => {
+    const data = new DataTransfer();
+    files.forEach(([name, text]) => data.items.add(new File([text], name, {type: "text/plain"})));
+    const event = new DragEvent(kind, {dataTransfer: data, bubbles: true, cancelable: true});
+    document.querySelector(selector).dispatchEvent(event);
+    return event.defaultPrevented;  // true: the page takes the drop, the browser does not open the files
+}"""
+
+
+def test_files_dragged_over_the_drop_zone_show_it_and_are_taken_on_drop(page: Page):
+    page.goto("review/")
+    files = [[f"{name}.txt", hand_in_file(name, {"q1": q1, "q2": q2})] for name, (q1, q2) in CLASS.items()]
+    zone = page.locator(".review-drop")
+    inside = ".review-drop > *"  # the pointer is over the zone's text, not its edge
+    assert page.evaluate(DRAG, [inside, "dragenter", files]) is False
+    assert page.evaluate(DRAG, [inside, "dragover", files]) is True
+    expect(zone).to_have_class(re.compile(r"\bis-over\b"))
+    page.evaluate(DRAG, [".review-drop", "dragleave", files])  # the files pass on without being dropped
+    expect(zone).not_to_have_class(re.compile(r"\bis-over\b"))
+    assert page.evaluate(DRAG, ["h1", "dragover", files]) is False  # elsewhere on the page, nothing is taken
+    expect(zone).not_to_have_class(re.compile(r"\bis-over\b"))
+
+    assert page.evaluate(DRAG, [inside, "dragover", files]) is True
+    assert page.evaluate(DRAG, [inside, "drop", files]) is True
+    expect(answers_to(page, "q1").locator(".review-student")).to_have_text(["Léa Martin", "Chloé Bernard", "Yanis Petit"])
+    expect(zone).not_to_have_class(re.compile(r"\bis-over\b"))
+
+
 def test_a_student_opening_the_wrong_file_is_told_why(page: Page):
     page.goto("bikes/questions/")
     trams = hand_in_file("Tom Roux", {"q1": "An answer."}, worksheet="trams", title="Trams in Melbourne")

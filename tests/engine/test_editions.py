@@ -197,9 +197,27 @@ def test_the_class_name_left_as_text_stops_the_student_build(tmp_path):
     assert f"docs/trams/index.md:{line}: 'classroom-only' is left in the student edition's page" in log_of(result)
 
 
-def test_the_student_edition_search_index_holds_none_of_them(planted, planted_classroom, tmp_path):
+@pytest.fixture(scope="module")
+def planted_student(planted, tmp_path_factory):
+    """The planted library's student edition, without its PDFs."""
+    return build(planted, tmp_path_factory.mktemp("planted-student") / "site", edition="student")
+
+
+def test_an_abbreviation_or_footnote_defined_for_the_classroom_defines_nothing_for_students(planted_classroom,
+                                                                                           planted_student):
+    classroom = soup(planted_classroom, "trams/")
+    assert [a["title"] for a in classroom.select("abbr[title]") if text(a) == "TLA"] == ["Indigo abbreviation expansion"]
+    assert "Jade footnote sentence." in text(classroom.select_one(".footnote"))
+    page = soup(planted_student, "trams/")
+    assert "Public words: TLA." in text(page)  # the word stays, as plain text
+    assert page.select("abbr") == [] and page.select(".footnote, .footnote-ref, sup[id^=fnref]") == []
+    html = (planted_student / "trams" / "index.html").read_text(encoding="utf-8")
+    assert [s for s in DEFINED[1] + ["A claim."] if s in html] == []
+
+
+def test_the_student_edition_search_index_holds_none_of_them(planted_classroom, planted_student):
     classroom = every_search_text(planted_classroom)
-    student = every_search_text(build(planted, tmp_path / "student", edition="student"))
+    student = every_search_text(planted_student)
     words = ["walrus", "heron", "lynx", "otter", "gecko"]  # one of each classroom-only sentence
     assert [w for w in words if w not in classroom.casefold()] == []  # they would be found there
     assert "wobble" in student  # a word of an article: the index is read

@@ -135,6 +135,52 @@ def test_prose_numbers_are_not_margin_numbers():
     assert find_margin_numbers(words) == {90: 10, 190: 20}
 
 
+def ocr_words(lines: list[str]) -> tuple[list[str], dict[int, int]]:
+    """Printed lines as OCR runs them together, each fifth one's margin number
+    before its first word; and where those numbers stand."""
+    words, margin = [], {}
+    for number, line in enumerate(lines, start=1):
+        if number % 5 == 0:
+            margin[len(words)] = number
+            words.append(str(number))
+        words += line.split()
+    return words, margin
+
+
+def test_a_10_in_the_prose_next_to_the_margins_10_is_left_in_the_prose():
+    lines = ["the town council met again that day and talked for hours"] * 15
+    lines[10] = "and 10 more people came to the square before the council"  # line 11, just after the margin's 10
+    words, margin = ocr_words(lines)
+    assert words.count("10") == 2
+    assert find_margin_numbers(words) == margin  # both chains are as long: the evenly spaced one wins
+
+
+def test_a_text_without_numbers_has_no_margin_numbers():
+    assert find_margin_numbers("a text read without its margin numbers".split()) == {}
+
+
+def test_a_round_number_in_the_prose_after_the_last_margin_number_stays_prose():
+    lines = ["the town council met again that day and talked for hours"] * 18
+    lines[16] = "and 350 more people came to the square before the council"  # 350 lines on would be 3 characters each
+    words, margin = ocr_words(lines)
+    assert find_margin_numbers(words) == margin
+
+
+@pytest.mark.parametrize("line", ["a narrow column too", "w" * 117 + " x"], ids=["19 characters", "119 characters"])
+def test_margin_numbers_of_the_narrowest_and_widest_lines_are_found(line):
+    words, margin = ocr_words([line] * 15)  # with the space after it, a line takes 20 or 120 characters
+    assert find_margin_numbers(words) == margin
+    beyond, _ = ocr_words([line + "x" if len(line) > 100 else line[1:]] * 15)
+    assert len(find_margin_numbers(beyond)) < 3  # lines no sheet prints: the numbers are not a chain
+
+
+def test_a_paragraph_starts_its_first_line_and_its_last_line_may_be_short():
+    pieces = [Piece("one two three four five six seven".split()), Piece("eight nine ten".split())]
+    lines = fit_lines(pieces, width=14)
+    assert [(line.text, line.starts_paragraph) for line in lines] == [
+        ("one two three", True), ("four five six", False), ("seven", False), ("eight nine ten", True)]
+
+
 def test_lines_are_fitted_to_the_count_the_numbers_require():
     words = "one two three four five six seven eight nine ten eleven twelve".split()
     two = [Piece(words[:6]), Piece(words[6:])]

@@ -32,7 +32,9 @@
    - Numbers show with the device's decimal sign (a comma in French, say),
      on screen, in print and in feedback files; the CSV always has a comma.
    - Everything a file holds is shown as text (textContent), never as
-     markup, and never becomes a key of a plain object (Map, Set). */
+     markup, and never becomes a key of a plain object (Map, Set).
+   - In Node, the rules that need no page (csvText, parseMark, number) are
+     the export, for tests/js/review.test.js. */
 (function () {
   var PREFIX = "review:";  // siteStorage: the marks of a group, by its id
   var BLIND = "review-blind";  // siteStorage: blind marking on
@@ -562,6 +564,12 @@
         return mark === null ? "" : number(mark, true);
       }), [total === null ? "" : number(total, true), student.file]));
     });
+    return csvText(rows);
+  }
+
+  // Rows as a CSV file a spreadsheet opens as they read: UTF-8 with a BOM,
+  // semicolons between cells, CRLF between rows.
+  function csvText(rows) {
     return "\uFEFF" + rows.map(function (row) { return row.map(csvCell).join(";") }).join("\r\n") + "\r\n";
   }
 
@@ -646,6 +654,12 @@
   function ready() {
     if (!state || !document.contains(state.page)) mount();
     return state;
+  }
+
+  // In Node (the tests), the rules that need no page are the export.
+  if (typeof module === "object" && module.exports) {
+    module.exports = {csvText: csvText, parseMark: parseMark, number: number};
+    return;
   }
 
   document.addEventListener("change", function (event) {
