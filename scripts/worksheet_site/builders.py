@@ -14,6 +14,7 @@ belongs to; the markup is in the partials (``overrides/partials/worksheet/``).
 
 from __future__ import annotations
 
+import random
 from typing import Callable
 
 from markdown import Markdown
@@ -92,10 +93,12 @@ def practice_html(page: PageRendering, worksheets, *, glossary: str) -> str:
 
 def vocabulary_test(page: PageRendering, html: str) -> str:
     """The printable vocabulary test: half the terms to translate into French,
-    the other half from French; in the classroom edition, with the answers
-    shown in teacher mode (the key)."""
+    the other half from French, in an order drawn once for the worksheet (an
+    A–Z list would give the answers' first letters away); in the classroom
+    edition, with the answers shown in teacher mode (the key)."""
     ws, site = page.worksheet, page.site
     deck = flashcards.cards(ws)
+    random.Random(ws.slug).shuffle(deck)
     language = flashcards.LANGUAGES.get(flashcards.language_of(ws), flashcards.language_of(ws))
     pdf = {kind: href for kind, href in pdf_links(page).items() if kind.startswith("vocabulary")}
     return html + site.edition_html(site.partial(
