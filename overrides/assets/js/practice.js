@@ -252,7 +252,8 @@
 
   function mount() {
     root = document.querySelector("[data-practice]");
-    if (!root) return;
+    if (!root || root.hasAttribute("data-mounted")) return;
+    root.setAttribute("data-mounted", "");
     try {
       deck = JSON.parse(root.querySelector(".practice-deck").textContent);
     } catch (e) {
