@@ -141,14 +141,24 @@ def test_the_cards_work_by_keyboard_alone(page: Page):
     expect(page.locator(".practice-front")).to_have_text("un navetteur, une navetteuse")
 
 
-def test_axe_finds_nothing_on_the_front_the_back_and_a_verdict(page: Page):
-    open_cards(page)
-    assert axe_violations(page) == []
-    page.get_by_role("button", name="Turn the card").click()
-    assert axe_violations(page) == []
-    page.get_by_role("button", name="Both ways: type the word").click()
-    typed(page, "activst")
-    assert axe_violations(page) == []
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_nothing_on_the_front_the_back_and_a_verdict(browser, base_url, scheme):
+    context = browser.new_context(base_url=base_url, color_scheme=scheme)
+    page = context.new_page()
+    try:
+        open_cards(page)
+        assert axe_violations(page) == []
+        page.get_by_role("button", name="Turn the card").click()
+        assert axe_violations(page) == []
+        page.get_by_role("button", name="Both ways: type the word").click()
+        typed(page, "activst")
+        expect(page.locator(".practice-verdict")).to_have_attribute("data-verdict", "wrong")
+        assert axe_violations(page) == []
+        page.get_by_role("button", name="Next card").click()
+        typed(page, "commuter")
+        assert axe_violations(page) == []
+    finally:
+        context.close()
 
 
 def test_on_a_phone_the_cards_fit_and_turn_by_touch(phone: Page):
