@@ -11,13 +11,17 @@ adding copies.
 from __future__ import annotations
 
 import hashlib
+import io
 import os
 import tempfile
+import time
+import zipfile
 
 import genanki
 
 from .flashcards import Card
 
+ZIP_EPOCH = 315532800  # 1980-01-01, the first date a zip can hold
 FIELDS = ["Term", "PartOfSpeech", "French", "Definition", "Line", "Context"]
 FRONT = '<div class="term" lang="{{Language}}">{{Term}}</div><div class="pos">{{PartOfSpeech}}</div>'
 BACK = ('{{FrontSide}}<hr id="answer"><div class="french" lang="fr">{{French}}</div>'
@@ -54,16 +58,26 @@ def deck(cards: list[Card], *, worksheet: str, title: str) -> genanki.Deck:
     return out
 
 
-def apkg_bytes(cards: list[Card], *, worksheet: str, title: str) -> bytes:
-    """The ``.apkg`` file of the deck."""
+def apkg_bytes(cards: list[Card], *, worksheet: str, title: str, timestamp: float) -> bytes:
+    """The ``.apkg`` file of the deck, the same bytes for the same cards and
+    ``timestamp`` (seconds since 1970): the notes' time of change, which
+    must grow when they change, for Anki to take a newer deck's notes over
+    the ones a student has."""
     handle, path = tempfile.mkstemp(suffix=".apkg")
     os.close(handle)
     try:
-        genanki.Package(deck(cards, worksheet=worksheet, title=title)).write_to_file(path)
-        with open(path, "rb") as file:
-            return file.read()
+        genanki.Package(deck(cards, worksheet=worksheet, title=title)).write_to_file(path, timestamp=timestamp)
+        with zipfile.ZipFile(path) as written:
+            members = [(name, written.read(name)) for name in written.namelist()]
     finally:
         os.remove(path)
+    # The zip's own dates are the file's, written now: they take the timestamp's instead.
+    out = io.BytesIO()
+    when = time.gmtime(max(timestamp, ZIP_EPOCH))[:6]
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as package:
+        for name, data in members:
+            package.writestr(zipfile.ZipInfo(name, date_time=when), data, compress_type=zipfile.ZIP_DEFLATED)
+    return out.getvalue()
 
 
 def _html(text: str) -> str:

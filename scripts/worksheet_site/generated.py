@@ -7,6 +7,8 @@ is read by the pages, never published."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from worksheet import Worksheet
@@ -49,11 +51,16 @@ def export_names(ws: Worksheet) -> dict[str, str]:
     return {"anki": f"exports/{name}.apkg", "quizlet": f"exports/{name}-quizlet.txt"}
 
 
-def exports(ws: Worksheet) -> dict[str, bytes]:
-    """{path in the worksheet's folder: content} of its vocabulary's exports."""
+def exports(ws: Worksheet, folder: Path) -> dict[str, bytes]:
+    """{path in the worksheet's folder: content} of its vocabulary's exports.
+    The deck's notes are dated by the last change to the files they come
+    from (in ``folder``), so that two builds of the same files give the same
+    deck and a newer one updates the notes a student imported."""
     deck = cards(ws)
     names = export_names(ws)
-    return {names["anki"]: apkg_bytes(deck, worksheet=ws.slug or "worksheet", title=ws.title),
+    sources = [folder / name for name in (GLOSSARY, "article.md", "index.md")]
+    changed = max((path.stat().st_mtime for path in sources if path.exists()), default=0.0)
+    return {names["anki"]: apkg_bytes(deck, worksheet=ws.slug or "worksheet", title=ws.title, timestamp=int(changed)),
             names["quizlet"]: quizlet_text(deck).encode("utf-8")}
 
 
@@ -70,6 +77,7 @@ def worksheet_files(config, files: Files, ws: Worksheet, pdf_names: list[str]) -
            for name, source in PAGES.items() if files.get_file_from_path(ws.src(name)) is None]
     out.append(File.generated(config, ws.src(TIPS), content=tips_script(ws)))
     out.append(File.generated(config, ws.src(LINES), content=lines_script(ws)))
-    out += [File.generated(config, ws.src(name), content=content) for name, content in exports(ws).items()]
+    out += [File.generated(config, ws.src(name), content=content)
+            for name, content in exports(ws, Path(config.docs_dir) / ws.slug).items()]
     out += [File.generated(config, ws.src(name), content=b"") for name in pdf_names]
     return out

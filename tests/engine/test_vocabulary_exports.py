@@ -133,3 +133,23 @@ def test_the_vocabulary_test_prints_and_its_key_holds_the_answers(pdf_site, pdf_
     assert sum(term in test for term, _, _ in BIKES) + sum(french in test for _, french, _ in BIKES) == 3
     assert not (pdf_student_site / "bikes" / "pdf" / "vocabulary-test-key.pdf").exists()
     assert (pdf_student_site / "bikes" / "pdf" / "vocabulary-test.pdf").exists()
+
+
+def test_the_same_cards_make_the_same_deck_and_a_later_change_dates_its_notes_later(tmp_path):
+    from worksheet.anki_deck import apkg_bytes
+
+    card = Card(id="w/go", worksheet="w", language="en", term="go", forms=(), pos="verb",
+                definition="To move.", french="aller", line=1, context="Let us go.")
+    first = apkg_bytes([card], worksheet="w", title="W", timestamp=1_700_000_000)
+    assert apkg_bytes([card], worksheet="w", title="W", timestamp=1_700_000_000) == first
+    later = tmp_path / "later.apkg"
+    later.write_bytes(apkg_bytes([card], worksheet="w", title="W", timestamp=1_800_000_000))
+    (tmp_path / "first.apkg").write_bytes(first)
+    dates = []
+    for name in ("first", "later"):
+        with zipfile.ZipFile(tmp_path / f"{name}.apkg") as package:
+            package.extract("collection.anki2", tmp_path / name)
+        db = sqlite3.connect(tmp_path / name / "collection.anki2")
+        dates.append(db.execute("select mod from notes").fetchone()[0])
+        db.close()
+    assert dates == [1_700_000_000, 1_800_000_000]

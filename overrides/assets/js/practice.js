@@ -202,6 +202,7 @@
     var now = Date.now(), knew = result !== "wrong", box = knew ? Math.min(state(current).box + 1, TOP) : 1;
     schedule.set(keyOf(current), { box: box, due: knew ? now + DAYS[box] * DAY : now });
     save();
+    $(".practice-status").textContent = STRINGS.due(queue.length, box);
     action("next", true);
     focus("next");
   }
