@@ -10,7 +10,7 @@ a hash of their contents, so that a browser never keeps an old copy:
 
 - what every page uses: one stylesheet and one script;
 - what only some pages use (``PARTS``): the answer boxes' code and styles,
-  on pages with answer boxes; the pop-ups', on pages with pop-ups; the
+  on pages with answer boxes; the pop-ups', on pages with pop-ups; the flashcards', on practice pages; the
   review page's, on the review page. A page
   says it has them by a mark in its HTML. Its styles are written in its
   head (a few KB: cheaper than one more request before the first paint);
@@ -36,6 +36,7 @@ PARTS = {
     "answers": ("data-answers=", ["assets/css/answers.css", "assets/js/answer-check.js", "assets/js/hand-in-file.js",
                                   "assets/js/answers.js"]),
     "popups": ("data-tips=", ["assets/css/popups.css", "assets/js/popups.js"]),
+    "practice": ("data-practice=", ["assets/css/practice.css", "assets/js/practice.js"]),
     "review": ('class="review-data"', ["assets/css/review.css", "assets/js/answer-check.js",
                                        "assets/js/hand-in-file.js", "assets/js/review.js"]),
 }

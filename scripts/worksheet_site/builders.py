@@ -14,13 +14,15 @@ belongs to; the markup is in the partials (``overrides/partials/worksheet/``).
 
 from __future__ import annotations
 
+import random
 from typing import Callable
 
 from markdown import Markdown
 
+from worksheet import flashcards
 from worksheet.questions import total_points
 
-from . import pdfs, review, views
+from . import generated, pdfs, review, views, vocabulary as site_vocabulary
 from .editions import CLASSROOM_ONLY, left_as_text
 from .pages import LINES, TIPS, PageRendering, page_of, site_of
 from .site import RenderError
@@ -48,7 +50,60 @@ def glossary(page: PageRendering, html: str) -> str:
                                   lambda qid: page.href(ws.src("questions.md"), qid))
     page.page.present_anchor_ids |= {entry.slug for entry in ws.glossary.entries}
     return html + site.edition_html(site.partial("glossary.html", entries=entries, lang=ws.language,
-                                                 letters=views.letters(ws.glossary.entries)))
+                                                 letters=views.letters(ws.glossary.entries),
+                                                 practise=practice_links(page)))
+
+
+def practice_links(page: PageRendering) -> dict[str, str]:
+    """Where a worksheet's glossary leads to practise its words: the
+    flashcards, the vocabulary test and its PDFs, the exports."""
+    ws = page.worksheet
+    links = {"practice": page.href(ws.src("practice.md")), "test": page.href(ws.src("vocabulary-test.md"))}
+    links |= {kind: page.href(ws.src(name)) for kind, name in generated.export_names(ws).items()}
+    links |= {kind: href for kind, href in pdf_links(page).items() if kind.startswith("vocabulary")}
+    return links
+
+
+def practice(page: PageRendering, html: str) -> str:
+    """A worksheet's flashcards."""
+    ws = page.worksheet
+    return html + practice_html(page, [ws], glossary=page.href(ws.src("glossary.md")))
+
+
+def vocabulary_practice(page: PageRendering, html: str) -> str:
+    """The flashcards of every worksheet's terms."""
+    return html + practice_html(page, page.site.library.worksheets, glossary=page.href(site_vocabulary.PAGE[0]))
+
+
+def practice_html(page: PageRendering, worksheets, *, glossary: str) -> str:
+    """The flashcards of ``worksheets``: the cards' data is written into the
+    page (assets/js/practice.js shows them), each with the address of its line."""
+    deck = []
+    for ws in worksheets:
+        article = ws.src("article.md")
+        for card in flashcards.cards(ws):
+            deck.append(card.data() | {
+                "href": page.href(article, f"L{card.line}") if card.line else "",
+                "languageName": flashcards.LANGUAGES.get(card.language, card.language),
+                "title": ws.title})
+    languages = list(dict.fromkeys(card["languageName"] for card in deck))
+    return page.site.partial("practice.html", deck=views.script_json(deck), count=len(deck),
+                             languages=languages, several=len(worksheets) > 1, glossary=glossary)
+
+
+def vocabulary_test(page: PageRendering, html: str) -> str:
+    """The printable vocabulary test: half the terms to translate into French,
+    the other half from French, in an order drawn once for the worksheet (an
+    A–Z list would give the answers' first letters away); in the classroom
+    edition, with the answers shown in teacher mode (the key)."""
+    ws, site = page.worksheet, page.site
+    deck = flashcards.cards(ws)
+    random.Random(ws.slug).shuffle(deck)
+    language = flashcards.LANGUAGES.get(flashcards.language_of(ws), flashcards.language_of(ws))
+    pdf = {kind: href for kind, href in pdf_links(page).items() if kind.startswith("vocabulary")}
+    return html + site.edition_html(site.partial(
+        "vocabulary-test.html", to_french=deck[0::2], from_french=deck[1::2], language=language,
+        title=ws.title, pdfs=pdf, slug=ws.slug or "worksheet", glossary=page.href(ws.src("glossary.md"))))
 
 
 def questions(page: PageRendering, html: str) -> str:
@@ -75,6 +130,9 @@ def vocabulary(page: PageRendering, html: str) -> str:
     """The site-wide vocabulary, or its page for one letter."""
     added, anchors = page.site.vocabulary.html(page.src, page.href, page.site.partial)
     page.page.present_anchor_ids |= anchors
+    if page.kind == "vocabulary":
+        added = page.site.partial("practise-links.html",
+                                  links={"practice": page.href(site_vocabulary.PRACTICE[0])}) + added
     return html + added
 
 
@@ -106,6 +164,7 @@ def sequence(page: PageRendering, html: str) -> str:
 BUILDERS: dict[str, Callable[[PageRendering, str], str]] = {
     "overview": overview, "article": article, "questions": questions, "glossary": glossary, "sheet": sheet,
     "vocabulary": vocabulary, "vocabulary-letter": vocabulary, "review": review_page, "sequence": sequence,
+    "practice": practice, "vocabulary-practice": vocabulary_practice, "vocabulary-test": vocabulary_test,
 }
 
 

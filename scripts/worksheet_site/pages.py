@@ -32,7 +32,9 @@ from .slots import slots
 #: What each page of a worksheet folder is, by its file name, and its name in menus.
 PAGE_KINDS = {"index.md": ("overview", "About"), "article.md": ("article", "Article"),
               "questions.md": ("questions", "Questions"), "glossary.md": ("glossary", "Glossary"),
-              "worksheet.md": ("sheet", "Worksheet")}
+              "worksheet.md": ("sheet", "Worksheet"), "practice.md": ("practice", "Practice")}
+#: Pages of a worksheet folder that its menu and bar leave out: the glossary page links to them.
+LINKED_KINDS = {"vocabulary-test.md": ("vocabulary-test", "Vocabulary test")}
 TIPS = "glossary-tips.js"
 LINES = "article-lines.js"
 #: A worksheet page's description for search engines, unless its front matter gives one.
@@ -42,6 +44,8 @@ DESCRIPTIONS = {
     "questions": "Questions on “{headline}”, each linked to the lines of the text it draws on.",
     "glossary": "The words explained in “{headline}”, with their French and the lines where they occur.",
     "sheet": "“{headline}” as a worksheet to print: the text, then the questions with room to write.",
+    "practice": "Flashcards of the words explained in “{headline}”, with a review schedule kept on your device.",
+    "vocabulary-test": "A vocabulary test on the words of “{headline}”, to print.",
 }
 
 
@@ -56,7 +60,7 @@ class PageRendering:
         self.worksheet: Worksheet | None = library.worksheet_of(src)
         self.sequence = library.sequence_of(src)
         name = src.rsplit("/", 1)[-1]
-        self.kind = PAGE_KINDS.get(name, (None,))[0] if self.worksheet else None
+        self.kind = {**PAGE_KINDS, **LINKED_KINDS}.get(name, (None,))[0] if self.worksheet else None
         if self.sequence:
             self.kind = "sequence"
         elif self.worksheet is None:
@@ -64,6 +68,8 @@ class PageRendering:
                 self.kind = "home"
             elif src == vocabulary.PAGE[0]:
                 self.kind = "vocabulary"
+            elif src == vocabulary.PRACTICE[0]:
+                self.kind = "vocabulary-practice"
             elif site.vocabulary.letter_of(src):
                 self.kind = "vocabulary-letter"
             elif src == review.PAGE[0] and not site.student:
@@ -99,7 +105,7 @@ class PageRendering:
         ws = self.worksheet
         if ws is None or self.kind is None:
             return {}
-        label = PAGE_KINDS[self.src.rsplit("/", 1)[-1]][1]
+        label = {**PAGE_KINDS, **LINKED_KINDS}[self.src.rsplit("/", 1)[-1]][1]
         return {"title": ws.title if self.kind == "overview" else f"{label} · {ws.title}",
                 "description": DESCRIPTIONS[self.kind].format(
                     title=ws.title, headline=ws.article.meta.get("headline", ws.title))}

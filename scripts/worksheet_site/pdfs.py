@@ -1,9 +1,11 @@
 """Each worksheet's PDFs, printed from the built site by chromium (Playwright).
 
 The worksheet is the printed sheet page with teacher mode off; the answer
-key, in the classroom edition only, the same page with teacher mode on. Both
-print on A4 as a browser prints them (the site's print stylesheet), each
-word hyphenated by the language it is written in (hyphenation.py).
+key, in the classroom edition only, the same page with teacher mode on. The
+vocabulary test and its key are printed the same way from the vocabulary
+test page. All print on A4 as a browser prints them (the site's print
+stylesheet), each word hyphenated by the language it is written in
+(hyphenation.py).
 """
 
 from __future__ import annotations
@@ -21,13 +23,21 @@ from .hyphenation import hyphenate
 
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-#: kind -> (file name in the worksheet's folder, teacher mode on)
-KINDS = {"worksheet": ("pdf/worksheet.pdf", False), "answer_key": ("pdf/answer-key.pdf", True)}
+#: kind -> (file name in the worksheet's folder, teacher mode on, the page printed)
+KINDS = {"worksheet": ("pdf/worksheet.pdf", False, "worksheet.md"),
+         "answer_key": ("pdf/answer-key.pdf", True, "worksheet.md"),
+         "vocabulary_test": ("pdf/vocabulary-test.pdf", False, "vocabulary-test.md"),
+         "vocabulary_key": ("pdf/vocabulary-test-key.pdf", True, "vocabulary-test.md")}
 
 
 def kinds(*, student: bool) -> list[str]:
-    """The PDFs an edition has: no answer key in the student edition."""
-    return ["worksheet"] if student else ["worksheet", "answer_key"]
+    """The PDFs an edition has: no key in the student edition."""
+    return [kind for kind, (_, teacher, _) in KINDS.items() if not (student and teacher)]
+
+
+def page_name(kind: str) -> str:
+    """The worksheet's page the PDF ``kind`` prints."""
+    return KINDS[kind][2]
 
 
 def file_name(kind: str) -> str:
@@ -44,9 +54,9 @@ class _Quiet(SimpleHTTPRequestHandler):
         pass
 
 
-def render(site: Path, sheets: list[tuple[str, str]], *, student: bool) -> list[Path]:
-    """Prints each ``(worksheet folder, sheet page URL)`` of the built ``site``;
-    the PDFs written."""
+def render(site: Path, sheets: list[tuple[str, dict[str, str]]], *, student: bool) -> list[Path]:
+    """Prints each ``(worksheet folder, {page name: page URL})`` of the built
+    ``site`` (the pages of ``page_name``); the PDFs written."""
     browser_path = chromium_path()
     if not browser_path:
         raise PluginError("PDFs: chromium not found (apt-get install chromium, or set CHROMIUM_PATH); "
@@ -60,9 +70,10 @@ def render(site: Path, sheets: list[tuple[str, str]], *, student: bool) -> list[
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=browser_path, args=CHROMIUM_ARGS)
-            for folder, url in sheets:
+            for folder, urls in sheets:
                 for kind in kinds(student=student):
-                    name, teacher = KINDS[kind]
+                    name, teacher, printed = KINDS[kind]
+                    url = urls[printed]
                     target = site / folder / name
                     context = browser.new_context()
                     context.route(lambda address: not address.startswith(base), lambda route: route.abort())

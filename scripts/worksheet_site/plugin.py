@@ -186,8 +186,9 @@ class WorksheetPlugin(BasePlugin[WorksheetConfig]):
                 path.write_text(self.problems_page(), encoding="utf-8")
         self.search.write(Path(config.site_dir))
         if self.site.making_pdfs:
+            printed = {pdfs.page_name(kind) for kind in pdfs.kinds(student=self.student)}
             pdfs.render(Path(config.site_dir), [
-                (ws.slug, self.site.files.get_file_from_path(ws.src("worksheet.md")).url)
+                (ws.slug, {name: self.site.files.get_file_from_path(ws.src(name)).url for name in printed})
                 for ws in self.library.worksheets], student=self.student)
         if not self.problems.serving:
             log.info(EDITION_BUILT[self.config.edition])

@@ -8,6 +8,7 @@ a sub-path and an offline build.
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -261,3 +262,9 @@ def vocabulary(worksheets: list[Worksheet], line_href: Callable[[Worksheet, int]
 def holds_answers(html: str) -> bool:
     """Whether a rendered page holds a model answer or teacher notes."""
     return re.search(r'class="(?:[^"]* )?(?:model-answer|teacher-note)[ "]', html) is not None
+
+
+def script_json(data) -> Markup:
+    """``data`` as JSON to stand in a ``<script type="application/json">``:
+    ``<`` is escaped, so no value can end the element."""
+    return Markup(json.dumps(data, ensure_ascii=False).replace("<", "\\u003c"))

@@ -22,6 +22,10 @@ from . import views
 
 #: The vocabulary page, and its source when the docs folder has no glossary.md of its own.
 PAGE = ("glossary.md", "---\ntitle: Vocabulary\nhide: [navigation, toc]\nsearch: {exclude: true}\n---\n")
+#: The flashcards of every worksheet's terms (out of the menu: the vocabulary page
+#: leads to it), and their source when the docs folder has none.
+PRACTICE = ("glossary/practice.md",
+            "---\ntitle: \"Vocabulary: practice\"\nhide: [navigation, toc]\nsearch: {exclude: true}\n---\n")
 #: The source of a letter's page. Out of the search index, as the vocabulary
 #: page is: searching finds the terms where they stand in the articles.
 LETTER_PAGE = "---\ntitle: \"Vocabulary: {letter}\"\nhide: [navigation, toc]\nsearch: {{exclude: true}}\n---\n"
@@ -45,7 +49,7 @@ class Vocabulary:
 
     def files(self, config, files: Files) -> list[File]:
         """The pages the docs folder does not have."""
-        wanted = {PAGE[0]: PAGE[1], **{src: LETTER_PAGE.format(letter=letter)
+        wanted = {PAGE[0]: PAGE[1], PRACTICE[0]: PRACTICE[1], **{src: LETTER_PAGE.format(letter=letter)
                                        for src, letter in self.letter_pages.items()}}
         return [File.generated(config, src, content=source,
                                inclusion=InclusionLevel.UNDEFINED if src == PAGE[0] else InclusionLevel.NOT_IN_NAV)

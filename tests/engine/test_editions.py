@@ -4,6 +4,8 @@ has none of it in any file it writes, PDFs and search index included."""
 
 from __future__ import annotations
 
+import zipfile
+
 import pytest
 
 from support import build, line_of, log_of, pdf_text, project, soup, strict_build, text
@@ -107,11 +109,14 @@ COMMENTED = [sentence for *_, sentences in COMMENTS for sentence in sentences] +
 
 def every_text(site) -> str:
     """Everything a reader could get from the site: every file, PDFs as text,
-    the others as UTF-8 (what is not text reads as nothing)."""
+    Anki decks unzipped, the others as UTF-8 (what is not text reads as nothing)."""
     parts = []
     for path in sorted(site.rglob("*")):
         if path.suffix == ".pdf":
             parts.append(pdf_text(path))
+        elif path.suffix == ".apkg":
+            with zipfile.ZipFile(path) as deck:
+                parts += [deck.read(name).decode("utf-8", errors="ignore") for name in deck.namelist()]
         elif path.is_file():
             parts.append(path.read_bytes().decode("utf-8", errors="ignore"))
     return " ".join(" ".join(parts).split())
@@ -139,7 +144,7 @@ def test_the_classroom_edition_has_every_planted_sentence(planted_classroom):
 @pytest.mark.browser  # chromium prints the PDFs
 def test_the_student_edition_has_none_of_them_in_any_file(planted, tmp_path):
     site = build(planted, tmp_path / "site", edition="student", pdfs=True)
-    assert sorted(p.name for p in site.rglob("*.pdf")) == ["worksheet.pdf", "worksheet.pdf"]
+    assert sorted(p.name for p in site.rglob("*.pdf")) == ["vocabulary-test.pdf"] * 2 + ["worksheet.pdf"] * 2
     everything = every_text(site)
     assert [s for s in SENTENCES + COMMENTED if s in everything] == []
     assert "classroom-only" not in everything

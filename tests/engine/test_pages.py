@@ -111,7 +111,7 @@ def test_a_bar_leads_to_every_page_of_the_worksheet(site):
     assert text(bar.select_one(".worksheet-bar-title")) == "Trams in Melbourne"
     assert [(text(a), a["href"], a.get("aria-current")) for a in bar.select("a")] == [
         ("About", "../", None), ("Article", "../article/", None), ("Questions", "./", "page"),
-        ("Glossary", "../glossary/", None), ("Worksheet", "../worksheet/", None)]
+        ("Glossary", "../glossary/", None), ("Worksheet", "../worksheet/", None), ("Practice", "../practice/", None)]
 
 
 def test_the_home_page_is_the_library_generated_from_the_worksheets(site):
