@@ -33,7 +33,7 @@ from mkdocs.exceptions import PluginError
 
 #: What only some pages use: {name: (the mark in a page's HTML that says it uses them, the files)}.
 PARTS = {
-    "answers": ("data-answers=", ["assets/css/answers.css", "assets/js/answer-check.js", "assets/js/hand-in-file.js",
+    "answers": ("data-answers=", ["assets/css/answers.css", "assets/css/exercises.css", "assets/js/answer-check.js", "assets/js/hand-in-file.js",
                                   "assets/js/answers.js", "assets/js/exercises.js"]),
     "popups": ("data-tips=", ["assets/css/popups.css", "assets/js/popups.js"]),
     "review": ('class="review-data"', ["assets/css/review.css", "assets/js/answer-check.js",
