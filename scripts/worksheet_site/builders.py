@@ -17,11 +17,13 @@ from __future__ import annotations
 from typing import Callable
 
 from markdown import Markdown
+from markupsafe import Markup
 
 from worksheet.questions import total_points
 
 from . import pdfs, review, views
 from .editions import CLASSROOM_ONLY, left_as_text
+from .exercise_views import key_lines
 from .pages import LINES, TIPS, PageRendering, page_of, site_of
 from .site import RenderError
 
@@ -91,7 +93,12 @@ def review_page(page: PageRendering, html: str) -> str:
         path, src = sources[key]
         return page.fragment(block.text, path, block.line, src) if block else None
 
-    keys = [(sheet.key, q, fragment(q.written, sheet.key), fragment(q.answer, sheet.key),
+    def answer(q, key):  # an exercise's key, written from its items
+        if q.exercise is not None:
+            return Markup("<ul>") + Markup("").join(Markup("<li>%s</li>") % said for said in key_lines(q)) + Markup("</ul>")
+        return fragment(q.answer, key)
+
+    keys = [(sheet.key, q, fragment(q.written, sheet.key), answer(q, sheet.key),
              fragment(q.notes, sheet.key)) for sheet, questions in found for q in questions]
     return html + page.site.partial("review.html", data=review.page_data(found), keys=keys)
 

@@ -32,6 +32,7 @@ class ReviewQuestion:
     title: str
     points: float | None
     words: tuple[int, int]  # the length its writing space asks for
+    exercise: str = ""  # its kind, for an exercise: its hand-in mark is the first mark
 
 
 @dataclass
@@ -52,7 +53,8 @@ def sheet(key: str, title: str, worksheets, questions: list[Question], lines_src
         key=key, title=title, text=text_fingerprint([ws.article for ws in worksheets]),
         total=total_points(questions),
         sources=[{"worksheet": ws.slug, "src": lines_src(ws), "title": ws.title} for ws in worksheets],
-        questions=[ReviewQuestion(q.id, q.title, q.points, expected_words(q.writing_lines)) for q in questions])
+        questions=[ReviewQuestion(q.id, q.title, q.points, expected_words(q.writing_lines), q.exercise_kind)
+                   for q in questions])
 
 
 def sheets(library, lines_src) -> list[tuple[ReviewSheet, list[Question]]]:

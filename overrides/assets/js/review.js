@@ -20,6 +20,10 @@
    - Each answer: its words against the length asked, each quotation
      checked with AnswerCheck (assets/js/answer-check.js), the build's rule;
      the model answer and teacher notes beside (the page's <template>s).
+   - An exercise's mark, computed as the student answered and carried in
+     the hand-in file ("mark: 3.5 / 5"), is the first mark of that answer,
+     which the teacher may change; a mark that is not one, or above the
+     exercise's points, is ignored.
    - Marks and comments: kept through siteStorage (assets/js/storage.js),
      a record per class and worksheet, {students: [{name, file, number,
      marks: [[question id, mark, comment]]}]}, as they are typed. A mark
@@ -161,6 +165,15 @@
       take(s, fresh);
       changed = true;
     });
+    students.forEach(function (s) {  // an exercise's mark, computed on the student's device: the first mark
+      var marks = state.entryOf.get(s).marks;
+      s.computed.forEach(function (mark, id) {
+        var one = marks.get(id);
+        if (one && one.mark !== null) return;
+        marks.set(id, {mark: mark, comment: one ? one.comment : ""});
+        changed = true;
+      });
+    });
     var last = record.entries.reduce(function (n, e) { return Math.max(n, e.number || 0) }, 0);
     shuffled(students.map(function (s) { return state.entryOf.get(s) }).filter(function (e) { return !e.number }))
       .forEach(function (e) {
@@ -195,7 +208,8 @@
       var name = clip(read.head.name, NAME_LONGEST), group = clip(read.head["class"], NAME_LONGEST);
       var student = {file: file.name, head: read.head, sheet: sheet, name: name, key: HandInFile.person(name),
                      "class": group, classKey: HandInFile.person(group), older: read.head.text !== sheet.text,
-                     answers: new Map(), words: new Map(), times: new Map(), cut: new Map(), unknown: 0};
+                     answers: new Map(), words: new Map(), times: new Map(), cut: new Map(), computed: new Map(),
+                     unknown: 0};
       var ids = new Set(sheet.questions.map(function (q) { return q.id }));
       read.sections.forEach(function (s) {
         if (!ids.has(s.id)) return student.unknown++;
@@ -203,6 +217,9 @@
         if (s.text.length > LONGEST) student.cut.set(s.id, s.text.length);
         student.answers.set(s.id, s.text.slice(0, LONGEST));
         student.times.set(s.id, s.written);
+        var q = sheet.questions.filter(function (x) { return x.id === s.id })[0];
+        var mark = q.exercise && s.mark !== null ? parseMark(s.mark.split("/")[0]) : null;
+        if (mark !== null && mark >= 0 && mark <= q.points) student.computed.set(s.id, mark);
       });
       return {file: file.name, student: student};
     }).catch(function (error) {
