@@ -57,14 +57,26 @@ def questions(page: PageRendering, html: str) -> str:
     return html + page.hand_in_html()
 
 
+def key_html(q) -> Markup:
+    """An exercise's key, written from its items: a list, an item a line."""
+    return Markup('<ul class="exercise-key-list">') + Markup("").join(
+        Markup("<li>%s</li>") % said for said in key_lines(q)) + Markup("</ul>")
+
+
+def answer_html(page: PageRendering, path: str, q) -> Markup | None:
+    """A question's answer on the sheet: its model answer, or an exercise's key."""
+    if q.exercise is not None:
+        return key_html(q)
+    return page.fragment(q.answer.text, path, q.answer.line) if q.answer else None
+
+
 def sheet(page: PageRendering, html: str) -> str:
     """The printed sheet: the article numbered, its notes and vocabulary box,
     each question with its ruled space; the answers and teacher notes for the key."""
     ws, site = page.worksheet, page.site
     path = ws.questions.path
     article = views.article_view(ws, number_every=site.options.number_every, note_html=page.note_html, terms=False)
-    questions = [(q, page.fragment(q.written.text, path, q.written.line),
-                  page.fragment(q.answer.text, path, q.answer.line) if q.answer else None)
+    questions = [(q, page.fragment(q.written.text, path, q.written.line), answer_html(page, path, q))
                  for q in ws.questions.questions]
     notes = [(q, page.fragment(q.notes.text, path, q.notes.line)) for q in ws.questions.questions if q.notes]
     return html + site.edition_html(site.partial(
@@ -93,12 +105,8 @@ def review_page(page: PageRendering, html: str) -> str:
         path, src = sources[key]
         return page.fragment(block.text, path, block.line, src) if block else None
 
-    def answer(q, key):  # an exercise's key, written from its items
-        if q.exercise is not None:
-            return Markup("<ul>") + Markup("").join(Markup("<li>%s</li>") % said for said in key_lines(q)) + Markup("</ul>")
-        return fragment(q.answer, key)
-
-    keys = [(sheet.key, q, fragment(q.written, sheet.key), answer(q, sheet.key),
+    keys = [(sheet.key, q, fragment(q.written, sheet.key),
+             key_html(q) if q.exercise is not None else fragment(q.answer, sheet.key),
              fragment(q.notes, sheet.key)) for sheet, questions in found for q in questions]
     return html + page.site.partial("review.html", data=review.page_data(found), keys=keys)
 
