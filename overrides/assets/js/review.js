@@ -445,7 +445,7 @@
           var items = text.trim() ? AnswerCheck.check(text, sources) : [];
           var verdicts = items.map(function (item) { return AnswerCheck.verdict(item, titles, sources) }).filter(Boolean);
           var failing = verdicts.some(function (v) { return !v.ok });
-          var empty = !text.trim(), short = !empty && count < q.words[0];
+          var empty = !text.trim(), short = !empty && !q.exercise && count < q.words[0];
           if (filter === "empty" && !empty || filter === "short" && !short || filter === "failing" && !failing) return;
           shown++;
           var answer = el("article", "review-answer");
@@ -454,9 +454,11 @@
           answer.setAttribute("aria-label", label(group, student) + ", " + q.title);
           var head = answer.appendChild(el("p", "review-answer-head"));
           head.appendChild(el("strong", "review-student", label(group, student)));
-          head.appendChild(document.createTextNode(" · "));
-          head.appendChild(el("span", "review-count" + (short ? " is-short" : ""),
-                              count + (count === 1 ? " word" : " words") + " (asked: " + words(q.words) + ")"));
+          if (!q.exercise) {  // an exercise's length says nothing
+            head.appendChild(document.createTextNode(" · "));
+            head.appendChild(el("span", "review-count" + (short ? " is-short" : ""),
+                                count + (count === 1 ? " word" : " words") + " (asked: " + words(q.words) + ")"));
+          }
           var written = when(student.times.get(q.id));
           if (written) head.appendChild(el("span", "review-time", " · written " + written));
           if (student.older) answer.appendChild(el("p", "review-older", "Written on another version of the text: its quotations are checked against the text as it is now."));
