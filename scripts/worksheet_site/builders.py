@@ -63,20 +63,14 @@ def key_html(q) -> Markup:
         Markup("<li>%s</li>") % said for said in key_lines(q)) + Markup("</ul>")
 
 
-def answer_html(page: PageRendering, path: str, q) -> Markup | None:
-    """A question's answer on the sheet: its model answer, or an exercise's key."""
-    if q.exercise is not None:
-        return key_html(q)
-    return page.fragment(q.answer.text, path, q.answer.line) if q.answer else None
-
-
 def sheet(page: PageRendering, html: str) -> str:
     """The printed sheet: the article numbered, its notes and vocabulary box,
     each question with its ruled space; the answers and teacher notes for the key."""
     ws, site = page.worksheet, page.site
     path = ws.questions.path
     article = views.article_view(ws, number_every=site.options.number_every, note_html=page.note_html, terms=False)
-    questions = [(q, page.fragment(q.written.text, path, q.written.line), answer_html(page, path, q))
+    questions = [(q, page.fragment(q.written.text, path, q.written.line),
+                  page.fragment(q.answer.text, path, q.answer.line) if q.answer else None)
                  for q in ws.questions.questions]
     notes = [(q, page.fragment(q.notes.text, path, q.notes.line)) for q in ws.questions.questions if q.notes]
     return html + site.edition_html(site.partial(
