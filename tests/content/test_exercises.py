@@ -12,6 +12,7 @@ import pytest
 
 from support import ROOT, axe_violations, normalise, soup
 from support_review import as_upload, drop_files
+from support_search import indexed_text
 
 from worksheet.checks import check
 from worksheet.exercises import accepted
@@ -57,7 +58,9 @@ def test_the_student_edition_holds_no_key_and_no_expected_answer(student_site, s
     for path in files:
         content = normalise(path.read_bytes().decode("utf-8", errors="ignore"))
         leaks += [(path.name, k) for k in keys if k in content]
-    assert leaks == []
+    index = normalise(indexed_text(student_site))  # the search index, read as the search reads it
+    leaks += [("search index", k) for k in keys if k in index]
+    assert len(index) > 10_000 and leaks == []
     # In each item, neither the expected word nor the teacher's quotation, attributes included.
     for ws, q in EXERCISES:
         page = soup(student_site, f"{ws.slug}/questions/")

@@ -66,7 +66,7 @@
     var n = li.getAttribute("data-item") + ". ";
     if (!answer.value) return n + SAY.unanswered;
     if (kind === "true-false") return n + SAY[answer.value] + (answer.quote ? ": " + answer.quote + " (l. " + answer.lines + ")" : "");
-    if (kind === "matching") return n + li.querySelector("label").textContent.trim() + ": " + LETTERS[Number(answer.value) - 1];
+    if (kind === "matching") return n + li.querySelector(".exercise-term").textContent.trim() + ": " + LETTERS[Number(answer.value) - 1];
     if (kind === "choice") return n + answer.value.split(",").map(function (o) {
       var q = answer.quotes.filter(function (x) { return x.option === o && x.quote })[0];
       return q ? o + ": " + q.quote + " (l. " + q.lines + ")" : o;
