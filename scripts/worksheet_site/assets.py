@@ -37,7 +37,7 @@ PARTS = {
                                   "assets/js/answers.js", "assets/js/exercises.js"]),
     "popups": ("data-tips=", ["assets/css/popups.css", "assets/js/popups.js"]),
     "review": ('class="review-data"', ["assets/css/review.css", "assets/js/answer-check.js",
-                                       "assets/js/hand-in-file.js", "assets/js/review.js"]),
+                                       "assets/js/hand-in-file.js", "assets/js/exercises.js", "assets/js/review.js"]),
 }
 #: Stylesheets for paper only.
 PRINT = ["assets/css/print.css"]

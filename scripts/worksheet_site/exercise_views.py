@@ -34,6 +34,15 @@ def item_views(question: Question, salt: str) -> list[dict]:
     return views
 
 
+def spec(question: Question, salt: str) -> dict:
+    """The exercise as its page holds it, as exercises.js reads it (specOf):
+    for the review page, which computes a handed-in answer's mark again."""
+    return {"kind": question.exercise_kind, "salt": salt, "question": question.id, "points": question.points or 0,
+            "items": [{"number": v["number"], "hashes": v["hashes"], "lines": v["lines"],
+                       "quotes": {str(i): o["quote"] for i, o in enumerate(v["options"], start=1) if o["quote"]}}
+                      for v in item_views(question, salt)]}
+
+
 def key_lines(question: Question) -> list[str]:
     """The key, an item a line: "1. False (lines 8–14): “…”"."""
     exercise = question.exercise

@@ -1,7 +1,7 @@
 """Exercises (true or false, find the words) on the real worksheets: the
 checker names each mistake at its line; a student answers with known right
 and wrong answers, sees each check and the mark; the mark travels in the
-hand-in file to the review page (pre-filled) and the CSV; the student
+hand-in file to the review page (pre-filled, computed again there) and the CSV; the student
 edition holds no expected answer in any file."""
 
 from __future__ import annotations
@@ -118,11 +118,14 @@ def test_a_student_sees_each_check_and_the_teacher_gets_the_marks(page, context)
     assert "mark: 1.5 / 5" in handed and "mark: 2 / 5" in handed
     review = context.new_page()
     review.goto("review/")
-    drop_files(review, [as_upload("answers-Lea.txt", handed.replace("mark: 2 / 5", "mark: 9 / 5"))])
+    # A student who edits the mark in the file gets the mark of their answers, and the teacher is told.
+    drop_files(review, [as_upload("answers-Lea.txt", handed.replace("mark: 2 / 5", "mark: 5 / 5"))])
     review.wait_for_selector("#mark-0-ex1")
     assert review.input_value("#mark-0-ex1") == "1.5"
-    assert review.input_value("#mark-0-ex2") == ""  # a mark above the points is not taken
-    review.fill("#mark-0-ex2", "2")
+    assert review.input_value("#mark-0-ex2") == "2"
+    told = review.locator('.review-answer[data-question="ex2"]').inner_text()
+    assert "The file gives this exercise 5; its answers, checked again here, give 2." in told
+    assert "checked again" not in review.locator('.review-answer[data-question="ex1"]').inner_text()
     with review.expect_download() as download:
         review.click("[data-review=csv]")
     csv = open(download.value.path(), encoding="utf-8-sig").read().splitlines()

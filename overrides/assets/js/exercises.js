@@ -27,16 +27,24 @@
     return Array.prototype.map.call(new Uint8Array(buffer), function (b) { return ("0" + b.toString(16)).slice(-2) }).join("");
   }
 
-  function hashOf(exercise, item, answer) {
+  function hashOf(spec, item, answer) {
     var normal = AnswerCheck.normalise(String(answer).normalize("NFC")).toLowerCase();
-    var data = exercise.getAttribute("data-salt") + "|" + exercise.getAttribute("data-question") + "|" + item + "|" + normal;
+    var data = spec.salt + "|" + spec.question + "|" + item.number + "|" + normal;
     return crypto.subtle.digest("SHA-256", new TextEncoder().encode(data)).then(function (d) { return hex(d).slice(0, 24) });
   }
 
-  function accepts(exercise, li, answer) {
-    if (answer === "" || answer === null) return Promise.resolve(null);
-    var wanted = li.getAttribute("data-hashes").split(" ");
-    return hashOf(exercise, li.getAttribute("data-item"), answer).then(function (h) { return wanted.indexOf(h) !== -1 });
+  // An exercise as its page holds it: {kind, salt, question, points, items:
+  // [{number, hashes, lines, quotes: {option: lines}}]}; the review page gets
+  // the same from the build (worksheet_site/review.py).
+  function specOf(exercise) {
+    return {kind: exercise.getAttribute("data-exercise"), salt: exercise.getAttribute("data-salt"),
+            question: exercise.getAttribute("data-question"), points: Number(exercise.getAttribute("data-points")),
+            items: Array.prototype.map.call(exercise.querySelectorAll(".exercise-item"), function (li) {
+              var quotes = {};
+              li.querySelectorAll("input[data-quote]").forEach(function (i) { quotes[i.value] = i.getAttribute("data-quote") });
+              return {number: Number(li.getAttribute("data-item")), hashes: li.getAttribute("data-hashes").split(" "),
+                      lines: li.getAttribute("data-lines"), quotes: quotes};
+            })};
   }
 
   // -- Each item's answer, as given ---------------------------------------------
@@ -48,10 +56,11 @@
   function given(kind, li) {
     if (kind === "true-false") {
       var picked = li.querySelector("input[type=radio]:checked");
-      return {value: picked ? picked.value : "", quote: quoted(li.querySelector(".exercise-quote").value), lines: li.getAttribute("data-lines")};
+      return {value: picked ? picked.value : "", quotes: [{quote: quoted(li.querySelector(".exercise-quote").value),
+                                                          lines: li.getAttribute("data-lines")}]};
     }
-    if (kind === "find-words") return {value: li.querySelector(".exercise-word").value.trim()};
-    if (kind === "matching") return {value: li.querySelector("select").value};
+    if (kind === "find-words") return {value: li.querySelector(".exercise-word").value.trim(), quotes: []};
+    if (kind === "matching") return {value: li.querySelector("select").value, quotes: []};
     var ticked = Array.prototype.filter.call(li.querySelectorAll("input[name]"), function (i) { return i.checked });
     return {value: ticked.map(function (i) { return i.value }).join(","), quotes: ticked.filter(function (i) {
       return i.hasAttribute("data-quote");
@@ -65,7 +74,10 @@
   function written(kind, li, answer) {
     var n = li.getAttribute("data-item") + ". ";
     if (!answer.value) return n + SAY.unanswered;
-    if (kind === "true-false") return n + SAY[answer.value] + (answer.quote ? ": " + answer.quote + " (l. " + answer.lines + ")" : "");
+    if (kind === "true-false") {
+      var q1 = answer.quotes[0];
+      return n + SAY[answer.value] + (q1.quote ? ": " + q1.quote + " (l. " + q1.lines + ")" : "");
+    }
     if (kind === "matching") return n + li.querySelector(".exercise-term").textContent.trim() + ": " + LETTERS[Number(answer.value) - 1];
     if (kind === "choice") return n + answer.value.split(",").map(function (o) {
       var q = answer.quotes.filter(function (x) { return x.option === o && x.quote })[0];
@@ -74,34 +86,61 @@
     return n + answer.value;
   }
 
-  // The answers read back from their text into the controls.
-  function restore(exercise, text) {
-    var kind = exercise.getAttribute("data-exercise"), rows = new Map();
+  // An item's answer read back from its row of text, its quotations'
+  // lines taken from the item, not from the row.
+  function parsedRow(kind, row, item) {
+    if (!row || row === SAY.unanswered) return {value: "", quotes: []};
+    if (kind === "true-false") {
+      var m = /^(\w+)(?::\s*"(.*)"\s*\(l\. [^)]*\))?$/.exec(row) || [];
+      var value = m[1] === SAY["true"] ? "true" : m[1] === SAY["false"] ? "false" : "";
+      return {value: value, quotes: [{quote: m[2] ? '"' + m[2] + '"' : "", lines: item.lines}]};
+    }
+    if (kind === "find-words") return {value: row, quotes: []};
+    if (kind === "matching") {
+      var letter = LETTERS.indexOf(row.slice(-1)) + 1;
+      return {value: letter ? String(letter) : "", quotes: []};
+    }
+    var re = /(\d+)(?::\s*"([^"]*)"\s*\(l\. [^)]*\))?/g, one, picked = [], quotes = [];
+    while ((one = re.exec(row))) {
+      picked.push(Number(one[1]));
+      if (Object.prototype.hasOwnProperty.call(item.quotes, one[1])) {
+        quotes.push({option: one[1], lines: item.quotes[one[1]], quote: one[2] ? '"' + one[2] + '"' : ""});
+      }
+    }
+    return {value: picked.sort(function (a, b) { return a - b }).join(","), quotes: quotes};
+  }
+
+  function rowsOf(text) {
+    var rows = new Map();
     String(text || "").split("\n").forEach(function (row) {
       var m = /^(\d+)\. (.*)$/.exec(row.trim());
       if (m) rows.set(m[1], m[2]);
     });
-    exercise.querySelectorAll(".exercise-item").forEach(function (li) {
-      var row = rows.get(li.getAttribute("data-item"));
-      if (!row || row === SAY.unanswered) return;
-      if (kind === "true-false") {
-        var m = /^(\w+)(?::\s*(.*?)\s*\(l\. [^)]*\))?$/.exec(row) || [];
-        var value = m[1] === SAY["true"] ? "true" : m[1] === SAY["false"] ? "false" : "";
-        li.querySelectorAll("input[type=radio]").forEach(function (r) { r.checked = r.value === value });
-        li.querySelector(".exercise-quote").value = (m[2] || "").replace(/^"|"$/g, "");
-      } else if (kind === "find-words") {
-        li.querySelector(".exercise-word").value = row;
-      } else if (kind === "matching") {
-        var letter = LETTERS.indexOf(row.slice(-1)) + 1;
-        li.querySelector("select").value = letter ? String(letter) : "";
+    return rows;
+  }
+
+  // The answers read back from their text into the controls.
+  function restore(exercise, text) {
+    var spec = specOf(exercise), rows = rowsOf(text);
+    exercise.querySelectorAll(".exercise-item").forEach(function (li, i) {
+      var answer = parsedRow(spec.kind, rows.get(li.getAttribute("data-item")), spec.items[i]);
+      if (!answer.value) return;
+      if (spec.kind === "true-false") {
+        li.querySelectorAll("input[type=radio]").forEach(function (r) { r.checked = r.value === answer.value });
+        li.querySelector(".exercise-quote").value = answer.quotes[0].quote.replace(/^"|"$/g, "");
+      } else if (spec.kind === "find-words") {
+        li.querySelector(".exercise-word").value = answer.value;
+      } else if (spec.kind === "matching") {
+        li.querySelector("select").value = answer.value;
       } else {
-        var re = /(\d+)(?::\s*"([^"]*)"\s*\(l\. [^)]*\))?/g, one;
-        while ((one = re.exec(row))) {
-          var box = li.querySelector('input[name][value="' + one[1] + '"]');
+        answer.value.split(",").forEach(function (n) {
+          var box = li.querySelector('input[name][value="' + n + '"]');
           if (box) box.checked = true;
-          var quote = li.querySelector('.exercise-quote[data-option="' + one[1] + '"]');
-          if (quote && one[2]) quote.value = one[2];
-        }
+        });
+        answer.quotes.forEach(function (q) {
+          var field = li.querySelector('.exercise-quote[data-option="' + q.option + '"]');
+          if (field) field.value = q.quote.replace(/^"|"$/g, "");
+        });
       }
     });
   }
@@ -114,14 +153,13 @@
     return items.length ? AnswerCheck.verdict(items[0], titles, sources) || {ok: true, text: ""} : {ok: false, text: SAY.quoteMissing};
   }
 
-  function checkItem(exercise, kind, li, sources, titles) {
-    var answer = given(kind, li);
-    return accepts(exercise, li, answer.value).then(function (right) {
-      var said = [], score = right ? 1 : 0;
-      if (right === null) return {score: 0, said: []};
+  // An item's answer checked: {score: 1, ½ or 0, said: [{ok, text}]}.
+  function scoreItem(spec, item, answer, sources, titles) {
+    if (!answer.value) return Promise.resolve({score: 0, said: []});
+    return hashOf(spec, item, answer.value).then(function (hash) {
+      var right = item.hashes.indexOf(hash) !== -1, said = [], score = right ? 1 : 0;
       said.push({ok: right, text: right ? SAY.right : SAY.wrong});
-      var quotes = kind === "true-false" ? [{quote: answer.quote, lines: answer.lines}] : answer.quotes || [];
-      quotes.forEach(function (q) {
+      answer.quotes.forEach(function (q) {
         var v = quoteVerdict(q.quote, q.lines, sources, titles);
         if (!v.ok && right) score = 0.5;
         if (q.quote || right) said.push(v.ok || q.quote ? v : {ok: false, text: SAY.quoteNeeded});
@@ -137,26 +175,43 @@
     li.classList.toggle("is-wrong", said.some(function (s) { return !s.ok }));
   }
 
+  // The points the item scores share, to the half.
+  function markOf(spec, scores) {
+    var sum = scores.reduce(function (a, b) { return a + b }, 0);
+    return Math.round(spec.points * sum / Math.max(1, scores.length) * 2) / 2;
+  }
+
   function check(exercise) {
-    var kind = exercise.getAttribute("data-exercise"), items = exercise.querySelectorAll(".exercise-item");
+    var spec = specOf(exercise), items = exercise.querySelectorAll(".exercise-item");
     if (!(window.crypto && crypto.subtle)) return void (exercise.querySelector(".exercise-help").textContent = SAY.noCheck);
     var wanted = JSON.parse(exercise.getAttribute("data-sources"));
     var titles = wanted.map(function (s) { return s.title });
     AnswerCheck.withSources(wanted, function (sources) {
-      Promise.all(Array.prototype.map.call(items, function (li) {
-        return checkItem(exercise, kind, li, sources, titles).then(function (result) {
+      Promise.all(Array.prototype.map.call(items, function (li, i) {
+        return scoreItem(spec, spec.items[i], given(spec.kind, li), sources, titles).then(function (result) {
           show(li, result.said);
           return result.score;
         });
       })).then(function (scores) {
-        var points = Number(exercise.getAttribute("data-points"));
-        var sum = scores.reduce(function (a, b) { return a + b }, 0);
-        var mark = Math.round(points * sum / Math.max(1, scores.length) * 2) / 2;
+        var mark = markOf(spec, scores);
         exercise.querySelector(".exercise-mark-value").textContent = String(mark);
         exercise.querySelector(".answer-box").setAttribute("data-mark", String(mark));
       });
     });
   }
+
+  // The mark of a handed-in answer (its text, as saved), computed again by
+  // the same rule: a promise of a number; null where the browser cannot hash.
+  function markOfText(spec, text, sources) {
+    if (!(window.crypto && crypto.subtle)) return Promise.resolve(null);
+    var rows = rowsOf(text);
+    return Promise.all(spec.items.map(function (item) {
+      return scoreItem(spec, item, parsedRow(spec.kind, rows.get(String(item.number)), item), sources, [""])
+        .then(function (result) { return result.score });
+    })).then(function (scores) { return markOf(spec, scores) });
+  }
+
+  window.Exercises = {markOfText: markOfText};
 
   // The answers into the hidden box, where answers.js saves them.
   function record(exercise) {

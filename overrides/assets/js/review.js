@@ -20,10 +20,11 @@
    - Each answer: its words against the length asked, each quotation
      checked with AnswerCheck (assets/js/answer-check.js), the build's rule;
      the model answer and teacher notes beside (the page's <template>s).
-   - An exercise's mark, computed as the student answered and carried in
-     the hand-in file ("mark: 3.5 / 5"), is the first mark of that answer,
-     which the teacher may change; a mark that is not one, or above the
-     exercise's points, is ignored.
+   - An exercise's mark is computed again here from the student's answers,
+     by the rule of the questions page (Exercises, assets/js/exercises.js),
+     and is the first mark of that answer, which the teacher may change. The
+     mark the hand-in file carries ("mark: 3.5 / 5") is not trusted: where
+     it differs, the answer says so.
    - Marks and comments: kept through siteStorage (assets/js/storage.js),
      a record per class and worksheet, {students: [{name, file, number,
      marks: [[question id, mark, comment]]}]}, as they are typed. A mark
@@ -40,6 +41,7 @@
 (function () {
   var PREFIX = "review:";  // siteStorage: the marks of a group, by its id
   var BLIND = "review-blind";  // siteStorage: blind marking on
+  var SOURCES_WAIT = 10000;  // ms to wait for an article's lines before an exercise's mark is left to the teacher
   var LONGEST = 20000;  // characters of an answer shown and checked (as the answer box checks)
   var NAME_LONGEST = 100;  // characters of a name or class shown
   var state = null;  // mount(): {page, sheets, students, lines, entryOf}
@@ -165,7 +167,7 @@
       take(s, fresh);
       changed = true;
     });
-    students.forEach(function (s) {  // an exercise's mark, computed on the student's device: the first mark
+    students.forEach(function (s) {  // an exercise's mark, computed again from its answers: the first mark
       var marks = state.entryOf.get(s).marks;
       s.computed.forEach(function (mark, id) {
         var one = marks.get(id);
@@ -196,6 +198,26 @@
     return text.length > length ? text.slice(0, length - 1) + "…" : text;
   }
 
+  // Each exercise's mark, computed again from the student's answers by the
+  // rule of the page (Exercises, assets/js/exercises.js), whatever the file
+  // says (student.claimed); none when the text cannot be loaded in time.
+  function exerciseMarks(student) {
+    var exercises = student.sheet.questions.filter(function (q) { return q.exercise && student.answers.has(q.id) });
+    if (!exercises.length || !window.Exercises) return Promise.resolve();
+    var loaded = new Promise(function (done) {
+      AnswerCheck.withSources(student.sheet.sources, done);
+      setTimeout(function () { done(null) }, SOURCES_WAIT);
+    });
+    return loaded.then(function (sources) {
+      if (!sources) return;
+      return Promise.all(exercises.map(function (q) {
+        return Exercises.markOfText(q.exercise, student.answers.get(q.id), sources).then(function (mark) {
+          if (mark !== null) student.computed.set(q.id, mark);
+        });
+      }));
+    });
+  }
+
   // A file as a line of the file list: {file, error} or {file, student}.
   function readFile(file) {
     var tooBig = HandInFile.tooBig(file.size);
@@ -209,7 +231,7 @@
       var student = {file: file.name, head: read.head, sheet: sheet, name: name, key: HandInFile.person(name),
                      "class": group, classKey: HandInFile.person(group), older: read.head.text !== sheet.text,
                      answers: new Map(), words: new Map(), times: new Map(), cut: new Map(), computed: new Map(),
-                     unknown: 0};
+                     claimed: new Map(), unknown: 0};
       var ids = new Set(sheet.questions.map(function (q) { return q.id }));
       read.sections.forEach(function (s) {
         if (!ids.has(s.id)) return student.unknown++;
@@ -218,10 +240,9 @@
         student.answers.set(s.id, s.text.slice(0, LONGEST));
         student.times.set(s.id, s.written);
         var q = sheet.questions.filter(function (x) { return x.id === s.id })[0];
-        var mark = q.exercise && s.mark !== null ? parseMark(s.mark.split("/")[0]) : null;
-        if (mark !== null && mark >= 0 && mark <= q.points) student.computed.set(s.id, mark);
+        if (q.exercise) student.claimed.set(s.id, s.mark === null ? null : parseMark(s.mark.split("/")[0]));
       });
-      return {file: file.name, student: student};
+      return exerciseMarks(student).then(function () { return {file: file.name, student: student} });
     }).catch(function (error) {
       return {file: file.name, error: error.message};
     });
@@ -494,6 +515,11 @@
           comment.setAttribute("autocomplete", "off");
           comment.value = given.comment;
           row.appendChild(el("span", "review-mark-error")).id = id + "-error";
+          var claimed = student.claimed.get(q.id), computed = student.computed.get(q.id);
+          if (claimed !== undefined && computed !== undefined && claimed !== computed) {
+            answer.appendChild(el("p", "review-older", "The file gives this exercise " + (claimed === null || isNaN(claimed)
+              ? "no mark" : number(claimed)) + "; its answers, checked again here, give " + number(computed) + "."));
+          }
           list.appendChild(answer);
         });
         if (!shown) list.appendChild(el("p", "review-none", "No answer to show here."));
