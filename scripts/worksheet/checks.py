@@ -28,6 +28,7 @@ def check(ws: Worksheet, quoted_elsewhere: list[Citation] = ()) -> list[Problem]
         problems += check_line_refs(ws, q)
         problems += check_question_quotations(ws, q)
         problems += check_parts(ws.questions.path, q)
+        problems += check_exercise(ws, q)
         citations += check_answer_and_notes(ws, q)
     citations += check_notes(ws)
     citations += check_definitions(ws)
@@ -56,6 +57,8 @@ def check_question_ids(ws: Worksheet) -> list[Problem]:
 def check_line_refs(ws: Worksheet, q: Question) -> list[Problem]:
     """The lines a question cites exist, in its own article."""
     line = q.lines_line or q.options_line or q.line
+    if q.exercise is not None and not q.lines_option:
+        return []  # it cites its items' lines, each checked at its item (check_exercise)
     if not q.refs:
         if q.lines_option:
             return []  # already reported: not a list of ranges, or still TODO
@@ -112,7 +115,13 @@ def check_parts(path: str, q: Question) -> list[Problem]:
     problems = []
     if not q.text.text.strip():
         problems.append(Problem(path, q.line, f"{q.name} has no question text"))
-    for block, label, part in ((q.answer, "model answer", "model-answer"), (q.notes, "teacher notes", "teacher-notes")):
+    parts = ((q.answer, "model answer", "model-answer"), (q.notes, "teacher notes", "teacher-notes"))
+    if q.exercise_kind:  # its items are its key
+        parts = parts[1:]
+    elif q.items is not None:
+        problems.append(Problem(path, q.items.line, f"{q.name}: '/// items' belong to an exercise: add "
+                                                    "'exercise: true-false' (or find-words, choice, matching) to its options"))
+    for block, label, part in parts:
         if block is None and q.unknown_parts:
             continue  # the part is probably the block with an unknown name: that is its one problem
         if block is None:
@@ -120,6 +129,31 @@ def check_parts(path: str, q: Question) -> list[Problem]:
         elif not block.text.strip():
             verb = "are" if label.endswith("s") else "is"
             problems.append(Problem(path, block.line, f"{q.name}: the {label} {verb} empty"))
+    return problems
+
+
+def check_exercise(ws: Worksheet, q: Question) -> list[Problem]:
+    """Each item's lines exist; a statement's expected quotation and a word
+    to find stand in them; an option's proving lines exist."""
+    if q.exercise is None:
+        return []
+    problems = []
+    for number, item in enumerate(q.exercise.items, start=1):
+        ranges = [item.lines] if item.lines else []
+        ranges += [o.quote for o in item.options if o.quote]
+        bad = next((range_problem(ws, r) for r in ranges if range_problem(ws, r)), None)
+        if bad:
+            problems.append(_where(ws, item.line, f"{q.name}: item {number}: {bad}"))
+            continue
+        wanted = [item.quotation] if item.quotation else []
+        if q.exercise_kind == "find-words":
+            wanted = item.answer
+        for text in wanted:
+            if not found_in(ws, text, item.lines):
+                elsewhere = found_at(ws, text)
+                but = f" but in {elsewhere}" if elsewhere else ""
+                problems.append(_where(ws, item.line, f"{q.name}: item {number}: \"{short(text)}\" is not in "
+                                                      f"{item.lines.label()}{but}"))
     return problems
 
 

@@ -20,7 +20,8 @@ from .language import DEFAULT, KEY, read_language
 from .notes import Note, parse_notes
 from .problems import Problem
 from .prose import Page, parse_page
-from .questions import QuestionPage, parse_questions
+from .exercises import parse_exercise
+from .questions import LineRef, QuestionPage, parse_questions
 from .source import read_text
 
 ARTICLE = "article.md"
@@ -134,6 +135,24 @@ def _label(path: Path) -> str:
     return path.as_posix() if relative.parts[:1] == (os.pardir,) else relative.as_posix()
 
 
+def read_exercises(questions: QuestionPage, glossary: Glossary) -> list:
+    """Reads each exercise's items (matching draws on the glossary); an
+    exercise with no ``lines`` option cites the lines of its items, and one
+    with no ``points`` is marked out of its number of items."""
+    problems = []
+    terms = {e.term: e.definition for e in glossary.entries}
+    for q in questions.questions:
+        if not q.exercise_kind:
+            continue
+        q.exercise, found = parse_exercise(q.exercise_kind, q.items, q.id, questions.path, terms)
+        problems += [p if p.line else replace(p, line=q.line) for p in found]
+        if q.points is None:  # a point an item
+            q.points = len(q.exercise.items) or None
+        if not q.lines_option:
+            q.refs = [LineRef(r) for r in sorted(set(q.exercise.ranges()))]
+    return problems
+
+
 def load_worksheet(folder: Path, slug: str = "", language: str = DEFAULT) -> Worksheet:
     """Load every content file of a worksheet; raises ``WorksheetError`` when a
     file cannot be read at all. ``slug``: the folder's path in the docs folder;
@@ -153,8 +172,10 @@ def load_worksheet(folder: Path, slug: str = "", language: str = DEFAULT) -> Wor
         overview.meta, overview.path, _key_line(folder / OVERVIEW, KEY), language)
     pages = [article_page, *(overview if path.name == OVERVIEW else load(path.name, parse_page)
                              for path in sorted(folder.glob("*.md")) if path.name not in (ARTICLE, QUESTIONS))]
+    exercise_problems = read_exercises(questions, glossary)
     return Worksheet(article, questions, glossary, notes, _label(folder / NOTES),
-                     [*questions.problems, *glossary.problems, *note_problems, *language_problems], slug=slug,
+                     [*questions.problems, *exercise_problems, *glossary.problems, *note_problems, *language_problems],
+                     slug=slug,
                      info=overview.meta if overview else {}, overview_path=overview.path if overview else "",
                      pages=pages, language=language)
 

@@ -41,6 +41,7 @@ from dataclasses import dataclass, field, replace
 
 import yaml
 
+from .exercises import KINDS, Exercise
 from .problems import Problem
 from .prose import Block, without_code
 from .refs import DASHES, LineRange
@@ -54,14 +55,15 @@ FENCE = r"/{3,}"
 QUESTION = "question"
 MODEL_ANSWER = "model-answer"
 TEACHER_NOTES = "teacher-notes"
+ITEMS = "items"  # an exercise's items and key (exercises.py)
 CLASSROOM_ONLY = "classroom-only"
 #: The row opening a block, from the first column: ``//// question | Final task``.
 OPENER = re.compile(rf"^(?P<fence>{FENCE})\s*(?P<name>[\w-]+)\s*(?:\|\s*(?P<title>.*?))?\s*$")
 #: What each part is called in the file, and in the model.
-PARTS = {MODEL_ANSWER: "answer", TEACHER_NOTES: "notes"}
-LABELS = {"answer": "model answer", "notes": "teacher notes"}
+PARTS = {MODEL_ANSWER: "answer", TEACHER_NOTES: "notes", ITEMS: "items"}
+LABELS = {"answer": "model answer", "notes": "teacher notes", "items": "items"}
 #: A question's options, each checked here; the extension takes them as they are.
-OPTIONS = ("lines", "writing-space", "id", "title", "points")
+OPTIONS = ("lines", "writing-space", "id", "title", "points", "exercise")
 #: The longest short title, in characters.
 TITLE_MAX = 100
 #: Blocks a question may hold besides its parts: the site's own and those of
@@ -109,6 +111,9 @@ class Question:
     points: float | None = None  # what it is marked out of
     answer: Block | None = None
     notes: Block | None = None
+    items: Block | None = None  # an exercise's ``/// items``, as written
+    exercise_kind: str = ""  # the ``exercise`` option: true-false, find-words, choice, matching
+    exercise: "Exercise | None" = None  # its items, read once the glossary is known (model.py)
     asides: list[Block] = field(default_factory=list)  # inside its other blocks (details, classroom-only…)
     unknown_parts: list[str] = field(default_factory=list)  # blocks it holds that are no part: a problem each
     written: Block = field(default_factory=Block)  # its text as written, code kept: what the sheet renders
@@ -121,7 +126,7 @@ class Question:
     @property
     def short(self) -> str:
         """Its marker beside the article's lines: "Q3"."""
-        return f"Q{self.number}"
+        return f"E{self.number}" if self.exercise_kind else f"Q{self.number}"
 
     @property
     def writing_lines(self) -> int:
@@ -146,7 +151,7 @@ class QuestionPage:
 
     def for_students(self) -> "QuestionPage":
         """The page as the student edition has it: no model answer, no teacher notes."""
-        return replace(self, questions=[replace(q, answer=None, notes=None) for q in self.questions])
+        return replace(self, questions=[replace(q, answer=None, notes=None, items=None) for q in self.questions])
 
 
 def expected_words(ruled_lines: int) -> tuple[int, int]:
@@ -221,6 +226,21 @@ class _Reader:
             outside.append((number, row))
             i += 1
         self.prose.extend(_paragraphs(outside))
+        self.number()
+
+    def number(self) -> None:
+        """Questions and exercises numbered apart: q1, q2… and ex1, ex2…,
+        "Question 2", "Exercise 1", unless an id or a title says otherwise."""
+        counts = {False: 0, True: 0}
+        for q in self.questions:
+            exercise = bool(q.exercise_kind)
+            counts[exercise] += 1
+            n = counts[exercise]
+            if q.id == f"q{q.number}":
+                q.id = f"ex{n}" if exercise else f"q{n}"
+            if q.title == f"Question {q.number}":
+                q.title = f"Exercise {n}" if exercise else f"Question {n}"
+            q.number = n
 
     def end_of_question(self, start: int, fence: str) -> tuple[int | None, bool]:
         """``(index of the row ending the question opened at rows[start],
@@ -367,6 +387,11 @@ class _Reader:
                 else:
                     self.problem(where, f"{question.id}: write the points as a number of points, whole or "
                                         "half, such as 'points: 4'")
+            elif key == "exercise":
+                if value in KINDS:
+                    question.exercise_kind = value
+                else:
+                    self.problem(where, f"{question.id}: unknown exercise '{value}': use {', '.join(KINDS)}")
             elif key == "id":
                 ident = str(value)
                 if re.fullmatch(r"[a-z][a-z0-9-]*", ident):

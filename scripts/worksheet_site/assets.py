@@ -33,12 +33,12 @@ from mkdocs.exceptions import PluginError
 
 #: What only some pages use: {name: (the mark in a page's HTML that says it uses them, the files)}.
 PARTS = {
-    "answers": ("data-answers=", ["assets/css/answers.css", "assets/js/answer-check.js", "assets/js/hand-in-file.js",
-                                  "assets/js/answers.js"]),
+    "answers": ("data-answers=", ["assets/css/answers.css", "assets/css/exercises.css", "assets/js/answer-check.js", "assets/js/hand-in-file.js",
+                                  "assets/js/answers.js", "assets/js/exercises.js"]),
     "popups": ("data-tips=", ["assets/css/popups.css", "assets/js/popups.js"]),
     "practice": ("data-practice=", ["assets/css/practice.css", "assets/js/practice.js"]),
     "review": ('class="review-data"', ["assets/css/review.css", "assets/js/answer-check.js",
-                                       "assets/js/hand-in-file.js", "assets/js/review.js"]),
+                                       "assets/js/hand-in-file.js", "assets/js/exercises.js", "assets/js/review.js"]),
 }
 #: Stylesheets for paper only.
 PRINT = ["assets/css/print.css"]

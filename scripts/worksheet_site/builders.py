@@ -18,12 +18,14 @@ import random
 from typing import Callable
 
 from markdown import Markdown
+from markupsafe import Markup
 
 from worksheet import flashcards
 from worksheet.questions import total_points
 
 from . import generated, pdfs, review, views, vocabulary as site_vocabulary
 from .editions import CLASSROOM_ONLY, left_as_text
+from .exercise_views import key_lines
 from .pages import LINES, TIPS, PageRendering, page_of, site_of
 from .site import RenderError
 
@@ -110,6 +112,12 @@ def questions(page: PageRendering, html: str) -> str:
     return html + page.hand_in_html()
 
 
+def key_html(q) -> Markup:
+    """An exercise's key, written from its items: a list, an item a line."""
+    return Markup('<ul class="exercise-key-list">') + Markup("").join(
+        Markup("<li>%s</li>") % said for said in key_lines(q)) + Markup("</ul>")
+
+
 def sheet(page: PageRendering, html: str) -> str:
     """The printed sheet: the article numbered, its notes and vocabulary box,
     each question with its ruled space; the answers and teacher notes for the key."""
@@ -149,7 +157,8 @@ def review_page(page: PageRendering, html: str) -> str:
         path, src = sources[key]
         return page.fragment(block.text, path, block.line, src) if block else None
 
-    keys = [(sheet.key, q, fragment(q.written, sheet.key), fragment(q.answer, sheet.key),
+    keys = [(sheet.key, q, fragment(q.written, sheet.key),
+             key_html(q) if q.exercise is not None else fragment(q.answer, sheet.key),
              fragment(q.notes, sheet.key), sheet.sources[0]["language"]) for sheet, questions in found for q in questions]
     return html + page.site.partial("review.html", data=review.page_data(found), keys=keys)
 

@@ -26,6 +26,7 @@ from . import review, views, vocabulary
 from .editions import edition_problems
 from .quotations import QuotationLanguage
 from .rendering import Fragment, fragment_of
+from .exercise_views import item_views, salt_of
 from .site import RenderError, Site
 from .slots import slots
 
@@ -230,6 +231,17 @@ class PageRendering:
         lines = question.writing_lines
         return self.site.partial("answer-box.html", question=question, key=self.answers_key(), sources=sources,
                                  lines=lines, words=expected_words(lines))
+
+    def exercise_html(self, question: Question) -> str:
+        """An exercise's controls, in place of its answer box (exercise_views.py)."""
+        worksheets = self.sequence.worksheets if self.sequence else [self.worksheet]
+        sources = [{"worksheet": ws.slug, "src": self.href(ws.src(LINES)), "title": ws.title} for ws in worksheets]
+        key = self.answers_key()
+        salt = salt_of(key, text_fingerprint([w.article for w in worksheets]))
+        points = question.points or 0
+        return self.site.partial("exercise.html", question=question, kind=question.exercise_kind,
+                                 items=item_views(question, salt), meanings=question.exercise.meanings,
+                                 salt=salt, points=f"{points:g}", key=key, sources=sources)
 
     def hand_in_html(self) -> str:
         """After the last question: the name and class, and handing the answers in."""

@@ -28,9 +28,10 @@ from markdown.preprocessors import Preprocessor
 from pymdownx.blocks import BlocksExtension
 from pymdownx.blocks.block import Block, type_any
 
-from worksheet.questions import MODEL_ANSWER, OPENER, OPTIONS, QUESTION, TEACHER_NOTES, Question
+from worksheet.questions import ITEMS, MODEL_ANSWER, OPENER, OPTIONS, QUESTION, TEACHER_NOTES, Question
 
 from .editions import CLASSROOM_ONLY, TEACHER_ONLY
+from .exercise_views import key_lines
 from .pages import PageRendering, page_of, site_of
 from .site import RenderError
 from .slots import slots
@@ -45,6 +46,7 @@ class PageQuestions:
         self.page = page
         self.questions: list[Question] = page.questions if page else []
         self.rendered: set[int] = set()
+        self.last: Question | None = None  # the question a block last opened
 
     def question(self, index: int | None) -> Question:
         """The question the checker read at the ``index``-th question block of the page."""
@@ -56,7 +58,8 @@ class PageQuestions:
                               "question is expected (questions belong in a worksheet's questions.md, or a "
                               "sequence's page)")
         self.rendered.add(index)
-        return self.questions[index]
+        self.last = self.questions[index]
+        return self.last
 
     def unrendered(self) -> list[Question]:
         """The questions the checker read that no block rendered."""
@@ -125,10 +128,14 @@ class QuestionBlock(Block):
         excerpt = page.excerpt_html(self.question)
         if excerpt:
             etree.SubElement(block, "div", {"class": "excerpt-slot"}).text = self.md.htmlStash.store(excerpt)
-        space = etree.SubElement(block, "div", {"class": "answer-space",
-                                                "style": f"--writing-lines: {self.question.writing_lines}"})
-        space.text = self.md.htmlStash.store(page.writing_space_html(self.question)
-                                             + page.answer_box_html(self.question))
+        if self.question.exercise is not None:
+            space = etree.SubElement(block, "div", {"class": "answer-space exercise-space"})
+            space.text = self.md.htmlStash.store(page.exercise_html(self.question))
+        else:
+            space = etree.SubElement(block, "div", {"class": "answer-space",
+                                                    "style": f"--writing-lines: {self.question.writing_lines}"})
+            space.text = self.md.htmlStash.store(page.writing_space_html(self.question)
+                                                 + page.answer_box_html(self.question))
         if "model-answer" in parts:
             for child in parts["model-answer"]:
                 if child.tag != "summary":  # the site's word stays in the page's language
@@ -162,6 +169,25 @@ class ModelAnswerBlock(_Part):
     NAME = MODEL_ANSWER
     KIND = "model-answer"
     SUMMARY = "Model answer"
+
+
+class ItemsBlock(_Part):
+    """An exercise's items: in the classroom edition, its key, written from
+    the items as the checker read them (exercise_views.key_lines)."""
+
+    NAME = ITEMS
+    KIND = "model-answer exercise-key"
+    SUMMARY = "Key"
+
+    def on_end(self, block: etree.Element) -> None:
+        question = getattr(self.md.worksheet_questions, "last", None)
+        for child in list(block)[1:]:
+            block.remove(child)
+        if question is None or question.exercise is None:
+            return
+        listing = etree.SubElement(block, "ul", {"class": "exercise-key-list"})
+        for said in key_lines(question):
+            etree.SubElement(listing, "li").text = said
 
 
 class TeacherNotesBlock(_Part):
@@ -212,6 +238,6 @@ class QuestionsExtension(BlocksExtension):
         slots(md, worksheet_questions=lambda: None)
         md.preprocessors.register(_BindQuestions(md), "worksheet_questions", 200)
         md.postprocessors.register(_Unrendered(md), "worksheet_unrendered", 1)
-        for block in (QuestionBlock, ModelAnswerBlock, TeacherNotesBlock):
+        for block in (QuestionBlock, ModelAnswerBlock, ItemsBlock, TeacherNotesBlock):
             block_mgr.register(block, {})
 

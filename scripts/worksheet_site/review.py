@@ -18,6 +18,8 @@ from dataclasses import asdict, dataclass, field
 from worksheet.fingerprint import text_fingerprint
 from worksheet.questions import Question, expected_words, total_points
 
+from .exercise_views import salt_of, spec
+
 #: The page, generated unless the docs folder holds its own.
 PAGE = ("review.md", "---\ntitle: Review answers\nhide: [navigation, toc]\nsearch: {exclude: true}\n---\n\n# Review answers\n")
 #: Its name in the classroom edition's menu.
@@ -32,6 +34,7 @@ class ReviewQuestion:
     title: str
     points: float | None
     words: tuple[int, int]  # the length its writing space asks for
+    exercise: dict | None = None  # an exercise as its page holds it (exercise_views.spec): its mark is computed again
 
 
 @dataclass
@@ -48,12 +51,15 @@ class ReviewSheet:
 
 def sheet(key: str, title: str, worksheets, questions: list[Question], lines_src) -> ReviewSheet:
     """``lines_src(ws)``: the address of a worksheet's article lines from the review page."""
+    fingerprint = text_fingerprint([ws.article for ws in worksheets])
+    salt = salt_of(key, fingerprint)
     return ReviewSheet(
-        key=key, title=title, text=text_fingerprint([ws.article for ws in worksheets]),
+        key=key, title=title, text=fingerprint,
         total=total_points(questions),
         sources=[{"worksheet": ws.slug, "src": lines_src(ws), "title": ws.title, "language": ws.language}
                  for ws in worksheets],
-        questions=[ReviewQuestion(q.id, q.title, q.points, expected_words(q.writing_lines)) for q in questions])
+        questions=[ReviewQuestion(q.id, q.title, q.points, expected_words(q.writing_lines),
+                                  spec(q, salt) if q.exercise is not None else None) for q in questions])
 
 
 def sheets(library, lines_src) -> list[tuple[ReviewSheet, list[Question]]]:

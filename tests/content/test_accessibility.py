@@ -101,9 +101,13 @@ def test_the_keyboard_reaches_line_links_and_answers_with_visible_focus(page: Pa
     links = page.locator(".question a.line-link").count()
     summaries = page.locator(".question details > summary").count()
     terms = page.locator(".question abbr.term").count()
-    stops = tab_through(page, links + summaries + terms + 40)
+    # The exercises' fields, and one stop per group of radio buttons.
+    fields = page.locator(".exercise input:not([type=radio]), .exercise select").count()
+    fields += page.locator(".exercise fieldset:has(input[type=radio])").count()
+    stops = tab_through(page, links + summaries + terms + fields + 40)
     assert sum(1 for s in stops if "line-link" in s["cls"]) == links
-    assert sum(1 for s in stops if s["tag"] == "SUMMARY") == summaries == 21
+    # 7 questions and 2 exercises, each with its excerpt, its model answer (an exercise's key) and its notes.
+    assert sum(1 for s in stops if s["tag"] == "SUMMARY") == summaries == 27
     assert [s for s in stops if not s["visible"]] == []
     page.locator("section.question[data-question=q3] details.model-answer > summary").focus()
     page.keyboard.press("Enter")

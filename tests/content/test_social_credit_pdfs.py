@@ -27,7 +27,7 @@ def article_lines(site):
 @pytest.fixture(scope="module")
 def model_answer_sentences(site):
     sentences = []
-    for block in soup(site, "social-credit/questions/").select("details.model-answer"):
+    for block in soup(site, "social-credit/questions/").select("details.model-answer:not(.exercise-key)"):
         block.select_one("summary").decompose()
         for item in block.find_all(["p", "li"]):
             for piece in re.split(r"(?<=[.!?])\s+", item.get_text(" ")):
@@ -49,8 +49,8 @@ def test_both_pdfs_are_a4_and_within_their_page_budget(pdfs):
     for path in pdfs.values():
         info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
         assert re.search(r"Page size:\s+59[45]\.\d+ x 84[12]\.\d+ pts \(A4\)", info), info
-    assert pdf_pages(pdfs["worksheet.pdf"]) <= 4
-    assert pdf_pages(pdfs["answer-key.pdf"]) <= 6
+    assert pdf_pages(pdfs["worksheet.pdf"]) <= 5  # with its two exercises
+    assert pdf_pages(pdfs["answer-key.pdf"]) <= 8  # and their teacher notes
 
 
 def test_the_worksheet_holds_all_65_lines_numbered_as_on_paper(pdfs, article_lines):
@@ -76,6 +76,16 @@ def test_the_worksheet_holds_the_questions_and_no_answer(pdfs, model_answer_sent
     assert [s for s in model_answer_sentences if s in flat] == []
     assert "name:" in flat and "class:" in flat and "date:" in flat
     assert "vocabulary" in flat and "surveillance" in flat
+
+
+def test_the_answer_key_sets_each_exercise_key_in_its_boxes(pdfs, pdf_student_site):
+    key = normalise(" ".join(page_texts(pdfs["answer-key.pdf"])))
+    sheet = normalise(" ".join(page_texts(pdfs["worksheet.pdf"])))
+    student = normalise(" ".join(page_texts(pdf_student_site / "social-credit" / "pdf" / "worksheet.pdf")))
+    assert "“launched in 2014”" in key and key.count("✓") == 5  # a tick a statement
+    assert "# statement true false" in sheet and sheet.count("quotation: (l.)") == 5 and sheet.count("☐") >= 10
+    for printed in (sheet, student):
+        assert "“launched in 2014”" not in printed and "✓" not in printed
 
 
 def test_the_answer_key_holds_every_model_answer_and_the_notes(pdfs, model_answer_sentences):

@@ -33,7 +33,8 @@ def article_lines(site):
 
 @pytest.fixture(scope="module")
 def questions(page):
-    return {q["data-question"]: q for q in page.select("section.question")}
+    """The open questions (the exercises are tested in test_exercises.py)."""
+    return {q["data-question"]: q for q in page.select("section.question") if not q.select_one(".exercise")}
 
 
 def test_seven_questions_with_ids_q1_to_q7(page, questions):

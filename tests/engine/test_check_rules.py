@@ -154,7 +154,7 @@ CASES = [
     Case("id-not-allowed", [q("    lines: 1–4, 11–13", "    lines: 1–4, 11–13\n    id: Q Two")],
          [f"{QUESTIONS}:21: q2: id 'Q Two' must be lower-case letters, digits and hyphens"]),
     Case("unknown-option", [q("    writing-space: 3", "    writing-space: 3\n    marks: 4")],
-         [f"{QUESTIONS}:22: q2: unknown option 'marks': use lines, writing-space, id, title, points"]),
+         [f"{QUESTIONS}:22: q2: unknown option 'marks': use lines, writing-space, id, title, points, exercise"]),
     Case("points-not-a-number", [q("    writing-space: 3", "    writing-space: 3\n    points: four")],
          [f"{QUESTIONS}:22: q2: write the points as a number of points, whole or half, such as 'points: 4'"]),
     Case("points-not-a-half", [q("    writing-space: 3", "    writing-space: 3\n    points: 2.25")],

@@ -9,7 +9,8 @@
    AnswerCheck.Source(lines): an article, by its printed lines ("" for a
    blank one); AnswerCheck.verdict(item, titles, sources): what to say about
    an item, {ok, text}, or null for a line mention that is right;
-   AnswerCheck.countWords(text); AnswerCheck.withSources(wanted, then): the
+   AnswerCheck.countWords(text); AnswerCheck.normalise(text): quote marks
+   and dashes plain, spacing collapsed; AnswerCheck.withSources(wanted, then): the
    articles an answer may quote, loaded when first needed. In Node, the same object is the module's
    export. */
 (function (root) {
@@ -340,6 +341,7 @@
   }
 
   var api = {check: checkAnswer, Source: Source, verdict: verdict, countWords: countWords, withSources: withSources,
+             normalise: normalise,
              languages: LANGUAGES, commonQuotes: COMMON_QUOTES,
              hasQuotations: function (text, language) {
                return findQuotations(text, language).length > 0 || findMentions(text).length > 0;

@@ -193,7 +193,9 @@
       worksheet: key, title: section.getAttribute("data-title"), text: section.getAttribute("data-text"),
       name: saved.name, "class": saved["class"], written: new Date().toISOString()
     }, questionsOf(key).map(function (q) {
+      var mark = q.box.getAttribute("data-mark");  // an exercise's, as exercises.js computed it
       return {id: q.id, title: q.title, question: q.question, written: saved.times[q.id] || "",
+              mark: mark === null ? null : mark + " / " + q.box.getAttribute("data-points"),
               text: saved.answers[q.id] || ""};
     }));
   }

@@ -22,7 +22,9 @@
 
    A feedback file starts "Worksheet feedback: feedback file, format 1",
    gives "total: 7.5 / 10" in its head, and in each question "mark: 3.5 / 4"
-   and the comment on its "|" lines.
+   and the comment on its "|" lines. A hand-in file's exercise gives its
+   mark as computed on the student's device, "mark: 3.5 / 5"; a file
+   without one reads as before.
 
    HandInFile.write(kind, head, sections) -> text; kind "answers" or
    "feedback"; head {worksheet, title, text, name, class, written, total};
@@ -112,7 +114,7 @@
       else if (/^\s/.test(row)) section.question.push(row.trim());
       else if (row.trim() === EMPTY[kind]) continue;
       else if ((match = FIELD.exec(row)) && match[1] === "written") section.written = match[2].trim();
-      else if (match && match[1] === "mark" && kind === "feedback") section.mark = match[2].trim();
+      else if (match && match[1] === "mark") section.mark = match[2].trim();
       else fail(number, quoted(row) + " is not part of the format: an answer's lines start with “|”");
     }
     if (!head.worksheet) fail(0, "it names no worksheet (no “worksheet:” line at its head)");

@@ -20,6 +20,11 @@
    - Each answer: its words against the length asked, each quotation
      checked with AnswerCheck (assets/js/answer-check.js), the build's rule;
      the model answer and teacher notes beside (the page's <template>s).
+   - An exercise's mark is computed again here from the student's answers,
+     by the rule of the questions page (Exercises, assets/js/exercises.js),
+     and is the first mark of that answer, which the teacher may change. The
+     mark the hand-in file carries ("mark: 3.5 / 5") is not trusted: where
+     it differs, the answer says so.
    - Marks and comments: kept through siteStorage (assets/js/storage.js),
      a record per class and worksheet, {students: [{name, file, number,
      marks: [[question id, mark, comment]]}]}, as they are typed. A mark
@@ -38,6 +43,7 @@
 (function () {
   var PREFIX = "review:";  // siteStorage: the marks of a group, by its id
   var BLIND = "review-blind";  // siteStorage: blind marking on
+  var SOURCES_WAIT = 10000;  // ms to wait for an article's lines before an exercise's mark is left to the teacher
   var LONGEST = 20000;  // characters of an answer shown and checked (as the answer box checks)
   var NAME_LONGEST = 100;  // characters of a name or class shown
   var state = null;  // mount(): {page, sheets, students, lines, entryOf}
@@ -163,6 +169,15 @@
       take(s, fresh);
       changed = true;
     });
+    students.forEach(function (s) {  // an exercise's mark, computed again from its answers: the first mark
+      var marks = state.entryOf.get(s).marks;
+      s.computed.forEach(function (mark, id) {
+        var one = marks.get(id);
+        if (one && one.mark !== null) return;
+        marks.set(id, {mark: mark, comment: one ? one.comment : ""});
+        changed = true;
+      });
+    });
     var last = record.entries.reduce(function (n, e) { return Math.max(n, e.number || 0) }, 0);
     shuffled(students.map(function (s) { return state.entryOf.get(s) }).filter(function (e) { return !e.number }))
       .forEach(function (e) {
@@ -185,6 +200,26 @@
     return text.length > length ? text.slice(0, length - 1) + "…" : text;
   }
 
+  // Each exercise's mark, computed again from the student's answers by the
+  // rule of the page (Exercises, assets/js/exercises.js), whatever the file
+  // says (student.claimed); none when the text cannot be loaded in time.
+  function exerciseMarks(student) {
+    var exercises = student.sheet.questions.filter(function (q) { return q.exercise && student.answers.has(q.id) });
+    if (!exercises.length || !window.Exercises) return Promise.resolve();
+    var loaded = new Promise(function (done) {
+      AnswerCheck.withSources(student.sheet.sources, done);
+      setTimeout(function () { done(null) }, SOURCES_WAIT);
+    });
+    return loaded.then(function (sources) {
+      if (!sources) return;
+      return Promise.all(exercises.map(function (q) {
+        return Exercises.markOfText(q.exercise, student.answers.get(q.id), sources).then(function (mark) {
+          if (mark !== null) student.computed.set(q.id, mark);
+        });
+      }));
+    });
+  }
+
   // A file as a line of the file list: {file, error} or {file, student}.
   function readFile(file) {
     var tooBig = HandInFile.tooBig(file.size);
@@ -197,7 +232,8 @@
       var name = clip(read.head.name, NAME_LONGEST), group = clip(read.head["class"], NAME_LONGEST);
       var student = {file: file.name, head: read.head, sheet: sheet, name: name, key: HandInFile.person(name),
                      "class": group, classKey: HandInFile.person(group), older: read.head.text !== sheet.text,
-                     answers: new Map(), words: new Map(), times: new Map(), cut: new Map(), unknown: 0};
+                     answers: new Map(), words: new Map(), times: new Map(), cut: new Map(), computed: new Map(),
+                     claimed: new Map(), unknown: 0};
       var ids = new Set(sheet.questions.map(function (q) { return q.id }));
       read.sections.forEach(function (s) {
         if (!ids.has(s.id)) return student.unknown++;
@@ -205,8 +241,10 @@
         if (s.text.length > LONGEST) student.cut.set(s.id, s.text.length);
         student.answers.set(s.id, s.text.slice(0, LONGEST));
         student.times.set(s.id, s.written);
+        var q = sheet.questions.filter(function (x) { return x.id === s.id })[0];
+        if (q.exercise) student.claimed.set(s.id, s.mark === null ? null : parseMark(s.mark.split("/")[0]));
       });
-      return {file: file.name, student: student};
+      return exerciseMarks(student).then(function () { return {file: file.name, student: student} });
     }).catch(function (error) {
       return {file: file.name, error: error.message};
     });
@@ -430,7 +468,7 @@
           var items = text.trim() ? AnswerCheck.check(text, sources) : [];
           var verdicts = items.map(function (item) { return AnswerCheck.verdict(item, titles, sources) }).filter(Boolean);
           var failing = verdicts.some(function (v) { return !v.ok });
-          var empty = !text.trim(), short = !empty && count < q.words[0];
+          var empty = !text.trim(), short = !empty && !q.exercise && count < q.words[0];
           if (filter === "empty" && !empty || filter === "short" && !short || filter === "failing" && !failing) return;
           shown++;
           var answer = el("article", "review-answer");
@@ -439,9 +477,11 @@
           answer.setAttribute("aria-label", label(group, student) + ", " + q.title);
           var head = answer.appendChild(el("p", "review-answer-head"));
           head.appendChild(el("strong", "review-student", label(group, student)));
-          head.appendChild(document.createTextNode(" · "));
-          head.appendChild(el("span", "review-count" + (short ? " is-short" : ""),
-                              count + (count === 1 ? " word" : " words") + " (asked: " + words(q.words) + ")"));
+          if (!q.exercise) {  // an exercise's length says nothing
+            head.appendChild(document.createTextNode(" · "));
+            head.appendChild(el("span", "review-count" + (short ? " is-short" : ""),
+                                count + (count === 1 ? " word" : " words") + " (asked: " + words(q.words) + ")"));
+          }
           var written = when(student.times.get(q.id));
           if (written) head.appendChild(el("span", "review-time", " · written " + written));
           if (student.older) answer.appendChild(el("p", "review-older", "Written on another version of the text: its quotations are checked against the text as it is now."));
@@ -478,6 +518,11 @@
           comment.setAttribute("autocomplete", "off");
           comment.value = given.comment;
           row.appendChild(el("span", "review-mark-error")).id = id + "-error";
+          var claimed = student.claimed.get(q.id), computed = student.computed.get(q.id);
+          if (claimed !== undefined && computed !== undefined && claimed !== computed) {
+            answer.appendChild(el("p", "review-older", "The file gives this exercise " + (claimed === null || isNaN(claimed)
+              ? "no mark" : number(claimed)) + "; its answers, checked again here, give " + number(computed) + "."));
+          }
           list.appendChild(answer);
         });
         if (!shown) list.appendChild(el("p", "review-none", "No answer to show here."));
