@@ -238,8 +238,8 @@ def test_printing_a_final_task_prints_the_answer(page: Page, tmp_path):
 
 
 @pytest.mark.pdf
-def test_on_a_short_phone_screen_an_answer_far_down_is_back_at_once_after_a_reload(browser: Browser, base_url,
-                                                                                  tmp_path):
+def test_on_a_short_phone_screen_an_answer_far_down_is_back_at_once_on_coming_back(browser: Browser, base_url,
+                                                                                     tmp_path):
     """A phone draws and checks only what is near the screen as the page
     loads: the answer of the last question, far below, must still be in its
     box, in a hand-in made at once, and on paper, and be checked when the
@@ -253,13 +253,13 @@ def test_on_a_short_phone_screen_an_answer_far_down_is_back_at_once_after_a_relo
     expect(verdicts(page, "q2").first).to_have_text("“more bicycles than people”: line 1")
     checked = verdicts(page, "q2").all_text_contents()
     count = page.locator("[data-question=q2] .answer-count").text_content()
-    page.reload()
+    page.goto("bikes/questions/")  # anew, at the top (a reload keeps the scroll)
     assert page.evaluate("scrollY") == 0
     assert page.evaluate("document.querySelector('#answer-q2').getBoundingClientRect().top") > 2 * 400
     hand_in(page, "Copy my answers").click()  # at once, without scrolling down
     expect(page.locator(".hand-in-status")).to_contain_text("Copied")
     assert page.evaluate("navigator.clipboard.readText()").endswith(f"\n| {Q2}\n")
-    page.reload()
+    page.goto("bikes/questions/")
     expect(box(page, "q2")).to_have_value(Q2)
     expect(page.locator("[data-question=q2] .answer-count")).to_have_text(count)
     page.pdf(path=tmp_path / "answers.pdf", format="A4")
