@@ -60,6 +60,8 @@ def main() -> int:
                 for path in paths:
                     page.goto(f"{base}{path}?teacher={'1' if mode == 'teacher' else '0'}")
                     page.wait_for_timeout(300)
+                    if args.full:  # a phone draws only what is near the screen; a whole-page picture needs it all
+                        page.add_style_tag(content="* { content-visibility: visible !important }")
                     name = path.strip("/").replace("/", "-") or "home"
                     shot = args.out / f"{name}-{width}-{mode}.png"
                     page.screenshot(path=shot, full_page=args.full)

@@ -15,8 +15,9 @@ a hash of their contents, so that a browser never keeps an old copy:
   says it has them by a mark in its HTML. Its styles are written in its
   head (a few KB: cheaper than one more request before the first paint);
   its script is named in a ``<meta name="page-scripts">`` that
-  ``assets/js/page-scripts.js`` reads on every page Material shows (instant
-  navigation included), loading each script once a visit;
+  ``assets/js/scripts.js``, the site's one script loader, reads on every
+  page Material shows (instant navigation included), loading each script
+  once a visit;
 - the paper's stylesheets (``PRINT``): linked with ``media="print"``, so
   that a screen never waits for them.
 

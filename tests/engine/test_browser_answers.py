@@ -237,6 +237,38 @@ def test_printing_a_final_task_prints_the_answer(page: Page, tmp_path):
     assert FINAL in " ".join(pdf_text(tmp_path / "final.pdf").split())
 
 
+@pytest.mark.pdf
+def test_on_a_short_phone_screen_an_answer_far_down_is_back_at_once_on_coming_back(browser: Browser, base_url,
+                                                                                     tmp_path):
+    """A phone draws and checks only what is near the screen as the page
+    loads: the answer of the last question, far below, must still be in its
+    box, in a hand-in made at once, and on paper, and be checked when the
+    student scrolls to it."""
+    context = browser.new_context(base_url=base_url, viewport={"width": 390, "height": 400}, is_mobile=True,
+                                  has_touch=True)
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto("bikes/questions/")
+    box(page, "q2").fill(Q2)
+    expect(verdicts(page, "q2").first).to_have_text("“more bicycles than people”: line 1")
+    checked = verdicts(page, "q2").all_text_contents()
+    count = page.locator("[data-question=q2] .answer-count").text_content()
+    page.goto("bikes/questions/")  # anew, at the top (a reload keeps the scroll)
+    assert page.evaluate("scrollY") == 0
+    assert page.evaluate("document.querySelector('#answer-q2').getBoundingClientRect().top") > 2 * 400
+    hand_in(page, "Copy my answers").click()  # at once, without scrolling down
+    expect(page.locator(".hand-in-status")).to_contain_text("Copied")
+    assert page.evaluate("navigator.clipboard.readText()").endswith(f"\n| {Q2}\n")
+    page.goto("bikes/questions/")
+    expect(box(page, "q2")).to_have_value(Q2)
+    expect(page.locator("[data-question=q2] .answer-count")).to_have_text(count)
+    page.pdf(path=tmp_path / "answers.pdf", format="A4")
+    assert Q2 in " ".join(pdf_text(tmp_path / "answers.pdf").split())
+    box(page, "q2").scroll_into_view_if_needed()
+    expect(verdicts(page, "q2")).to_have_text(checked)
+    context.close()
+
+
 def test_clearing_asks_first(page: Page):
     page.goto("bikes/questions/")
     box(page).fill(Q1)

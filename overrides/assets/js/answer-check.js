@@ -326,11 +326,11 @@
 
   // The sources named ({worksheet, src, title}) as Sources, once their lines
   // are loaded: scripts written at build time beside each worksheet's pages
-  // (worksheet_site/plugin.py, lines_script), loaded by assets/js/data.js.
+  // (worksheet_site/plugin.py, lines_script), loaded by assets/js/scripts.js.
   function withSources(wanted, then) {
     var missing = wanted.filter(function (s) { return !linesOf(s.worksheet) })[0];
     if (missing) {
-      return root.__loadData(missing.src, function () {
+      return root.siteScripts.load(missing.src, function () {
         if (linesOf(missing.worksheet)) withSources(wanted, then);
       });
     }

@@ -7,7 +7,7 @@
    - The check is AnswerCheck (assets/js/answer-check.js), the build's rule.
      The article's lines come from a script written at build time beside
      the worksheet's pages, loaded the first time an answer quotes
-     (assets/js/data.js). Only the first CHECKED characters of an answer are
+     (assets/js/scripts.js). Only the first CHECKED characters of an answer are
      checked, and at most SHOWN verdicts listed: a pasted book costs no more
      than a long answer.
    - Storage: one record a worksheet (or sequence), {name, class, answers:
@@ -128,13 +128,27 @@
   // -- The boxes -------------------------------------------------------------
   var RULES = 120;  // ruled lines under a typed answer, at most
 
+  // A saved answer's quotations are checked when its box comes near the
+  // screen, not all as the page loads: a phone shows the page sooner.
+  var nearScreen = window.IntersectionObserver && new IntersectionObserver(function (seen) {
+    seen.forEach(function (entry) {
+      if (!entry.isIntersecting) return;
+      nearScreen.unobserve(entry.target);
+      checkBox(entry.target);
+    });
+  }, {rootMargin: "50% 0px"});
+
+  // The answer's count and printed lines now; its check after ``wait`` ms,
+  // or, without, once its box is near the screen.
   function refresh(box, wait) {
     var text = box.querySelector("textarea").value;
     var words = AnswerCheck.countWords(text);
     box.querySelector(".answer-count").textContent = words + (words === 1 ? " word" : " words");
     typeOut(box.parentElement, text);
     clearTimeout(box.__check);
-    box.__check = setTimeout(function () { checkBox(box) }, wait);
+    if (nearScreen) nearScreen.unobserve(box);
+    if (wait === undefined && nearScreen) nearScreen.observe(box);
+    else box.__check = setTimeout(function () { checkBox(box) }, wait || 0);
   }
 
   // The answer as it prints, on the ruled lines of its writing space, with
@@ -397,7 +411,7 @@
     document.querySelectorAll(".answer-box").forEach(function (box) {
       var saved = record(box.getAttribute("data-answers"));
       fill(box.querySelector("textarea"), saved.answers[box.getAttribute("data-question")] || "");
-      refresh(box, 0);
+      refresh(box);
     });
     document.querySelectorAll(".hand-in [data-field]").forEach(function (field) {
       fill(field, record(field.closest(".hand-in").getAttribute("data-answers"))[field.getAttribute("data-field")] || "");

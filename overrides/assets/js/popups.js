@@ -15,7 +15,7 @@
    reader points at something. A term names its glossary entry (data-term);
    the part of the page it stands in names its worksheet's pop-up texts
    (data-tips, data-worksheet): a small script, written at build time and
-   loaded the first time a term opens (assets/js/data.js). */
+   loaded the first time a term opens (assets/js/scripts.js). */
 (function () {
   var HOSTS = "abbr.term[data-term], button.note-marker[data-note]";
   var GAP = 6; // px between the word and its pop-up
@@ -36,13 +36,13 @@
   }
 
   // The pop-up texts of the worksheet a term belongs to; null until loaded
-  // (assets/js/data.js), then calls back.
+  // (assets/js/scripts.js), then calls back.
   function tipsOf(target, then) {
     var source = target.closest("[data-tips]");
     if (!source) return {};
     var tips = (window.__glossaryTips || {})[source.getAttribute("data-worksheet") || ""];
     if (tips) return tips;
-    __loadData(source.getAttribute("data-tips"), then);
+    siteScripts.load(source.getAttribute("data-tips"), then);
     return null;
   }
 
