@@ -26,7 +26,8 @@ from pathlib import Path
 from . import tools
 from .sheet import OCR, TEXT_LAYER, ImportFailure
 
-DPI = 300  # resolution a PDF's pages are rendered at for OCR
+DPI = 300  # resolution a PDF's pages are rendered at for OCR, at most
+MIN_DPI = 150  # and at least: a scan coarser than this is enlarged to it
 SURE_ENOUGH = 50  # a word read with this confidence is not read again by the digits pass
 TALLEST = 2.5  # a "word" this many times taller than the text's words is a stack of marks
 MAX_MARKS = 200  # lone marks read by the digits pass, at most
@@ -188,9 +189,26 @@ def pdf_pages(path: Path, keep: Path | None = None) -> tuple[str, list[list[Page
         raise ImportFailure(f"{path.name}: the PDF has no text layer, and Tesseract is not installed to read "
                             f"its pages ({INSTALL_OCR})")
     with tempfile.TemporaryDirectory() as folder:
-        _run(["pdftoppm", "-r", str(DPI), "-gray", "-png", str(path), str(Path(folder) / "page")], path)
+        _run(["pdftoppm", "-r", str(render_dpi(path)), "-gray", "-png", str(path), str(Path(folder) / "page")], path)
         images = sorted(Path(folder).glob("page*.png"))
         return OCR, [image_words(image, keep and keep / f"page-{k}.jpg") for k, image in enumerate(images, 1)]
+
+
+def render_dpi(path: Path) -> int:
+    """The resolution a scanned PDF's pages are rendered at: its images' own
+    (``pdfimages -list``), so that nothing is enlarged past what the scanner
+    saw, between ``MIN_DPI`` and ``DPI``; ``DPI`` when it holds no image."""
+    if shutil.which("pdfimages") is None:
+        return DPI
+    listed = tools.run(["pdfimages", "-list", str(path)], path).stdout.splitlines()
+    found = []
+    for row in listed[2:]:  # below the heading and its rule
+        cells = row.split()
+        try:
+            found.append(min(float(cells[12]), float(cells[13])))  # x-ppi, y-ppi
+        except (IndexError, ValueError):
+            continue
+    return max(MIN_DPI, min(DPI, round(max(found)))) if found else DPI
 
 
 def _text_layer(path: Path) -> list[list[PageWord]]:
