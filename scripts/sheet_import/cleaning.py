@@ -3,7 +3,11 @@ and its perspective undone, the page turned straight, the light evened out.
 
 - the page: the largest four-sided outline in the photo, when it is smaller
   than the photo (a flat scan is all page) and holds all the print (the edge
-  of a shadow is no sheet's edge), warped to a rectangle;
+  of a shadow is no sheet's edge), warped to a rectangle. The outline is the
+  paper brighter than the desk, or, when a shadow cuts the sheet, the region
+  the edges of the light enclose (a shadow darkens desk and sheet alike, so
+  its edge runs on across the desk and is opened away); with neither, the
+  whole photo is read;
 - the skew: each text line smeared into a blob, the median angle of the
   blobs' minimum-area rectangles (``SKEW = "blobs"``), or the ``deskew``
   package's Hough estimate (``SKEW = "deskew"``);
@@ -46,16 +50,10 @@ def _flattened(image):
 
     scale = WORK_WIDTH / image.shape[1]
     small = cv2.GaussianBlur(cv2.resize(image, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA), (5, 5), 0)
-    _, paper = cv2.threshold(small, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
-    paper = cv2.morphologyEx(paper, cv2.MORPH_CLOSE, np.ones((25, 25), np.uint8))
-    contours, _ = cv2.findContours(paper, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
-    if not contours:
-        return image
-    outline = max(contours, key=cv2.contourArea)
-    area = cv2.contourArea(outline) / (small.shape[0] * small.shape[1])
-    quad = cv2.approxPolyDP(outline, 0.02 * cv2.arcLength(outline, True), True)
-    if len(quad) != 4 or not MIN_PAGE <= area <= 0.97 or _ink_outside(small, quad) > MAX_INK_OUTSIDE:
-        return image
+    quad = next((q for q in (_outline(small, mask) for mask in (_brighter_than_desk, _enclosed_by_edges))
+                 if q is not None), None)
+    if quad is None:
+        return image  # no sheet found: the whole photo is read
     corners = _in_order(quad.reshape(4, 2).astype(np.float32) / scale)
     top_left, top_right, bottom_right, bottom_left = corners
     width = int(max(np.linalg.norm(top_right - top_left), np.linalg.norm(bottom_right - bottom_left)))
@@ -64,6 +62,54 @@ def _flattened(image):
     matrix = cv2.getPerspectiveTransform(corners, target)
     return cv2.warpPerspective(image, matrix, (width, height), flags=cv2.INTER_LINEAR,
                                borderMode=cv2.BORDER_REPLICATE)
+
+
+def _outline(small, mask):
+    """The sheet's four corners in the paper ``mask(small)`` gives, or None
+    when its largest outline is no sheet holding all the print."""
+    cv2 = _cv2()
+
+    contours, _ = cv2.findContours(mask(small), cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+    if not contours:
+        return None
+    outline = max(contours, key=cv2.contourArea)
+    area = cv2.contourArea(outline) / (small.shape[0] * small.shape[1])
+    quad = cv2.approxPolyDP(outline, 0.02 * cv2.arcLength(outline, True), True)
+    if len(quad) != 4 or not MIN_PAGE <= area <= 0.97 or _ink_outside(small, quad) > MAX_INK_OUTSIDE:
+        return None
+    return quad
+
+
+def _brighter_than_desk(small):
+    """Paper: what is brighter than the desk (Otsu), small gaps closed."""
+    cv2 = _cv2()
+    import numpy as np
+
+    _, paper = cv2.threshold(small, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
+    return cv2.morphologyEx(paper, cv2.MORPH_CLOSE, np.ones((25, 25), np.uint8))
+
+
+def _enclosed_by_edges(small):
+    """Paper under a shadow: the print closed away, the edges of what is left
+    (the sheet's, and the shadow's, which crosses desk and sheet alike) and
+    the regions they enclose away from the photo's border; the shadow's edge,
+    a thin line where it crosses the desk, opened away."""
+    cv2 = _cv2()
+    import numpy as np
+
+    background = cv2.morphologyEx(small, cv2.MORPH_CLOSE, np.ones((25, 25), np.uint8))
+    light = np.log1p(background.astype(np.float32))
+    light = cv2.normalize(light, None, 0, 255, cv2.NORM_MINMAX).astype(np.uint8)
+    edges = cv2.dilate(cv2.Canny(light, 20, 60), np.ones((5, 5), np.uint8))
+    filled = edges.copy()
+    h, w = filled.shape
+    outside = np.zeros((h + 2, w + 2), np.uint8)
+    for x, y in ((0, 0), (w - 1, 0), (0, h - 1), (w - 1, h - 1)):
+        if filled[y, x] == 0:
+            cv2.floodFill(filled, outside, (x, y), 128)
+    filled = np.where(filled == 128, 0, 255).astype(np.uint8)
+    paper = cv2.morphologyEx(filled, cv2.MORPH_OPEN, np.ones((21, 21), np.uint8))
+    return cv2.erode(paper, np.ones((9, 9), np.uint8))  # inside the thickened edge: no rim of desk is kept
 
 
 def _ink_outside(small, quad) -> float:

@@ -26,10 +26,13 @@ from pathlib import Path
 from . import tools
 from .sheet import OCR, TEXT_LAYER, ImportFailure
 
-DPI = 300  # resolution a PDF's pages are rendered at for OCR
+DPI = 300  # resolution a PDF's pages are rendered at for OCR, at most
+MIN_DPI = 150  # and at least: a scan coarser than this is enlarged to it
 SURE_ENOUGH = 50  # a word read with this confidence is not read again by the digits pass
 TALLEST = 2.5  # a "word" this many times taller than the text's words is a stack of marks
 MAX_MARKS = 200  # lone marks read by the digits pass, at most
+MARGIN_REACH = 6  # word heights: how far from the text a margin number may stand
+MAX_STRIP = 30000  # pixels: the widest strip of marks read at once (Tesseract reads up to 32,767)
 KEPT_SCALE = 0.5  # size of the kept pages, as a share of the pages read
 KEPT_QUALITY = 70  # JPEG quality of the cleaned pages kept for the review screen
 PAGE_WIDTH = 8.27  # inches: an A4 sheet's width, which gives a photo's resolution once the page is found
@@ -94,6 +97,8 @@ def _lone_digits(page, words: list[PageWord], unit: float, folder: Path, path: P
     import numpy as np
 
     _, ink = cv2.threshold(page, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+    rim = max(1, int(unit / 2))  # a rim of desk or shadow along the page's edge would enclose every mark
+    ink[:rim, :], ink[-rim:, :], ink[:, :rim], ink[:, -rim:] = 0, 0, 0, 0
     for word in words:
         if word.confidence >= SURE_ENOUGH or any(c.isdigit() or c.islower() for c in word.text):
             corners = (int(word.left) - 3, int(word.top) - 3), (int(word.right) + 3, int(word.bottom) + 3)
@@ -102,13 +107,46 @@ def _lone_digits(page, words: list[PageWord], unit: float, folder: Path, path: P
     blobs, _ = cv2.findContours(cv2.dilate(ink, np.ones((gap, gap), np.uint8)), cv2.RETR_EXTERNAL,
                                 cv2.CHAIN_APPROX_SIMPLE)
     boxes = [cv2.boundingRect(b) for b in blobs]
-    boxes = [(x, y, w, h) for x, y, w, h in boxes if 0.5 * unit <= h <= 1.6 * unit and w <= 3 * unit][:MAX_MARKS]
+    near = _near_text(words, unit)  # specks on a desk around the sheet are no margin numbers
+    boxes = [(x, y, w, h) for x, y, w, h in boxes
+             if 0.5 * unit <= h <= 1.6 * unit and w <= 3 * unit and near(x, y, w, h)][:MAX_MARKS]
     if not boxes:
         return []
     pad, height = int(3 * unit), int(max(h for *_, h in boxes) + 2 * unit)  # wide apart: one word each
-    strip = np.full((height, sum(w for _, _, w, _ in boxes) + pad * (2 * len(boxes) + 1)), 255, np.uint8)
+    found, batch, width = [], [], pad
+    for k, box in enumerate(boxes):  # strips narrower than Tesseract's widest image
+        if batch and width + box[2] + 2 * pad > MAX_STRIP:
+            found += _read_strip(ink, boxes, batch, pad, height, unit, folder, path, dpi)
+            batch, width = [], pad
+        batch.append(k)
+        width += box[2] + 2 * pad
+    return found + _read_strip(ink, boxes, batch, pad, height, unit, folder, path, dpi)
+
+
+def _near_text(words: list[PageWord], unit: float):
+    """Whether a box stands within reach of the text read: beside its lines, in a margin at most
+    ``MARGIN_REACH`` word heights wide."""
+    sure = [w for w in words if w.confidence >= SURE_ENOUGH] or words
+    if not sure:
+        return lambda x, y, w, h: True
+    reach = MARGIN_REACH * unit
+    left, right = min(w.left for w in sure) - reach, max(w.right for w in sure) + reach
+    top, bottom = min(w.top for w in sure) - unit, max(w.bottom for w in sure) + unit
+    return lambda x, y, w, h: left <= x and x + w <= right and top <= y and y + h <= bottom
+
+
+def _read_strip(ink, boxes, batch: list[int], pad: int, height: int, unit: float, folder: Path, path: Path,
+                dpi: str) -> list[PageWord]:
+    """The marks ``batch`` (indices into ``boxes``) set side by side on one strip, read as digits."""
+    from .cleaning import _cv2
+
+    cv2 = _cv2()
+    import numpy as np
+
+    strip = np.full((height, sum(boxes[k][2] for k in batch) + pad * (2 * len(batch) + 1)), 255, np.uint8)
     places, x = [], pad
-    for bx, by, bw, bh in boxes:
+    for k in batch:
+        bx, by, bw, bh = boxes[k]
         strip[int(unit):int(unit) + bh, x:x + bw] = 255 - ink[by:by + bh, bx:bx + bw]
         places.append(x)
         x += bw + 2 * pad
@@ -116,10 +154,10 @@ def _lone_digits(page, words: list[PageWord], unit: float, folder: Path, path: P
     cv2.imwrite(str(image), strip)
     found = []
     for word in _tesseract(image, path, "--dpi", dpi, "--psm", "7", "-c", "tessedit_char_whitelist=0123456789."):
-        k = max(range(len(boxes)), key=lambda i: min(word.right, places[i] + boxes[i][2]) - max(word.left, places[i]))
-        bx, by, bw, bh = boxes[k]
+        i = max(range(len(batch)), key=lambda i: min(word.right, places[i] + boxes[batch[i]][2]) - max(word.left, places[i]))
+        bx, by, bw, bh = boxes[batch[i]]
         if word.text.strip(".").isdigit():
-            found.append(PageWord(word.text, bx, by, bx + bw, by + bh, ("digits", k), word.confidence))
+            found.append(PageWord(word.text, bx, by, bx + bw, by + bh, ("digits", batch[i]), word.confidence))
     return found
 
 
@@ -127,7 +165,8 @@ def _tesseract(image: Path, source: Path, *options: str) -> list[PageWord]:
     env = {**os.environ, "OMP_THREAD_LIMIT": "1"}  # one thread is faster on a shared machine
     result = tools.run(["tesseract", str(image), "-", "-l", "eng", *options, "tsv"], source, env=env)
     if result.returncode != 0:
-        raise ImportFailure(f"{source.name}: not a readable image ({_first_line(result.stderr)})")
+        raise ImportFailure(f"{source.name}: the OCR could not read this image: try a sharper photo, taken "
+                            "straight above the sheet in even light, or a scan of the page")
     words = []
     for row in csv.DictReader(io.StringIO(result.stdout), delimiter="\t", quoting=csv.QUOTE_NONE):
         text = (row.get("text") or "").strip()
@@ -150,9 +189,26 @@ def pdf_pages(path: Path, keep: Path | None = None) -> tuple[str, list[list[Page
         raise ImportFailure(f"{path.name}: the PDF has no text layer, and Tesseract is not installed to read "
                             f"its pages ({INSTALL_OCR})")
     with tempfile.TemporaryDirectory() as folder:
-        _run(["pdftoppm", "-r", str(DPI), "-gray", "-png", str(path), str(Path(folder) / "page")], path)
+        _run(["pdftoppm", "-r", str(render_dpi(path)), "-gray", "-png", str(path), str(Path(folder) / "page")], path)
         images = sorted(Path(folder).glob("page*.png"))
         return OCR, [image_words(image, keep and keep / f"page-{k}.jpg") for k, image in enumerate(images, 1)]
+
+
+def render_dpi(path: Path) -> int:
+    """The resolution a scanned PDF's pages are rendered at: its images' own
+    (``pdfimages -list``), so that nothing is enlarged past what the scanner
+    saw, between ``MIN_DPI`` and ``DPI``; ``DPI`` when it holds no image."""
+    if shutil.which("pdfimages") is None:
+        return DPI
+    listed = tools.run(["pdfimages", "-list", str(path)], path).stdout.splitlines()
+    found = []
+    for row in listed[2:]:  # below the heading and its rule
+        cells = row.split()
+        try:
+            found.append(min(float(cells[12]), float(cells[13])))  # x-ppi, y-ppi
+        except (IndexError, ValueError):
+            continue
+    return max(MIN_DPI, min(DPI, round(max(found)))) if found else DPI
 
 
 def _text_layer(path: Path) -> list[list[PageWord]]:

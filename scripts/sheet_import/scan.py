@@ -224,11 +224,35 @@ def _columns(body: list[Line], unit: float) -> tuple[list[Column], list[Line], l
                 leftover += group
                 continue
             group.sort(key=lambda p: p.top)
-            edge = statistics.median(sorted(p.left for p in group)[: max(1, len(group) // 2)])
+            edge = statistics.median(sorted(_text_left(p) for p in group)[: max(1, len(group) // 2)])
+            group, glued = _margin_numbers_split_off(group, edge, unit)
+            numbers += glued
             in_margin = [p for p in group if p.right < edge and p.read_as_number() is not None]
             numbers += in_margin
             columns.append(Column([p for p in group if p not in in_margin], page, edge))
     return columns, leftover, numbers
+
+
+def _text_left(line: Line) -> float:
+    """Where a line's text starts: after a number leading it (its margin number, maybe)."""
+    words = line.words
+    return words[1].left if len(words) > 1 and Line(words[:1], line.page).number is not None else line.left
+
+
+def _margin_numbers_split_off(group: list[Line], edge: float, unit: float) -> tuple[list[Line], list[Line]]:
+    """(the column's lines, the margin numbers read into them): a line whose
+    first word is a number standing left of the column's edge, the next word
+    at the edge or right of it, carries its margin number (a PDF's text layer
+    groups them so when they stand close)."""
+    lines, numbers = [], []
+    for line in group:
+        first = Line(line.words[:1], line.page)
+        if (len(line.words) > 1 and first.number is not None and first.right <= edge
+                and line.words[1].left >= edge - unit / 2):
+            numbers.append(first)
+            line = Line(line.words[1:], line.page)
+        lines.append(line)
+    return lines, numbers
 
 
 def _numbered_lines(columns: list[Column], numbers: list[Line], unit: float,

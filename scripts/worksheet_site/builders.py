@@ -194,7 +194,14 @@ def page_html(page: PageRendering, html: str) -> str:
         html = build(page, html)
     if not problems.pending:
         check_published(page, html)
-    return html
+    return todo_list(page) + html
+
+
+def todo_list(page: PageRendering) -> str:
+    """While serving, at the top of a worksheet's pages: the TODOs still to
+    write in it, each at its file and line (a build refuses them)."""
+    todos = page.site.problems.todos.get(page.worksheet.slug) if page.worksheet else None
+    return page.site.partial("todos.html", todos=todos) if todos and not page.site.blocked else ""
 
 
 def check_published(page: PageRendering, html: str) -> None:

@@ -2,7 +2,8 @@
 
 - ``on_config``: loads and checks every worksheet (site.load); a problem
   stops ``mkdocs build`` with the full list (under ``mkdocs serve``, the pages
-  show the list instead, until the next save fixes it). Registers the
+  show the list instead, until the next save fixes it; a worksheet's TODOs
+  alone only head its own pages, builders.todo_list). Registers the
   Markdown extensions (the pages', the editions', the question blocks) and
   the ``article`` and ``library`` fences; joins the site's assets; makes the
   menu.

@@ -11,6 +11,7 @@ plugin reads.
 
 from __future__ import annotations
 
+import posixpath
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,7 +21,7 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import Files
 
 from worksheet.library import Library, load_library
-from worksheet.library_checks import check_library
+from worksheet.library_checks import check_library, worksheet_todos
 from worksheet.problems import Problem
 
 from .config import WorksheetConfig
@@ -30,6 +31,10 @@ from .vocabulary import Vocabulary
 
 log = get_plugin_logger("worksheet")
 SERVING = "(every page shows the problems until they are fixed)"
+TODOS_SERVING = ("{path}: {count} TODO(s) still to write, listed at the top of its pages; "
+                 "a build refuses the site until none is left")
+TODOS_BUILD = ("{count} of them are TODOs still to write: `./run.sh serve` lists them at the top of "
+               "their worksheet's pages, where a draft can be checked meanwhile")
 
 
 class RenderError(PluginError):
@@ -41,12 +46,15 @@ class Problems:
     library (only kept while serving: a build stops at once). ``rendering``:
     what could not be rendered, added as the pages render; a build stops at
     the end of the page that met it (``check``). While serving, every page
-    shows both lists instead, until a save fixes them."""
+    shows both lists instead, until a save fixes them. ``todos``: while
+    serving, the TODOs left in each worksheet (by folder), kept apart from the
+    rest: its own pages list them at their top, and show themselves."""
 
     def __init__(self, *, serving: bool):
         self.serving = serving
         self.content: list[Problem] = []
         self.rendering: list[str] = []
+        self.todos: dict[str, list[Problem]] = {}
         self._checked = 0
 
     def __bool__(self) -> bool:
@@ -84,12 +92,22 @@ def load(docs_dir: str, *, student: bool, problems: Problems, language: str) -> 
         if problem.warning:
             log.warning(str(problem))
     errors = [p for p in found if not p.warning]
+    todos = {ws.slug: sorted(set(worksheet_todos(ws)) & set(errors)) for ws in library.worksheets}
+    todos = {slug: listed for slug, listed in todos.items() if listed}
     if errors and not problems.serving:
         listing = "\n".join(f"  {p}" for p in errors)
-        raise PluginError(f"The worksheets have {len(errors)} problem(s):\n{listing}")
-    problems.content = errors
-    for problem in errors:
+        left = sum(len(listed) for listed in todos.values())
+        closing = "\n" + TODOS_BUILD.format(count=left) if left else ""
+        raise PluginError(f"The worksheets have {len(errors)} problem(s):\n{listing}{closing}")
+    # While serving, a worksheet's TODOs do not hide the site: its pages list them.
+    problems.todos = todos
+    kept_apart = {p for listed in todos.values() for p in listed}
+    problems.content = [p for p in errors if p not in kept_apart]
+    for problem in problems.content:
         log.error(f"{problem} {SERVING}")
+    folders = {ws.slug: posixpath.dirname(ws.article.path) for ws in library.worksheets}
+    for slug, listed in todos.items():
+        log.warning(TODOS_SERVING.format(path=folders[slug], count=len(listed)))
     return library.edition(student=student)
 
 

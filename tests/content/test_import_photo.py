@@ -7,6 +7,7 @@ imported; then the review screen under `mkdocs serve`, and the built site
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import time
@@ -93,6 +94,12 @@ def test_the_review_screen_shows_the_page_beside_its_numbered_lines(serving, bro
         page.goto(serving + "gettysburg/article/")
         screen = page.locator("section.draft-review")
         screen.wait_for()
+        # The draft's TODOs are still in place: listed at the top, above its lines.
+        todos = page.locator("details.worksheet-todos")
+        assert re.fullmatch(r"\d+ TODOs still to write in this worksheet \(.*glossary\.yml.*questions\.md.*\)",
+                            " ".join(todos.locator("summary").inner_text().split()))
+        assert todos.bounding_box()["y"] < page.locator("#L1").bounding_box()["y"]
+        assert page.locator("#L20").count() == 1
         assert screen.locator("img").count() == 1
         assert screen.locator("img").get_attribute("src").startswith("data:image/jpeg;base64,")
         items = screen.locator("ol li")
@@ -110,6 +117,15 @@ def test_the_review_screen_shows_the_page_beside_its_numbered_lines(serving, bro
             assert listing["y"] >= image["y"] + image["height"] - 1
         screen.screenshot(path=str(SCREENSHOTS / f"review-{width}.png"))
         context.close()
+
+
+def test_a_build_refuses_the_draft_in_one_message_while_a_todo_is_left(photographed):
+    root, _ = photographed
+    result = strict_build(root)
+    assert result.returncode != 0
+    log = log_of(result)
+    assert "The worksheets have" in log and "docs/gettysburg/glossary.yml:" in log
+    assert "of them are TODOs still to write: `./run.sh serve` lists them at the top of their worksheet's pages" in log
 
 
 def test_no_page_image_reaches_either_edition(photographed, tmp_path):

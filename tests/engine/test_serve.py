@@ -109,3 +109,32 @@ def test_a_problem_in_a_note_is_listed_once_at_the_notes_line(served_student_edi
     page = wait_for(url + "trams/worksheet/", "problem in the content")
     listed = [html.unescape(item) for item in re.findall(r"<li>(.*?)</li>", page, re.DOTALL)]
     assert listed == [f"docs/trams/notes.yml:{line_of(notes, 'Hint, cars.')}: {UNCUT}"]
+
+
+def test_a_worksheets_todos_are_listed_on_its_pages_which_still_show(served):
+    """A draft's TODOs do not hide the site: its pages list them at the top,
+    each at its file and line, and still show themselves; the other
+    worksheets' pages show as they are. Writing the TODO clears the list."""
+    root, url = served
+    assert 'id="L13"' in wait_for(url + "bikes/article/", 'id="L13"')
+    questions = root / "docs" / "bikes" / "questions.md"
+    good = questions.read_text(encoding="utf-8")
+    answer = "Cars \"took over the city's old streets\""
+    line = line_of(questions, answer)
+    questions.write_text(good.replace(next(r for r in good.splitlines() if r.startswith(answer)), "TODO"),
+                         encoding="utf-8")
+    page = " ".join(html.unescape(wait_for(url + "bikes/article/", "worksheet-todos")).split())
+    assert "problem in the content" not in page
+    assert "1 TODO still to write in this worksheet (1 in questions.md)" in page
+    assert f"<code>docs/bikes/questions.md:{line}</code> q1: TODO: write the model answer" in page
+    assert page.index("worksheet-todos") < page.index('id="L1"') and 'id="L13"' in page
+    assert "worksheet-todos" in fetch(url + "bikes/questions/") and "worksheet-todos" in fetch(url + "bikes/")
+    for other in (url + "trams/article/", url):
+        shown = fetch(other)
+        assert "worksheet-todos" not in shown and "problem in the content" not in shown
+    assert "article-head" in fetch(url + "trams/article/")
+    questions.write_text(good, encoding="utf-8")
+    deadline = time.monotonic() + 30
+    while "worksheet-todos" in fetch(url + "bikes/article/"):
+        assert time.monotonic() < deadline, "the TODO list stayed once the TODO was written"
+        time.sleep(0.3)
