@@ -105,7 +105,7 @@ def run_one(seed: int, kind: str, folder: Path) -> Result:
                       f"CRASH {type(crash).__name__}: {str(crash)[:100]}")
     seconds = (time.perf_counter() - start) / sheet.pages
     right, why, words, lines, numbers = judge(sheet.truth, done.sheet)
-    to_check = getattr(done, "findings", [])
+    to_check = getattr(done, "to_check", False)
     outcome = "flagged" if to_check else ("right" if right else "WRONG")
     return Result(kind, sheet.truth.features, outcome, right, words, lines, numbers, seconds, why)
 

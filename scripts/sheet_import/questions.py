@@ -27,7 +27,8 @@ NUMBERED = re.compile(r"^\s*(?:[-*•]\s*)?(\d{1,2})\s*[.)]\s+(\S.*)$")
 MISREAD = re.compile(r"^\s*(?:[-*•]\s*)?([0-9lIi|!SsZz]{1,2})(?:\s*[.);:,])*\s+(\S.*)$")  # 1. as OCR may read it
 LOOK_ALIKE_DIGITS = str.maketrans("lIi|!SsZz", "111115522")
 STRAY = re.compile(r"^(?:(?:[^a-z\s]{1,3}|[a-z]{1,2})\s+){1,3}(?=[A-Z][a-z])")  # a garbled number: "FF What"
-LINE_REFERENCE = re.compile(r"\((?:l|I|1|\||i|ll|Il|1l|11)\.\s*(\d{1,3})\s*(?:[-–—]\s*(\d{1,3}))?\s*\)")
+LINE_REFERENCE = re.compile(r"\((l|I|1|\||i|ll|Il|1l|11|II|lI|I1|\|\||l1)\.\s*(\d{1,3})\s*(?:[-–—]\s*(\d{1,3}))?\s*\)")
+LINES_IN_WORDS = re.compile(r"\blines?\s+(\d{1,3})(?:\s*(?:to|-|–|—|and)\s*(\d{1,3}))?", re.IGNORECASE)
 ENDED = re.compile(r"[?.)]\s*$")
 HEADING = re.compile(r"^\s*questions?\s*:?\s*$", re.IGNORECASE)
 LINE_REFERENCES = re.compile(r"^\s*lines?\s*:", re.IGNORECASE)
@@ -40,14 +41,17 @@ def starts_questions(text: str) -> bool:
 
 
 def mended(text: str) -> str:
-    """The question's text with its line references written ``(l. 4)``, ``(l. 11–12)``."""
-    return LINE_REFERENCE.sub(lambda m: f"(l. {m.group(1)}–{m.group(2)})" if m.group(2) else f"(l. {m.group(1)})",
-                              text)
+    """The question's text with its line references written ``(l. 4)``, ``(ll. 11–12)``
+    (one letter for one line, two for several, as the sheet prints them)."""
+    return LINE_REFERENCE.sub(lambda m: f"({'ll' if len(m.group(1)) == 2 else 'l'}. {m.group(2)}–{m.group(3)})"
+                              if m.group(3) else f"(l. {m.group(2)})", text)
 
 
 def line_references(text: str) -> str | None:
-    """``11–12, 20`` from a question's own ``(l. 11–12)`` and ``(l. 20)``; None without any."""
-    found = [f"{m.group(1)}–{m.group(2)}" if m.group(2) else m.group(1) for m in LINE_REFERENCE.finditer(text)]
+    """``11–12, 20`` from a question's own ``(ll. 11–12)`` and ``(l. 20)``, or ``lines 11 to 12``;
+    None without any."""
+    found = [f"{m.group(2)}–{m.group(3)}" if m.group(3) else m.group(2) for m in LINE_REFERENCE.finditer(text)]
+    found += [f"{m.group(1)}–{m.group(2)}" if m.group(2) else m.group(1) for m in LINES_IN_WORDS.finditer(text)]
     return ", ".join(found) or None
 
 
