@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import shutil
 import sys
 import tempfile
 import time
@@ -93,6 +94,7 @@ def run_one(seed: int, kind: str, folder: Path) -> Result:
         generator.pdf_of(sheet, pdf)
         generator.write_truth(sheet.truth, folder / "truth.yml")
     paths = KINDS[kind](pdf, seed, folder / kind)
+    shutil.rmtree(folder / f"docs-{kind}", ignore_errors=True)
     start = time.perf_counter()
     try:
         done = import_sheet(paths, folder / f"docs-{kind}", "draft")
