@@ -22,6 +22,8 @@ Reported:
   cites lines it does not give, or lines past the end of the text;
 - a page footer or page number ("1/2", "Lycée …", a line printed twice)
   taken as a line of the text or of a question;
+- in a sheet read by OCR, a dash read as a hyphen standing apart (``motto, -"That``),
+  and two words run together (``anda`` for "and a");
 - no margin number matched; the headline or author left TODO.
 """
 
@@ -32,7 +34,7 @@ import re
 from dataclasses import dataclass
 
 from .frequency import zipf
-from .sheet import PrintedLine, Sheet
+from .sheet import OCR, PrintedLine, Sheet
 
 PRONOUN = re.compile(r"(?<![\w|])[|l](?=(?:'(?:m|ll|d|ve))?(?![\w|.]))")
 ZERO_IN_WORD = re.compile(r"\b[A-Za-z]*0[A-Za-z0]*\b")
@@ -43,6 +45,8 @@ NUMBER_AT_START = re.compile(r"^(\d{1,3})\s+(\S.*)$")
 LOOKS_NUMBERED = re.compile(r"^\s*(?:\d{1,2}\s*[.)]|[a-h]\)|Q\s?\d{1,2}\b|question\s+\d)", re.IGNORECASE)
 PAGE_FURNITURE = re.compile(r"(?:^|\s)(?:page\s*)?\d{1,2}\s*(?:/|of)\s*\d{1,2}\s*$|\blyc[ée]e\b|\bcoll[èe]ge\b",
                             re.IGNORECASE)
+LONE_HYPHEN = re.compile(r"(?:^|\s)-+(?=\S|$)|\S-+(?=\s|$)")
+LOWER_WORD = re.compile(r"\b[a-z]{3,}\b")
 CITES_LINES = re.compile(r"\b(?:lines?|ll?\.)\s*\d", re.IGNORECASE)
 
 
@@ -61,6 +65,8 @@ def self_check(sheet: Sheet) -> tuple[Sheet, list[Finding]]:
     lines = [_mended_line(n, line, findings) for n, line in enumerate(sheet.lines, start=1)]
     questions = [dataclasses.replace(q, text=_mended_words(q.text)) for q in sheet.questions]
     sheet = dataclasses.replace(sheet, lines=lines, questions=questions)
+    if sheet.kind == OCR:
+        findings += _misread(sheet)
     findings += _tail(sheet) + _questions(sheet) + _furniture(sheet) + _credits(sheet)
     return sheet, findings
 
@@ -97,6 +103,30 @@ def _mended_line(n: int, line: PrintedLine, findings: list[Finding]) -> PrintedL
     if text == line.text and numbered == line.numbered:
         return line
     return dataclasses.replace(line, text=text, numbered=numbered)
+
+
+def _misread(sheet: Sheet) -> list[Finding]:
+    """OCR misreads no single glyph swap explains: a dash as a hyphen, a space lost."""
+    found = []
+    for n, line in enumerate(sheet.lines, start=1):
+        text = line.text
+        if LONE_HYPHEN.search(text):
+            found.append(Finding(f"line {n}", f"a hyphen stands apart ({text!r}): a dash (—) on the sheet?"))
+        for word in LOWER_WORD.findall(text):
+            split = _run_together(word)
+            if split:
+                found.append(Finding(f"line {n}", f"{word!r} may be {split!r}: two words run together?"))
+    return found
+
+
+def _run_together(word: str) -> str | None:
+    if zipf(word) >= 3.0:
+        return None
+    splits = [(word[:k], word[k:]) for k in range(1, len(word))]
+    splits = [(min(zipf(a), zipf(b)), f"{a} {b}") for a, b in splits
+              if (len(a) > 1 or a in "ai") and (len(b) > 1 or b in "ai")]
+    best = max(splits, default=(0.0, None))
+    return best[1] if best[0] >= 4.5 else None
 
 
 def _tail(sheet: Sheet) -> list[Finding]:
