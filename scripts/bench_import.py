@@ -68,7 +68,7 @@ def judge(truth: generator.Truth, sheet) -> tuple[bool, str, float, float, float
     exact = sum(1 for n, t in enumerate(want) if n < len(got) and got[n] == t) / len(want)
     matcher = difflib.SequenceMatcher(a=" ".join(want).split(), b=" ".join(got).split(), autojunk=False)
     words = sum(b.size for b in matcher.get_matching_blocks()) / len(" ".join(want).split())
-    numbers = len(set(truth.numbers) & set(sheet.margin_numbers)) / len(truth.numbers)
+    numbers = len(set(truth.numbers) & set(sheet.margin_numbers)) / len(truth.numbers) if truth.numbers else 1.0
     questions = [(normalise(q.text), q.lines) for q in sheet.questions]
     wanted_questions = [(normalise(q["text"]), q["lines"]) for q in truth.questions]
     why = []

@@ -45,7 +45,7 @@ NUMBER_AT_START = re.compile(r"^(\d{1,3})\s+(\S.*)$")
 LOOKS_NUMBERED = re.compile(r"^\s*(?:\d{1,2}\s*[.)]|[a-h]\)|Q\s?\d{1,2}\b|question\s+\d)", re.IGNORECASE)
 PAGE_FURNITURE = re.compile(r"(?:^|\s)(?:page\s*)?\d{1,2}\s*(?:/|of)\s*\d{1,2}\s*$|\blyc[ée]e\b|\bcoll[èe]ge\b",
                             re.IGNORECASE)
-LONE_HYPHEN = re.compile(r"(?:^|\s)-+(?=\S|$)|\S-+(?=\s|$)")
+LONE_HYPHEN = re.compile(r"(?:^|\s)[-–—]+(?=[^\s\d])|(?<=[^\s\d])[-–—]+(?=\s|$)")
 LOWER_WORD = re.compile(r"\b[a-z]{3,}\b")
 CITES_LINES = re.compile(r"\b(?:lines?|ll?\.)\s*\d", re.IGNORECASE)
 
@@ -111,7 +111,7 @@ def _misread(sheet: Sheet) -> list[Finding]:
     for n, line in enumerate(sheet.lines, start=1):
         text = line.text
         if LONE_HYPHEN.search(text):
-            found.append(Finding(f"line {n}", f"a hyphen stands apart ({text!r}): a dash (—) on the sheet?"))
+            found.append(Finding(f"line {n}", f"a dash or hyphen touches one word only ({text!r}): as on the sheet?"))
         for word in LOWER_WORD.findall(text):
             split = _run_together(word)
             if split:
