@@ -13,7 +13,8 @@ sequence.
    a "Vocabulary"/"Notes" heading ends the article too.
 4. Above the article stand the worksheet header (Name, Class, Date,
    "Document 2", "Compréhension écrite"), the headline (the tallest type) and
-   the byline or source line. Lines in type smaller than the article's first
+   the byline or source line (which may also stand under the text, set apart
+   to the right). Lines in type smaller than the article's first
    lines (notes, a credit line) are not the article.
 5. The article's lines are grouped into columns by their left edge; in each
    column of each page, a line's slot is counted in line pitches from the
@@ -141,11 +142,14 @@ def read_scan(name: str, kind: str, pages: list[list[PageWord]]) -> Sheet:
     body = [line for line in body if line not in aside]
     unit = statistics.median(line.height for line in body)
     columns, leftover, misread = _columns(body, unit)
+    source_below = [line for line in leftover if is_byline(line.text)]  # a source line under the text
+    leftover = [line for line in leftover if line not in source_below]
     numbers += misread
     problems: list[str] = []
     lines, anchors, above = _numbered_lines(columns, [n for n in numbers if n not in after], unit, problems)
     start = next((line.place for line in lines if line.place), None)
-    header += above + [line for line in aside if start and (line.page, line.top) < (start[0], start[2])]
+    header += above + source_below + [line for line in aside
+                                       if start and (line.page, line.top) < (start[0], start[2])]
     header.sort(key=lambda line: (line.page, line.top))
     if leftover:
         problems.append(f"{len(leftover)} line{'s' if len(leftover) > 1 else ''} of text beside the article "
