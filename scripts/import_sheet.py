@@ -7,8 +7,12 @@ FILE is a plain text of the sheet (OCR output, UTF-8), a PDF (its text layer,
 else OCR of its pages), or the images of its pages (PNG, JPEG, TIFF), in
 order. Writes DIR/SLUG/ (default DIR: docs/) and prints a short report.
 
-Exit 0 when the draft is written, 1 with a one-line message when the sheet
-cannot be imported, 2 on a usage error.
+Exit status:
+  0  the draft is written and the importer is sure of what it read;
+  3  the draft is written, but it needs checking against the paper sheet:
+     the report lists each point (also a TODO in the draft's editor's note);
+  1  the sheet was refused, with a one-line message saying what to fix;
+  2  a usage error.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ from sheet_import import ImportFailure, import_sheet  # noqa: E402
 from sheet_import.report import report  # noqa: E402
 
 DEFAULT_DOCS = Path("docs")
+NEEDS_CHECKING = 3
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -38,7 +43,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"import: {exc}", file=sys.stderr)
         return 1
     print(report(done))
-    return 0
+    return NEEDS_CHECKING if done.to_check else 0
 
 
 if __name__ == "__main__":

@@ -26,7 +26,8 @@ HEADER = re.compile(
     r"^\s*(?:document|doc\.?|texte?)\s*(?:n°\s*)?(?-i:[A-Z0-9]{1,2})\b"  # Document 2, Doc. B, Texte 3
     r"|^\s*(?:compr\S*hension|expression|production)\s+\S*crite"  # Compréhension écrite, as OCR may spell it
     r"|\b(?:name|nom|pr[ée]nom|class|classe|date|group)\s*:"  # a form field
-    r"|^[\s_.…-]+$",  # a rule to write on
+    r"|^[\s_.…-]+$"  # a rule to write on
+    r"|^(?=.{0,50}$).*\b(?:seconde|premi[èe]re|terminale|llcer|lyc[ée]e|anglais)\b",  # the class, the school
     re.IGNORECASE,
 )
 YEAR = re.compile(r"\((\d{4})\)\s*\.?$|,\s*(\d{4})\s*\.?$")  # (1854) or , 1854 closing a source line

@@ -16,6 +16,7 @@ import yaml
 
 from .glossary_candidates import RARE, Candidate
 from .ocr_suspects import Suspect
+from .self_checks import Finding
 from .sheet import ImportFailure, Sheet
 
 TODO = "TODO"
@@ -64,11 +65,12 @@ def draft_folder(docs: Path, slug: str) -> Path:
     return folder
 
 
-def write_draft(folder: Path, sheet: Sheet, suspects: list[Suspect], candidates: list[Candidate]) -> list[Path]:
+def write_draft(folder: Path, sheet: Sheet, suspects: list[Suspect], candidates: list[Candidate],
+                findings: list[Finding] = ()) -> list[Path]:
     """Write the five files; returns their paths."""
     files = {
         "index.md": index_page(sheet),
-        "article.md": article_page(sheet, suspects),
+        "article.md": article_page(sheet, suspects, findings),
         "questions.md": questions_page(sheet),
         "glossary.yml": glossary_file(candidates),
         "notes.yml": NOTES_HEADER + "\n[]\n",
@@ -84,7 +86,7 @@ def index_page(sheet: Sheet) -> str:
     return _front_matter(meta) + f"\n{TODO}: two or three sentences introducing the worksheet.\n"
 
 
-def article_page(sheet: Sheet, suspects: list[Suspect]) -> str:
+def article_page(sheet: Sheet, suspects: list[Suspect], findings: list[Finding] = ()) -> str:
     byline = sheet.byline
     meta = {"headline": sheet.headline, "author": byline.author, "publication": byline.publication,
             "date": byline.date}
@@ -94,6 +96,10 @@ def article_page(sheet: Sheet, suspects: list[Suspect]) -> str:
     if unsure:
         note += ["", "    Words the OCR was unsure of, to check against the paper sheet:", ""]
         note += [_wrapped(f"Line {n}: {', '.join(_code(w) for w in words)}", "    - ", "      ") for n, words in unsure]
+    if findings:
+        note += ["", "    The importer could not make sure of these: check each against the paper sheet,",
+                 "    mend the draft, then delete its line here.", ""]
+        note += [_wrapped(f"{TODO}: check {finding}", "    - ", "      ") for finding in findings]
     if suspects:
         note += ["", "    Suspected OCR errors, to check against the paper sheet:", ""]
         note += [_wrapped(f"Line {s.line}: {s.markdown()}", "    - ", "      ") for s in suspects]

@@ -13,6 +13,7 @@ from .glossary_candidates import Candidate, glossary_candidates
 from .load import load_sheet
 from .ocr_suspects import Suspect, find_suspects
 from .review import review_folder, write_review
+from .self_checks import Finding, self_check
 from .sheet import OCR, Sheet
 
 
@@ -23,16 +24,22 @@ class Imported:
     candidates: list[Candidate]
     folder: Path
     files: list[Path]
+    findings: list[Finding]  # what the importer could not make sure of: the draft needs checking
+
+    @property
+    def to_check(self) -> bool:
+        """Whether a teacher must check the draft against the paper sheet first."""
+        return bool(self.findings or self.suspects)
 
 
 def import_sheet(paths: list[Path], docs: Path, slug: str) -> Imported:
     """Import ``paths`` (a text, a PDF, or page images) into ``docs/slug/``."""
     folder = draft_folder(docs, slug)
     with tempfile.TemporaryDirectory() as kept:
-        sheet = load_sheet(paths, Path(kept))
+        sheet, findings = self_check(load_sheet(paths, Path(kept)))
         suspects = find_suspects(sheet.lines)
         candidates = glossary_candidates(sheet.lines, {s.found for s in suspects if s.suggestion})
-        files = write_draft(folder, sheet, suspects, candidates)
+        files = write_draft(folder, sheet, suspects, candidates, findings)
         if sheet.kind == OCR:
             write_review(review_folder(docs, slug), sheet, Path(kept))
-    return Imported(sheet, suspects, candidates, folder, files)
+    return Imported(sheet, suspects, candidates, folder, files, findings)

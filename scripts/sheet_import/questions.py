@@ -1,10 +1,11 @@
 """The question section of a sheet, recognised by its numbering.
 
 A question starts a line with its number: ``1. Introduce the document``,
-``- 2) What is…``, ``Question 3: …``, or ``QUESTION 4`` with the text on the
-next line. Numbers run 1, 2, 3 … in order. When some questions are named
+``- 2) What is…``, ``b) Find…``, ``Q3 Why…``, ``Question 3: …``, or ``QUESTION 4``
+with the text on the next line. Numbers run 1, 2, 3 … in order. When some questions are named
 "Question N", only those count (a numbered list of notes is not a question
-section). Of several runs from 1, the one after a "Questions" heading wins,
+section). Of several runs from 1, the one after a heading ("Questions",
+"Comprehension", "Compréhension", "Exercises", "Activities", "Tasks" …) wins,
 else the last one, since questions close a sheet. A question's text runs
 until the next question, an empty line, or a line of line references
 (``Lines: 1–7``).
@@ -27,27 +28,40 @@ NUMBERED = re.compile(r"^\s*(?:[-*•]\s*)?(\d{1,2})\s*[.)]\s+(\S.*)$")
 MISREAD = re.compile(r"^\s*(?:[-*•]\s*)?([0-9lIi|!SsZz]{1,2})(?:\s*[.);:,])*\s+(\S.*)$")  # 1. as OCR may read it
 LOOK_ALIKE_DIGITS = str.maketrans("lIi|!SsZz", "111115522")
 STRAY = re.compile(r"^(?:(?:[^a-z\s]{1,3}|[a-z]{1,2})\s+){1,3}(?=[A-Z][a-z])")  # a garbled number: "FF What"
-LINE_REFERENCE = re.compile(r"\((?:l|I|1|\||i|ll|Il|1l|11)\.\s*(\d{1,3})\s*(?:[-–—]\s*(\d{1,3}))?\s*\)")
+LINE_REFERENCE = re.compile(r"\((l|I|1|\||i|ll|Il|1l|11|II|lI|I1|\|\||l1)\.\s*(\d{1,3})\s*(?:[-–—]\s*(\d{1,3}))?\s*\)")
+LINES_IN_WORDS = re.compile(r"\blines?\s+(\d{1,3})(?:\s*(?:to|-|–|—|and)\s*(\d{1,3}))?", re.IGNORECASE)
 ENDED = re.compile(r"[?.)]\s*$")
-HEADING = re.compile(r"^\s*questions?\s*:?\s*$", re.IGNORECASE)
+HEADING = re.compile(r"^\s*(?:(?:reading\s+)?compr[ée]hension(?:\s+questions)?|questions?(?:\s+on\s+the\s+text)?"
+                     r"|exercises?|exercices?|activit(?:y|ies|és?)|tasks?|work\s+on\s+the\s+text)\s*:?\s*$",
+                     re.IGNORECASE)
+LETTERED = re.compile(r"^(\s*(?:[-*•]\s*)?)(?:([a-h])\)|Q\s?(\d{1,2})\b[.):]?)\s*(?=\S)")
 LINE_REFERENCES = re.compile(r"^\s*lines?\s*:", re.IGNORECASE)
 
 
+def as_numbered(text: str) -> str:
+    """A question lettered ``a)`` or numbered ``Q1`` written ``1)``, as the other styles are read."""
+    return LETTERED.sub(lambda m: f"{m.group(1)}{ord(m.group(2)) - 96 if m.group(2) else int(m.group(3))}) ", text)
+
+
 def starts_questions(text: str) -> bool:
-    """Whether ``text`` is a first question: "1. …", "Question 1: …"."""
+    """Whether ``text`` is a first question: "1. …", "a) …", "Q1 …", "Question 1: …"."""
+    text = as_numbered(text)
     match = NAMED.match(text) or NUMBERED.match(text)
     return bool(match) and match.group(1) == "1"
 
 
 def mended(text: str) -> str:
-    """The question's text with its line references written ``(l. 4)``, ``(l. 11–12)``."""
-    return LINE_REFERENCE.sub(lambda m: f"(l. {m.group(1)}–{m.group(2)})" if m.group(2) else f"(l. {m.group(1)})",
-                              text)
+    """The question's text with its line references written ``(l. 4)``, ``(ll. 11–12)``
+    (one letter for one line, two for several, as the sheet prints them)."""
+    return LINE_REFERENCE.sub(lambda m: f"({'ll' if len(m.group(1)) == 2 else 'l'}. {m.group(2)}–{m.group(3)})"
+                              if m.group(3) else f"(l. {m.group(2)})", text)
 
 
 def line_references(text: str) -> str | None:
-    """``11–12, 20`` from a question's own ``(l. 11–12)`` and ``(l. 20)``; None without any."""
-    found = [f"{m.group(1)}–{m.group(2)}" if m.group(2) else m.group(1) for m in LINE_REFERENCE.finditer(text)]
+    """``11–12, 20`` from a question's own ``(ll. 11–12)`` and ``(l. 20)``, or ``lines 11 to 12``;
+    None without any."""
+    found = [f"{m.group(2)}–{m.group(3)}" if m.group(3) else m.group(2) for m in LINE_REFERENCE.finditer(text)]
+    found += [f"{m.group(1)}–{m.group(2)}" if m.group(2) else m.group(1) for m in LINES_IN_WORDS.finditer(text)]
     return ", ".join(found) or None
 
 
@@ -59,6 +73,7 @@ class QuestionSection:
 
 def find_questions(lines: list[str]) -> QuestionSection:
     """The questions in ``lines``; an empty string stands for a gap."""
+    lines = [as_numbered(line) for line in lines]
     numbered = [(i, m) for i, m in ((i, NAMED.match(t)) for i, t in enumerate(lines)) if m]
     if not numbered:
         numbered = [(i, m) for i, m in ((i, NUMBERED.match(t)) for i, t in enumerate(lines)) if m]

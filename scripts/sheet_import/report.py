@@ -22,6 +22,8 @@ def report(done: Imported) -> str:
         f"  lines found:          {len(sheet.lines)} ({blank} blank)",
         f"  numbers matched:      {len(numbers)}" + (f" ({', '.join(map(str, numbers))})" if numbers else " (none)"),
         *_unsure(sheet),
+        f"  to check:             {len(done.findings)}",
+        *(f"    {finding}" for finding in done.findings),
         f"  suspected errors:     {len(done.suspects)}",
         *(f"    line {s.line}: {s}" for s in done.suspects),
         f"  questions found:      {len(sheet.questions)}",
@@ -29,6 +31,8 @@ def report(done: Imported) -> str:
         f"  headline:             {sheet.headline or 'not found'}",
         f"  author · publication · date: " + " · ".join(c or "not found" for c in byline),
         textwrap.fill(sheet.certainty, WIDTH),
+        ("CHECK the draft against the paper sheet: each point above is a TODO in its editor's note."
+         if done.to_check else "Nothing left to check against the paper sheet."),
         "Every TODO in the draft must be written before the checker lets it be published.",
     ]
     return "\n".join(rows)

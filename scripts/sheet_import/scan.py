@@ -13,7 +13,8 @@ sequence.
    a "Vocabulary"/"Notes" heading ends the article too.
 4. Above the article stand the worksheet header (Name, Class, Date,
    "Document 2", "Compréhension écrite"), the headline (the tallest type) and
-   the byline or source line. Lines in type smaller than the article's first
+   the byline or source line (which may also stand under the text, set apart
+   to the right). Lines in type smaller than the article's first
    lines (notes, a credit line) are not the article.
 5. The article's lines are grouped into columns by their left edge; in each
    column of each page, a line's slot is counted in line pitches from the
@@ -56,6 +57,7 @@ FURNITURE = re.compile(r"^\s*(?:page\s*)?[-–]?\s*\d{1,3}\s*(?:(?:/|of)\s*\d{1,
 LOOK_ALIKE_DIGITS = str.maketrans("OoIil|SsZB", "0011115528")
 NUMBER = re.compile(r"^[(\[]?([0-9OoIil|SsZB]{1,3})[)\].,;:_]*$")
 MARKER = 4  # characters at most of a note marker
+FOOTER_GAP = 3  # a page's last line this many word heights below the rest is a footer, unless a question
 
 
 @dataclass
@@ -125,6 +127,8 @@ def read_scan(name: str, kind: str, pages: list[list[PageWord]]) -> Sheet:
     units = [word_height(words) for words in pages]
     pieces = [p for page, words in enumerate(pages) for p in _pieces(words, page, units[page])]
     pieces = [p for p in pieces if not FURNITURE.match(p.text) and not p.is_marker]
+    footers = _footers(pieces, units)
+    pieces = [p for p in pieces if p not in footers]
     numbers = [p for p in pieces if p.number is not None]
     texts = [p for p in pieces if p.number is None]
     band, after = _split_at_questions(texts, numbers)
@@ -138,11 +142,14 @@ def read_scan(name: str, kind: str, pages: list[list[PageWord]]) -> Sheet:
     body = [line for line in body if line not in aside]
     unit = statistics.median(line.height for line in body)
     columns, leftover, misread = _columns(body, unit)
+    source_below = [line for line in leftover if is_byline(line.text)]  # a source line under the text
+    leftover = [line for line in leftover if line not in source_below]
     numbers += misread
     problems: list[str] = []
     lines, anchors, above = _numbered_lines(columns, [n for n in numbers if n not in after], unit, problems)
     start = next((line.place for line in lines if line.place), None)
-    header += above + [line for line in aside if start and (line.page, line.top) < (start[0], start[2])]
+    header += above + source_below + [line for line in aside
+                                       if start and (line.page, line.top) < (start[0], start[2])]
     header.sort(key=lambda line: (line.page, line.top))
     if leftover:
         problems.append(f"{len(leftover)} line{'s' if len(leftover) > 1 else ''} of text beside the article "
@@ -153,7 +160,7 @@ def read_scan(name: str, kind: str, pages: list[list[PageWord]]) -> Sheet:
         source=name,
         kind=kind,
         lines=lines,
-        certainty=_certainty(len(pages), anchors, kind),
+        certainty=_certainty(len(pages), anchors, kind) + _footers_said(footers),
         headline=headline,
         byline=byline,
         questions=questions.questions,
@@ -183,7 +190,49 @@ def _pieces(words: list[PageWord], page: int, unit: float) -> list[Line]:
                 current = []
             current.append(word)
         pieces.append(Line(current, page))
-    return sorted(pieces, key=lambda p: (p.page, p.top))
+    return sorted((part for piece in pieces for part in _number_after(piece, unit)), key=lambda p: (p.page, p.top))
+
+
+def _number_after(piece: Line, unit: float) -> list[Line]:
+    """A piece ending in a number set apart (a margin number on the right) as two pieces."""
+    words = piece.words
+    if len(words) > 1 and Line(words[-1:], piece.page).number is not None \
+            and words[-1].left - words[-2].right > NUMBER_GAP * unit:
+        return [Line(words[:-1], piece.page), Line(words[-1:], piece.page)]
+    return [piece]
+
+
+def _footers(pieces: list[Line], units: list[float]) -> list[Line]:
+    """Page footers: the last line of a page, far below the rest, that is no
+    question (it neither ends a sentence nor starts with a number), or a line
+    repeated at the foot of every page."""
+    found = []
+    pages = sorted({p.page for p in pieces})
+    for page in pages:
+        on_page = sorted((p for p in pieces if p.page == page), key=lambda p: p.bottom)
+        while len(on_page) > 2:
+            last, above = on_page[-1], max(p.bottom for p in on_page[:-1])
+            far = last.top - above > FOOTER_GAP * units[page]
+            plain = not _ends_sentence(last.text) and not starts_questions(last.text) and last.number is None
+            repeated = len(pages) > 1 and all(_foot_text(p) == _foot_text(last) for p in
+                                              (max((q for q in pieces if q.page == other), key=lambda q: q.bottom)
+                                               for other in pages))
+            if not ((far and plain) or repeated):
+                break
+            found.append(last)
+            on_page = [p for p in on_page[:-1] if abs(p.middle - last.middle) > units[page] / 2 or found.append(p)]
+    return found
+
+
+def _foot_text(line: Line) -> str:
+    return re.sub(r"\d+", "#", line.text)
+
+
+def _footers_said(footers: list[Line]) -> str:
+    if not footers:
+        return ""
+    said = "; ".join(f'"{_short(line.text)}" (page {line.page + 1})' for line in footers)
+    return f" Left out as page footers: {said}."
 
 
 def _split_at_questions(texts: list[Line], numbers: list[Line]) -> tuple[list[Line], list[Line]]:
@@ -259,13 +308,14 @@ def _numbered_lines(columns: list[Column], numbers: list[Line], unit: float,
                     problems: list[str]) -> tuple[list[PrintedLine], list[int], list[Line]]:
     """(the printed lines, the margin numbers that hold, lines found to stand above line 1)."""
     by_number: dict[int, tuple[Line, bool]] = {}
+    right = bool(columns) and not _numbered_on_the_left(columns[0], numbers)
     above: list[Line] = []
     anchors: list[int] = []
     expected = 1
     twice: list[int] = []  # line numbers two lines were given: one of them would be lost
     for k, column in enumerate(columns):
         slots = _slots(column.lines, unit)
-        votes = _votes(column, slots, numbers, columns[k - 1] if k else None)
+        votes = _votes(column, slots, numbers, columns[k - 1] if k else None, columns[k + 1:], right)
         offset = _chosen_offset(votes, expected)
         held = {slot for slot, value in votes if value - slot == offset}
         for line, slot in zip(column.lines, slots):
@@ -339,14 +389,28 @@ def _slots(lines: list[Line], unit: float) -> list[int]:
     return slots
 
 
-def _votes(column: Column, slots: list[int], numbers: list[Line], before: Column | None) -> list[tuple[int, int]]:
-    """(slot, number) for each number in the column's margin beside one of its lines."""
+def _numbered_on_the_left(first: Column, numbers: list[Line]) -> bool:
+    """Whether the margin numbers stand left of the text: some stand left of the first column."""
+    top, bottom = first.lines[0].top, first.lines[-1].bottom
+    return any(n.page == first.page and n.right <= first.edge and top <= n.middle <= bottom for n in numbers) \
+        or not numbers
+
+
+def _votes(column: Column, slots: list[int], numbers: list[Line], before: Column | None, after: list[Column],
+           right: bool) -> list[tuple[int, int]]:
+    """(slot, number) for each number in the column's margin beside one of its lines:
+    its left margin, or its right one when the sheet numbers on the right."""
     lines = column.lines
     pitch = (lines[-1].middle - lines[0].middle) / max(1, slots[-1]) if len(lines) > 1 else 2 * lines[0].height
     inner = max((p.right for p in before.lines), default=0) if before and before.page == column.page else 0
+    if right:
+        inner = column.edge + _width(column) - lines[0].height
+        outer = min((c.edge for c in after if c.page == column.page), default=float("inf"))
     votes = []
     for number in numbers:
-        if number.page != column.page or number.right > column.edge + lines[0].height / 2 or number.left < inner:
+        if number.page != column.page or number.left < inner:
+            continue
+        if (number.right > outer) if right else (number.right > column.edge + lines[0].height / 2):
             continue
         nearest = min(range(len(lines)), key=lambda i: abs(lines[i].middle - number.middle))
         if abs(lines[nearest].middle - number.middle) < 0.6 * pitch:

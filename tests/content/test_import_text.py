@@ -138,9 +138,10 @@ def test_only_the_numbered_lines_are_said_to_be_certain(sheet):
 def test_the_report(draft):
     lines = report(draft).splitlines()
     assert lines[0] == f"Imported sheet.txt (plain text) into {draft.folder}/"
-    assert lines[1:9] == [
+    assert lines[1:10] == [
         "  lines found:          65 (2 blank)",
         "  numbers matched:      7 (20, 25, 30, 40, 50, 60, 65)",
+        "  to check:             0",
         "  suspected errors:     2",
         '    line 14: the paragraph ends with "similar" and no full stop: a word may be missing at the line end.',
         '    line 30: "guite" may be "quite".',
@@ -269,10 +270,12 @@ def test_a_slug_must_be_a_folder_name(tmp_path):
     assert str(failure.value) == "--slug 'Social Credit': use small letters, digits and hyphens, e.g. social-credit"
 
 
-def test_the_command_writes_the_draft_and_prints_the_report(tmp_path):
+def test_the_command_writes_the_draft_and_says_it_needs_checking(tmp_path):
+    """The sheet has two suspected OCR errors: the draft is written, and the exit status (3) says to check it."""
     result = subprocess.run([sys.executable, str(ROOT / "scripts" / "import_sheet.py"), str(SHEET),
                              "--slug", "social-credit", "--docs", str(tmp_path)], capture_output=True, text=True)
-    assert (result.returncode, result.stderr) == (0, "")
+    assert (result.returncode, result.stderr) == (3, "")
+    assert "CHECK the draft against the paper sheet" in result.stdout
     assert result.stdout.startswith(f"Imported sheet.txt (plain text) into {tmp_path / 'social-credit'}/\n")
     assert (tmp_path / "social-credit" / "article.md").is_file()
 
