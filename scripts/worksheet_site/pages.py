@@ -225,17 +225,22 @@ class PageRendering:
         """The box a student writes their answer in, under the question. Its
         quotations are looked for in the page's article, or in each article
         of the sequence (by their line scripts)."""
-        worksheets = self.sequence.worksheets if self.sequence else [self.worksheet]
-        sources = [{"worksheet": ws.slug, "src": self.href(ws.src(LINES)), "title": ws.title, "language": ws.language}
-                   for ws in worksheets]
+        sources = self.sources()
         lines = question.writing_lines
         return self.site.partial("answer-box.html", question=question, key=self.answers_key(), sources=sources,
                                  lines=lines, words=expected_words(lines))
 
+    def sources(self) -> list[dict[str, str]]:
+        """The texts this page's answers quote: its article, or each article
+        of its sequence, with their line scripts and languages."""
+        worksheets = self.sequence.worksheets if self.sequence else [self.worksheet]
+        return [{"worksheet": ws.slug, "src": self.href(ws.src(LINES)), "title": ws.title, "language": ws.language}
+                for ws in worksheets]
+
     def exercise_html(self, question: Question) -> str:
         """An exercise's controls, in place of its answer box (exercise_views.py)."""
         worksheets = self.sequence.worksheets if self.sequence else [self.worksheet]
-        sources = [{"worksheet": ws.slug, "src": self.href(ws.src(LINES)), "title": ws.title} for ws in worksheets]
+        sources = self.sources()
         key = self.answers_key()
         salt = salt_of(key, text_fingerprint([w.article for w in worksheets]))
         points = question.points or 0

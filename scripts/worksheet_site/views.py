@@ -189,12 +189,17 @@ class Card:
     worksheet: Worksheet
     source: str  # "Charles Rollet · WIRED UK · 5 June 2018"
     lines: int
-    questions: int
+    questions: int  # open questions
     pages: dict[str, str]  # "overview", "article", "questions", "glossary", "sheet" -> address
 
     @property
     def info(self) -> dict:
         return self.worksheet.info
+
+    @property
+    def exercises(self) -> int:
+        """Its exercises (true or false, find the words…), counted apart from the questions."""
+        return sum(q.exercise is not None for q in self.worksheet.questions.questions)
 
     @property
     def language(self) -> Language:
@@ -205,7 +210,7 @@ class Card:
 def card(ws: Worksheet, pages: dict[str, str]) -> Card:
     meta = ws.article.meta
     source = " · ".join(str(meta[k]) for k in ("author", "publication", "date") if meta.get(k))
-    return Card(ws, source, len(ws.article), len(ws.questions.questions), pages)
+    return Card(ws, source, len(ws.article), sum(q.exercise is None for q in ws.questions.questions), pages)
 
 
 @dataclass

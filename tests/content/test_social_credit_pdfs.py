@@ -45,7 +45,7 @@ def question_pages(path) -> dict[int, int]:
 
 
 def test_both_pdfs_are_a4_and_within_their_page_budget(pdfs):
-    assert set(pdfs) == {"worksheet.pdf", "answer-key.pdf"}
+    assert set(pdfs) == {"worksheet.pdf", "answer-key.pdf", "vocabulary-test.pdf", "vocabulary-test-key.pdf"}
     for path in pdfs.values():
         info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
         assert re.search(r"Page size:\s+59[45]\.\d+ x 84[12]\.\d+ pts \(A4\)", info), info
@@ -102,8 +102,8 @@ def test_each_question_starts_on_the_same_page_in_both(pdfs):
     assert worksheet == key
 
 
-def test_the_student_edition_gets_the_worksheet_only(pdf_student_site):
-    assert sorted(p.name for p in (pdf_student_site / "social-credit" / "pdf").iterdir()) == ["worksheet.pdf"]
+def test_the_student_edition_gets_no_key(pdf_student_site):
+    assert sorted(p.name for p in (pdf_student_site / "social-credit" / "pdf").iterdir()) == ["vocabulary-test.pdf", "worksheet.pdf"]
 
 
 def test_the_worksheet_prints_every_note_numbered(pdfs, site):

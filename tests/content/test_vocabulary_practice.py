@@ -38,6 +38,6 @@ def test_each_card_is_labelled_in_its_language_and_quotes_its_line(site, workshe
 
 def test_the_site_wide_cards_are_every_worksheets(site):
     cards = deck(site, "glossary/practice/")
-    assert {c["worksheet"] for c in cards} == {"social-credit", "ai-act", "rayo-de-luna"}
-    assert len(cards) == sum(len(deck(site, f"{ws}/practice/")) for ws in ("social-credit", "ai-act", "rayo-de-luna"))
+    assert {c["worksheet"] for c in cards} == {"social-credit", "ai-act", "rayo-de-luna", "gemeinschaft"}
+    assert len(cards) == sum(len(deck(site, f"{ws}/practice/")) for ws in ("social-credit", "ai-act", "rayo-de-luna", "gemeinschaft"))
     assert all(c["href"] == f"../../{c['worksheet']}/article/#L{c['line']}" for c in cards if c["line"])
