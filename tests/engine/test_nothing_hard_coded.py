@@ -51,5 +51,5 @@ def test_the_offline_copy_readme_is_derived_from_the_site(library, tmp_path):
     assert result.returncode == 0, result.stdout + result.stderr
     with zipfile.ZipFile(out) as archive:
         readme = archive.read("study-site/README.txt").decode("utf-8")
-    assert readme.startswith("English reading worksheets (classroom edition, offline copy)")
+    assert readme.startswith("Reading worksheets (classroom edition, offline copy)")
     assert leftovers("README.txt", readme) == []

@@ -101,8 +101,8 @@ def test_the_sheet_holds_article_and_questions_without_pop_ups(site):
 
 def test_titles_name_the_worksheet(site):
     """In the browser's tab and the header, and so in each search result."""
-    assert text(soup(site, "bikes/questions/").title) == "Questions · Bicycles in Amsterdam - English reading worksheets"
-    assert text(soup(site, "trams/").title) == "Trams in Melbourne - English reading worksheets"
+    assert text(soup(site, "bikes/questions/").title) == "Questions · Bicycles in Amsterdam - Reading worksheets"
+    assert text(soup(site, "trams/").title) == "Trams in Melbourne - Reading worksheets"
     assert text(soup(site, "bikes/").h1) == "Bicycles in Amsterdam"
 
 
