@@ -21,7 +21,8 @@ sequence.
    first, so a wide gap keeps blank lines. Every margin number beside a line
    votes for the column's first number (its value minus the slot): the most
    votes win, so one misread number or a stray mark can neither cut the
-   article nor shift it.
+   article nor shift it. On the right, a number counts only close to the
+   column's longest line: one far out (a note call) numbers nothing.
 6. Nothing is dropped silently: lines missing before the first line found,
    between columns or pages, a gap in mid-sentence, a line read only halfway
    across its column, two lines given one number, or text left over beside
@@ -43,6 +44,7 @@ from .sheet import TEXT_LAYER, Byline, ImportFailure, PrintedLine, Sheet
 
 GUTTER = 1.8  # a gap wider than this many word heights cuts a line (a column gutter)
 NUMBER_GAP = 0.8  # a number this far before a line's first word is a margin number, not prose
+RIGHT_MARGIN = 5  # a right-margin number ends within this many word heights of its column's longest line
 INDENT = 0.8  # a line starting this many word heights right of its column's edge starts a paragraph
 TITLE = 1.25  # type this many times taller than the text's is a headline
 ASCENDERS, DESCENDERS = set("bdfhklt0123456789"), set("gjpqyQJ")
@@ -405,7 +407,8 @@ def _votes(column: Column, slots: list[int], numbers: list[Line], before: Column
     inner = max((p.right for p in before.lines), default=0) if before and before.page == column.page else 0
     if right:
         inner = column.edge + _width(column) - lines[0].height
-        outer = min((c.edge for c in after if c.page == column.page), default=float("inf"))
+        outer = min([c.edge for c in after if c.page == column.page]
+                    + [max(line.right for line in lines) + RIGHT_MARGIN * lines[0].height])
     votes = []
     for number in numbers:
         if number.page != column.page or number.left < inner:

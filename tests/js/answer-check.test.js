@@ -5,10 +5,14 @@
 "use strict";
 const test = require("node:test");
 const assert = require("node:assert/strict");
-const {script, articleLines, quotationCases} = require("./support.js");
+const {script, quotationCases, quotationSource} = require("./support.js");
 
 const AnswerCheck = script("answer-check.js");
-const sources = slugs => slugs.map(slug => new AnswerCheck.Source(articleLines(slug)));
+// Each source in its own language, as the build and the answer boxes read it.
+const sources = names => names.map(name => {
+  const {lines, language} = quotationSource(name);
+  return new AnswerCheck.Source(lines, language);
+});
 
 for (const c of quotationCases()) {
   test(`quotation check: ${c.name}`, () => {
