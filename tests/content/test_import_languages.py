@@ -89,3 +89,22 @@ def test_the_command_takes_the_language_and_refuses_an_unknown_one_in_one_line(t
     right = subprocess.run([*command, "--slug", "rayo", "--language", "es"], capture_output=True, text=True)
     assert right.returncode in (0, 3), right.stderr
     assert "language: es\n" in (tmp_path / "docs" / "rayo" / "index.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("language, mended", [("en", "and I said"), ("es", "and | said")])
+def test_the_pronoun_i_is_mended_only_in_english(language, mended):
+    from sheet_import.self_checks import self_check
+    from sheet_import.sheet import PLAIN_TEXT, PrintedLine, Sheet
+
+    sheet = Sheet("sheet.txt", PLAIN_TEXT, [PrintedLine("and | said")], "certain")
+    assert self_check(sheet, language)[0].lines[0].text == mended
+
+
+def test_a_misread_german_noun_is_suspected_though_capitalised():
+    from sheet_import.ocr_suspects import find_suspects
+    from sheet_import.sheet import PrintedLine
+
+    lines = [PrintedLine("Die Leute wurden auf uns aufrnerksam, und die Freunde sagten nichts.", True)]
+    assert [(s.found, s.suggestion) for s in find_suspects(lines, "de")] == [("aufrnerksam", "aufmerksam")]
+    lines = [PrintedLine("Wir sind fünf Freunde und stehen vor dem Tcr.", True)]
+    assert [(s.found, s.suggestion) for s in find_suspects(lines, "de")] == [("Tcr", "Tor")]
