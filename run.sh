@@ -38,9 +38,12 @@ need_debian() {  # need_debian COMMAND PACKAGE...: install the packages if COMMA
   command -v "$command" >/dev/null 2>&1 || install_debian "$@"
 }
 
-need_ocr() {  # Debian's Tesseract with its English data, and poppler-utils (pdftoppm, pdftotext)
+need_ocr() {  # need_ocr [DATA...]: Debian's Tesseract with its English data and DATA (spa, deu…), and poppler-utils
   need_debian pdftoppm poppler-utils
-  tesseract --list-langs 2>/dev/null | grep -qx eng || install_debian tesseract-ocr tesseract-ocr-eng
+  local data
+  for data in eng "$@"; do
+    tesseract --list-langs 2>/dev/null | grep -qx "$data" || install_debian tesseract-ocr "tesseract-ocr-$data"
+  done
 }
 
 python_env() {  # python_env REQUIREMENTS...: a virtual environment with exact versions
@@ -105,7 +108,8 @@ case "${1:-}" in
   import)
     shift
     python_env requirements.txt requirements-import.txt
-    need_ocr
+    # The Tesseract data of the language asked for (--language es: spa).
+    need_ocr "$("$VENV/bin/python" scripts/sheet_import/languages.py "$@")"
     exec "$VENV/bin/python" scripts/import_sheet.py "$@"
     ;;
   new)

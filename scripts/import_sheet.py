@@ -1,11 +1,14 @@
 #!/usr/bin/env python3
 """Import a paper worksheet into a draft worksheet folder.
 
-Usage: python scripts/import_sheet.py FILE [FILE ...] --slug SLUG [--docs DIR]
+Usage: python scripts/import_sheet.py FILE [FILE ...] --slug SLUG [--language CODE] [--docs DIR]
 
 FILE is a plain text of the sheet (OCR output, UTF-8), a PDF (its text layer,
 else OCR of its pages), or the images of its pages (PNG, JPEG, TIFF), in
 order. Writes DIR/SLUG/ (default DIR: docs/) and prints a short report.
+CODE is the language of the sheet's text (en, fr, es, de, it): the OCR reads
+it, and the suspects and glossary candidates come from its word list; by
+default, the site's (the mkdocs.yml beside DIR).
 
 Exit status:
   0  the draft is written and the importer is sure of what it read;
@@ -23,7 +26,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from check import site_language  # noqa: E402
 from sheet_import import ImportFailure, import_sheet  # noqa: E402
+from sheet_import.languages import checked  # noqa: E402
 from sheet_import.report import report  # noqa: E402
 
 DEFAULT_DOCS = Path("docs")
@@ -36,9 +41,15 @@ def main(argv: list[str] | None = None) -> int:
                         help="the sheet: a text, a PDF, or its page images in order")
     parser.add_argument("--slug", required=True, help="the new worksheet's folder name, e.g. social-credit")
     parser.add_argument("--docs", type=Path, default=DEFAULT_DOCS, help="the content folder (default: docs/)")
+    parser.add_argument("--language", metavar="CODE",
+                        help="the language of the text: en, fr, es, de or it (default: the site's)")
     args = parser.parse_args(argv)
     try:
-        done = import_sheet(args.files, args.docs, args.slug)
+        language = checked(args.language or site_language(args.docs.parent / "mkdocs.yml"))
+    except ValueError as exc:
+        parser.exit(2, f"import: {exc}\n")
+    try:
+        done = import_sheet(args.files, args.docs, args.slug, language)
     except ImportFailure as exc:
         print(f"import: {exc}", file=sys.stderr)
         return 1

@@ -14,6 +14,8 @@ from pathlib import Path
 
 import yaml
 
+from worksheet.language import KEY
+
 from .glossary_candidates import RARE, Candidate
 from .ocr_suspects import Suspect
 from .self_checks import Finding
@@ -39,9 +41,9 @@ GLOSSARY_HEADER = f"""\
 # Entries are in alphabetical order of term. No form may appear twice.
 #
 # Drafted by the importer: the article's least common words (a Zipf frequency
-# below {RARE:g} in wordfreq's English list; 3 means one use in a million words),
-# each with the lines it stands on. Keep those your students need, add the
-# phrases they need, and write every TODO.
+# below {RARE:g} in wordfreq's list of the text's language; 3 means one use in a
+# million words), each with the lines it stands on. Keep those your students
+# need, add the phrases they need, and write every TODO.
 """
 
 NOTES_HEADER = """\
@@ -66,10 +68,11 @@ def draft_folder(docs: Path, slug: str) -> Path:
 
 
 def write_draft(folder: Path, sheet: Sheet, suspects: list[Suspect], candidates: list[Candidate],
-                findings: list[Finding] = ()) -> list[Path]:
-    """Write the five files; returns their paths."""
+                findings: list[Finding] = (), language: str | None = None) -> list[Path]:
+    """Write the five files; returns their paths. ``language``: the text's,
+    written in ``index.md`` when given."""
     files = {
-        "index.md": index_page(sheet),
+        "index.md": index_page(sheet, language),
         "article.md": article_page(sheet, suspects, findings),
         "questions.md": questions_page(sheet),
         "glossary.yml": glossary_file(candidates),
@@ -81,8 +84,10 @@ def write_draft(folder: Path, sheet: Sheet, suspects: list[Suspect], candidates:
     return [folder / name for name in files]
 
 
-def index_page(sheet: Sheet) -> str:
+def index_page(sheet: Sheet, language: str | None = None) -> str:
     meta = {"title": sheet.headline or TODO, "level": TODO, "theme": TODO, "time": TODO}
+    if language:
+        meta[KEY] = language
     return _front_matter(meta) + f"\n{TODO}: two or three sentences introducing the worksheet.\n"
 
 

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .draft import draft_folder, write_draft
+from worksheet.language import DEFAULT
+
 from .glossary_candidates import Candidate, glossary_candidates
 from .load import load_sheet
 from .ocr_suspects import Suspect, find_suspects
@@ -32,14 +34,15 @@ class Imported:
         return bool(self.findings or self.suspects)
 
 
-def import_sheet(paths: list[Path], docs: Path, slug: str) -> Imported:
-    """Import ``paths`` (a text, a PDF, or page images) into ``docs/slug/``."""
+def import_sheet(paths: list[Path], docs: Path, slug: str, language: str = DEFAULT) -> Imported:
+    """Import ``paths`` (a text, a PDF, or page images) into ``docs/slug/``;
+    ``language``: the code of the text's language (``sheet_import.languages``)."""
     folder = draft_folder(docs, slug)
     with tempfile.TemporaryDirectory() as kept:
-        sheet, findings = self_check(load_sheet(paths, Path(kept)))
-        suspects = find_suspects(sheet.lines)
-        candidates = glossary_candidates(sheet.lines, {s.found for s in suspects if s.suggestion})
-        files = write_draft(folder, sheet, suspects, candidates, findings)
+        sheet, findings = self_check(load_sheet(paths, Path(kept), language), language)
+        suspects = find_suspects(sheet.lines, language)
+        candidates = glossary_candidates(sheet.lines, {s.found for s in suspects if s.suggestion}, language)
+        files = write_draft(folder, sheet, suspects, candidates, findings, language)
         if sheet.kind == OCR:
             write_review(review_folder(docs, slug), sheet, Path(kept))
     return Imported(sheet, suspects, candidates, folder, files, findings)

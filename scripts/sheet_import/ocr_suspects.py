@@ -5,8 +5,9 @@ Two kinds:
 - a misread word: a rare word (or one with a stray glyph such as ``!T``)
   that one look-alike swap turns into a far more common one: "guite" →
   "quite", "rnachine" → "machine", "!T-backed" → "IT-backed". Frequencies come
-  from ``wordfreq``; capitalised words inside a sentence are names and are
-  left alone;
+  from ``wordfreq``'s list of the sheet's language; capitalised words inside
+  a sentence are names and are left alone (not in German, whose nouns are
+  capitalised);
 - a word dropped at a line end: a paragraph whose last line has no full stop
   ("… and similar" where the original reads "… and similar perks.").
 """
@@ -15,6 +16,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+
+from worksheet.language import DEFAULT
 
 from .frequency import zipf
 from .sheet import PrintedLine
@@ -55,24 +58,25 @@ class Suspect:
         return f"the paragraph ends with `{self.found}` and no full stop: a word may be missing at the line end."
 
 
-def find_suspects(lines: list[PrintedLine]) -> list[Suspect]:
-    """The suspects, in line order."""
-    suspects = [s for word in article_words(lines) if (s := _misread(word))]
+def find_suspects(lines: list[PrintedLine], language: str = DEFAULT) -> list[Suspect]:
+    """The suspects, in line order; ``language``: the text's (a code of ``worksheet.language``)."""
+    suspects = [s for word in article_words(lines, language) if (s := _misread(word, language))]
     suspects += _unfinished_paragraphs(lines)
     return sorted(suspects, key=lambda s: s.line)
 
 
-def _misread(word: Word) -> Suspect | None:
+def _misread(word: Word, language: str) -> Suspect | None:
     parts = word.text.split("-")
     for k, part in enumerate(parts):
         stray = bool(STRAY_GLYPH.search(part)) and any(c.isalpha() for c in part)
         if not part or (word.looks_like_a_name and not stray) or part.isdigit():
             continue
-        seen = zipf(base_form(part))
+        seen = zipf(base_form(part, language), language)
         if seen >= RARE and not stray:
             continue
-        best = max(_look_alikes(part), key=lambda alike: _likelihood(alike, part), default=None)
-        if best and zipf(base_form(best)) >= COMMON and (stray or zipf(base_form(best)) - seen >= GAIN):
+        best = max(_look_alikes(part), key=lambda alike: _likelihood(alike, part, language), default=None)
+        common = zipf(base_form(best, language), language) if best else 0.0
+        if best and common >= COMMON and (stray or common - seen >= GAIN):
             return Suspect(word.line, word.text, "-".join(parts[:k] + [best] + parts[k + 1:]))
     return None
 
@@ -88,11 +92,11 @@ def _look_alikes(word: str) -> set[str]:
     return {w for w in found if not STRAY_GLYPH.search(w)}
 
 
-def _likelihood(alike: str, read: str) -> tuple[bool, bool, float, str]:
+def _likelihood(alike: str, read: str, language: str) -> tuple[bool, bool, float, str]:
     """Capitals as in the word read first (0f → of, !T → IT), then consistent
     ones (not lT), then the more common word; the spelling settles a tie."""
     letters = "".join(c for c in read if c.isalpha())
-    return _case(alike) == _case(letters), _case(alike) != "mixed", zipf(base_form(alike)), alike
+    return _case(alike) == _case(letters), _case(alike) != "mixed", zipf(base_form(alike, language), language), alike
 
 
 def _case(word: str) -> str:

@@ -23,7 +23,10 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
 
+from worksheet.language import DEFAULT
+
 from . import tools
+from .languages import tesseract_data
 from .sheet import OCR, TEXT_LAYER, ImportFailure
 
 DPI = 300  # resolution a PDF's pages are rendered at for OCR, at most
@@ -58,7 +61,7 @@ def ocr_available() -> bool:
     return shutil.which("tesseract") is not None
 
 
-def image_words(path: Path, keep: Path | None = None) -> list[PageWord]:
+def image_words(path: Path, keep: Path | None = None, language: str = DEFAULT) -> list[PageWord]:
     """Tesseract's words on one page image, cleaned first; the cleaned page is
     saved as ``keep`` (a JPEG) when given."""
     if not ocr_available():
@@ -77,7 +80,7 @@ def image_words(path: Path, keep: Path | None = None) -> list[PageWord]:
         cleaned = Path(folder) / "page.png"
         cv2.imwrite(str(cleaned), page)
         dpi = str(round(page.shape[1] / PAGE_WIDTH))
-        words = [w for w in _tesseract(cleaned, path, "--dpi", dpi) if w.text]
+        words = [w for w in _tesseract(cleaned, path, "--dpi", dpi, data=tesseract_data(language)) if w.text]
         unit = word_height(words)
         words = [w for w in words if w.height <= TALLEST * unit]  # a stack of marks read as one "word"
         return words + _lone_digits(page, words, unit, Path(folder), path, dpi)
@@ -161,9 +164,13 @@ def _read_strip(ink, boxes, batch: list[int], pad: int, height: int, unit: float
     return found
 
 
-def _tesseract(image: Path, source: Path, *options: str) -> list[PageWord]:
+def _tesseract(image: Path, source: Path, *options: str, data: str = "eng") -> list[PageWord]:
+    """The words Tesseract reads in ``image`` with its trained ``data`` (``eng``, ``spa``…)."""
     env = {**os.environ, "OMP_THREAD_LIMIT": "1"}  # one thread is faster on a shared machine
-    result = tools.run(["tesseract", str(image), "-", "-l", "eng", *options, "tsv"], source, env=env)
+    result = tools.run(["tesseract", str(image), "-", "-l", data, *options, "tsv"], source, env=env)
+    if result.returncode != 0 and "loading language" in result.stderr:
+        raise ImportFailure(f"{source.name}: Tesseract has no '{data}' data to read this language: "
+                            f"apt-get install tesseract-ocr-{data}")
     if result.returncode != 0:
         raise ImportFailure(f"{source.name}: the OCR could not read this image: try a sharper photo, taken "
                             "straight above the sheet in even light, or a scan of the page")
@@ -178,7 +185,7 @@ def _tesseract(image: Path, source: Path, *options: str) -> list[PageWord]:
     return words
 
 
-def pdf_pages(path: Path, keep: Path | None = None) -> tuple[str, list[list[PageWord]]]:
+def pdf_pages(path: Path, keep: Path | None = None, language: str = DEFAULT) -> tuple[str, list[list[PageWord]]]:
     """(how it was read, the words of each page) of a PDF: its text layer when
     it has one, else OCR of its rendered pages (kept in the folder ``keep`` as
     ``page-1.jpg``… when given)."""
@@ -191,7 +198,8 @@ def pdf_pages(path: Path, keep: Path | None = None) -> tuple[str, list[list[Page
     with tempfile.TemporaryDirectory() as folder:
         _run(["pdftoppm", "-r", str(render_dpi(path)), "-gray", "-png", str(path), str(Path(folder) / "page")], path)
         images = sorted(Path(folder).glob("page*.png"))
-        return OCR, [image_words(image, keep and keep / f"page-{k}.jpg") for k, image in enumerate(images, 1)]
+        return OCR, [image_words(image, keep and keep / f"page-{k}.jpg", language)
+                     for k, image in enumerate(images, 1)]
 
 
 def render_dpi(path: Path) -> int:

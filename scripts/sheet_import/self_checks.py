@@ -6,10 +6,10 @@ TODO, so the checker blocks publishing until a teacher has looked.
 
 Mended, where the context is sure (the known OCR confusions):
 
-- ``|`` or ``l`` standing alone as a word, or before ``'m``, ``'ll``, ``'d``,
-  ``'ve``, is the pronoun "I";
+- in English, ``|`` or ``l`` standing alone as a word, or before ``'m``,
+  ``'ll``, ``'d``, ``'ve``, is the pronoun "I";
 - ``0`` among the letters of a word is the letter O;
-- ``rn`` in a word the word list does not know, when ``m`` makes a common word;
+- ``rn`` in a word the language's word list does not know, when ``m`` makes a common word;
 - a number at the start or the end of a line that is that line's own number
   is a margin number glued to it.
 
@@ -33,7 +33,10 @@ import dataclasses
 import re
 from dataclasses import dataclass
 
+from worksheet.language import DEFAULT
+
 from .frequency import zipf
+from .languages import ONE_LETTER_WORDS
 from .sheet import OCR, PrintedLine, Sheet
 
 PRONOUN = re.compile(r"(?<![\w|])[|l](?=(?:'(?:m|ll|d|ve))?(?![\w|.]))")
@@ -59,22 +62,25 @@ class Finding:
         return f"{self.where}: {self.what}"
 
 
-def self_check(sheet: Sheet) -> tuple[Sheet, list[Finding]]:
-    """The sheet with what is sure mended, and what is left to check."""
+def self_check(sheet: Sheet, language: str = DEFAULT) -> tuple[Sheet, list[Finding]]:
+    """The sheet with what is sure mended, and what is left to check;
+    ``language``: the text's (the questions are taken as English, the sheet's
+    teaching language, only when the text is)."""
     findings: list[Finding] = []
-    lines = [_mended_line(n, line, findings) for n, line in enumerate(sheet.lines, start=1)]
-    questions = [dataclasses.replace(q, text=_mended_words(q.text)) for q in sheet.questions]
+    lines = [_mended_line(n, line, findings, language) for n, line in enumerate(sheet.lines, start=1)]
+    questions = [dataclasses.replace(q, text=_mended_words(q.text, language)) for q in sheet.questions]
     sheet = dataclasses.replace(sheet, lines=lines, questions=questions)
     if sheet.kind == OCR:
-        findings += _misread(sheet)
+        findings += _misread(sheet, language)
     findings += _tail(sheet) + _questions(sheet) + _furniture(sheet) + _credits(sheet)
     return sheet, findings
 
 
-def _mended_words(text: str) -> str:
-    text = PRONOUN.sub("I", text)
+def _mended_words(text: str, language: str) -> str:
+    if language == "en":
+        text = PRONOUN.sub("I", text)
     text = ZERO_IN_WORD.sub(lambda m: _zero_mended(m.group(0)), text)
-    return RN_WORD.sub(lambda m: _rn_mended(m.group(0)), text)
+    return RN_WORD.sub(lambda m: _rn_mended(m.group(0), language), text)
 
 
 def _zero_mended(word: str) -> str:
@@ -84,13 +90,13 @@ def _zero_mended(word: str) -> str:
     return "".join(("O" if k == 0 or capitals else "o") if c == "0" else c for k, c in enumerate(word))
 
 
-def _rn_mended(word: str) -> str:
+def _rn_mended(word: str, language: str) -> str:
     other = word.replace("rn", "m")
-    return other if zipf(word) < 1.5 and zipf(other) >= 3.0 else word
+    return other if zipf(word, language) < 1.5 and zipf(other, language) >= 3.0 else word
 
 
-def _mended_line(n: int, line: PrintedLine, findings: list[Finding]) -> PrintedLine:
-    text, numbered = _mended_words(line.text), line.numbered
+def _mended_line(n: int, line: PrintedLine, findings: list[Finding], language: str) -> PrintedLine:
+    text, numbered = _mended_words(line.text, language), line.numbered
     for pattern, number_group, rest_group in ((NUMBER_AT_END, 2, 1), (NUMBER_AT_START, 1, 2)):
         match = pattern.match(text)
         if match and int(match.group(number_group)) == n:
@@ -105,7 +111,7 @@ def _mended_line(n: int, line: PrintedLine, findings: list[Finding]) -> PrintedL
     return dataclasses.replace(line, text=text, numbered=numbered)
 
 
-def _misread(sheet: Sheet) -> list[Finding]:
+def _misread(sheet: Sheet, language: str) -> list[Finding]:
     """OCR misreads no single glyph swap explains: a dash as a hyphen, a space lost."""
     found = []
     for n, line in enumerate(sheet.lines, start=1):
@@ -113,18 +119,19 @@ def _misread(sheet: Sheet) -> list[Finding]:
         if LONE_HYPHEN.search(text):
             found.append(Finding(f"line {n}", f"a dash or hyphen touches one word only ({text!r}): as on the sheet?"))
         for word in LOWER_WORD.findall(text):
-            split = _run_together(word)
+            split = _run_together(word, language)
             if split:
                 found.append(Finding(f"line {n}", f"{word!r} may be {split!r}: two words run together?"))
     return found
 
 
-def _run_together(word: str) -> str | None:
-    if zipf(word) >= 3.0:
+def _run_together(word: str, language: str) -> str | None:
+    if zipf(word, language) >= 3.0:
         return None
+    one_letter = ONE_LETTER_WORDS[language]
     splits = [(word[:k], word[k:]) for k in range(1, len(word))]
-    splits = [(min(zipf(a), zipf(b)), f"{a} {b}") for a, b in splits
-              if (len(a) > 1 or a in "ai") and (len(b) > 1 or b in "ai")]
+    splits = [(min(zipf(a, language), zipf(b, language)), f"{a} {b}") for a, b in splits
+              if (len(a) > 1 or a in one_letter) and (len(b) > 1 or b in one_letter)]
     best = max(splits, default=(0.0, None))
     return best[1] if best[0] >= 4.5 else None
 

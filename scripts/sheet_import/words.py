@@ -6,6 +6,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from worksheet.language import DEFAULT
+
+from .languages import CAPITALISED_NOUNS
 from .sheet import PrintedLine
 
 SENTENCE_END = re.compile(r"[.!?:;][\"'”’»)\]]*$")
@@ -24,8 +27,9 @@ def ends_sentence(text: str) -> bool:
     return bool(SENTENCE_END.search(text))
 
 
-def article_words(lines: list[PrintedLine]) -> list[Word]:
-    """Every word of the lines, in order; bare numbers and dashes left out."""
+def article_words(lines: list[PrintedLine], language: str = DEFAULT) -> list[Word]:
+    """Every word of the lines, in order; bare numbers and dashes left out.
+    In a language whose nouns are capitalised, a capital marks no name."""
     found, opens = [], True
     for number, line in enumerate(lines, start=1):
         opens = opens or line.starts_paragraph
@@ -35,6 +39,8 @@ def article_words(lines: list[PrintedLine]) -> list[Word]:
                 found.append(Word(core, number, opens))
             if any(c.isalnum() for c in token):
                 opens = ends_sentence(token)
+    if language in CAPITALISED_NOUNS:
+        return found
     return [_named(word, following) for word, following in zip(found, found[1:] + [None])]
 
 
@@ -44,9 +50,12 @@ def _named(word: Word, following: Word | None) -> Word:
     return Word(word.text, word.line, word.opens_sentence, capital and (not word.opens_sentence or before_capital))
 
 
-def base_form(word: str) -> str:
-    """The word in small letters without a possessive ending: citizen's → citizen."""
+def base_form(word: str, language: str = DEFAULT) -> str:
+    """The word in small letters, and in English without a possessive ending:
+    citizen's → citizen."""
     lower = word.lower().replace("’", "'")
+    if language != "en":
+        return lower
     if lower.endswith("'s"):
         return lower[:-2]
     return lower[:-1] if lower.endswith("s'") else lower

@@ -186,7 +186,7 @@ def test_the_draft_index_and_notes(draft):
     assert (draft.folder / "index.md").read_text(encoding="utf-8") == (
         "---\n"
         "title: the odd reality of life under china's all-seeing credit score system\n"
-        "level: TODO\ntheme: TODO\ntime: TODO\n"
+        "level: TODO\ntheme: TODO\ntime: TODO\nlanguage: en\n"
         "---\n\n"
         "TODO: two or three sentences introducing the worksheet.\n")
     notes = (draft.folder / "notes.yml").read_text(encoding="utf-8")
