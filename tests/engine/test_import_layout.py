@@ -298,7 +298,7 @@ def test_literary_source_lines_are_bylines(byline, expected):
 
 @pytest.mark.parametrize("read, mended", [
     ("Why? (1. 4)", "Why? (l. 4)"), ("Why? (I. 11–12)", "Why? (l. 11–12)"), ("Why? (|. 3-5)", "Why? (l. 3–5)"),
-    ("Why? (l. 7—9) and (ll. 20-22)", "Why? (l. 7–9) and (l. 20–22)"), ("In 1854 (a year)", "In 1854 (a year)"),
+    ("Why? (l. 7—9) and (ll. 20-22)", "Why? (l. 7–9) and (ll. 20–22)"), ("In 1854 (a year)", "In 1854 (a year)"),
 ])
 def test_line_references_as_ocr_reads_them(read, mended):
     assert find_questions(["Questions", f"1. {read}"]).questions == [
