@@ -7,6 +7,8 @@ import shutil
 from pathlib import Path
 
 from support import article_lines, log_of, project, strict_build
+from worksheet import load_worksheet
+from worksheet.stems import unlisted_forms
 
 #: What a teacher writes for each TODO, by the file and the row it stands on.
 FILLERS = [
@@ -43,6 +45,19 @@ def fill_in(folder: Path) -> None:
                     break
             rows.append(row)
         path.write_text("\n".join(rows), encoding="utf-8")
+    list_the_forms(folder)
+
+
+def list_the_forms(folder: Path) -> None:
+    """Add to each glossary entry the article's words that share its stem,
+    as the build's warning asks a teacher to."""
+    ws = load_worksheet(folder)
+    path = folder / "glossary.yml"
+    text = path.read_text(encoding="utf-8")
+    for term, words in unlisted_forms(ws.glossary, ws.article.flow.text, ws.language).items():
+        forms = ", ".join(dict.fromkeys(word for word, _ in words))
+        text = re.sub(rf"^(- term: {re.escape(term)}\n  forms:) \[\]$", rf"\1 [{forms}]", text, flags=re.M)
+    path.write_text(text, encoding="utf-8")
 
 
 def built_once_filled(draft: Path, folder: Path) -> str:

@@ -415,6 +415,8 @@ def _votes(column: Column, slots: list[int], numbers: list[Line], before: Column
             continue
         if (number.right > outer) if right else (number.right > column.edge + lines[0].height / 2):
             continue
+        if right and not number.text.isalnum():  # "(1)" right of a line marks a note or a gap, not a line number
+            continue
         nearest = min(range(len(lines)), key=lambda i: abs(lines[i].middle - number.middle))
         if abs(lines[nearest].middle - number.middle) < 0.6 * pitch:
             votes.append((slots[nearest], number.read_as_number()))

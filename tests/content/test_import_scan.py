@@ -90,7 +90,7 @@ def test_the_round_trip_gives_back_the_questions_headline_and_byline(round_trip)
 
 def test_the_round_trip_report(round_trip):
     lines = report(round_trip).splitlines()
-    assert lines[0] == f"Imported page-1.png … page-4.png (scan read by Tesseract OCR) into {round_trip.folder}/"
+    assert lines[0] == f"Imported page-1.png … page-5.png (scan read by Tesseract OCR) into {round_trip.folder}/"
     assert lines[1:3] == ["  lines found:          65 (2 blank)",
                           "  numbers matched:      13 (5, 10, 15, 20, 25, 30, 35, 40, 45, 50, 55, 60, 65)"]
     assert "  questions found:      7" in lines

@@ -44,7 +44,8 @@ class SiteWorksheet:
 
     @classmethod
     def questions(cls) -> list[str]:
-        return [q.text.text for q in load_worksheet(cls.DOCS).questions.questions]
+        """Its open questions, the ones the paper sheet asked (its exercises are read apart)."""
+        return [q.text.text for q in load_worksheet(cls.DOCS).questions.questions if not q.exercise_kind]
 
     @classmethod
     def printed_pdf(cls, pdfs: dict):
