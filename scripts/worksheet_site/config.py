@@ -21,3 +21,7 @@ class WorksheetConfig(Config):
     #: The site-wide vocabulary on one page up to this many terms; beyond, a
     #: page for each first letter, and an index of every term.
     vocabulary_per_page = c.Type(int, default=300)
+    #: The language of the site's own words (buttons, labels, messages):
+    #: a table in scripts/worksheet/interface/. Empty: theme.language, the
+    #: language Material's own words are in.
+    interface_language = c.Type(str, default="")

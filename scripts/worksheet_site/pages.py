@@ -29,19 +29,13 @@ from .site import RenderError, Site
 from .slots import slots
 
 #: What each page of a worksheet folder is, by its file name, and its name in menus.
-PAGE_KINDS = {"index.md": ("overview", "About"), "article.md": ("article", "Article"),
-              "questions.md": ("questions", "Questions"), "glossary.md": ("glossary", "Glossary"),
-              "worksheet.md": ("sheet", "Worksheet")}
+PAGE_KINDS = {"index.md": ("overview", "pages.about"), "article.md": ("article", "pages.article"),
+              "questions.md": ("questions", "pages.questions"), "glossary.md": ("glossary", "pages.glossary"),
+              "worksheet.md": ("sheet", "pages.sheet")}
 TIPS = "glossary-tips.js"
 LINES = "article-lines.js"
-#: A worksheet page's description for search engines, unless its front matter gives one.
-DESCRIPTIONS = {
-    "overview": "{title}: a reading worksheet on “{headline}”, with its text, questions and glossary.",
-    "article": "“{headline}”, line by line as on the paper sheet, with definitions and notes.",
-    "questions": "Questions on “{headline}”, each linked to the lines of the text it draws on.",
-    "glossary": "The words explained in “{headline}”, with their French and the lines where they occur.",
-    "sheet": "“{headline}” as a worksheet to print: the text, then the questions with room to write.",
-}
+#: A worksheet page's description for search engines (an interface text), unless its front matter gives one.
+DESCRIPTIONS = {kind: f"pages.description_{kind}" for kind in ("overview", "article", "questions", "glossary", "sheet")}
 
 
 class PageRendering:
@@ -98,10 +92,10 @@ class PageRendering:
         ws = self.worksheet
         if ws is None or self.kind is None:
             return {}
-        label = PAGE_KINDS[self.src.rsplit("/", 1)[-1]][1]
+        label = self.site.t(PAGE_KINDS[self.src.rsplit("/", 1)[-1]][1])
         return {"title": ws.title if self.kind == "overview" else f"{label} · {ws.title}",
-                "description": DESCRIPTIONS[self.kind].format(
-                    title=ws.title, headline=ws.article.meta.get("headline", ws.title))}
+                "description": self.site.t(
+                    DESCRIPTIONS[self.kind], title=ws.title, headline=ws.article.meta.get("headline", ws.title))}
 
     # -- addresses ------------------------------------------------------------
 

@@ -117,7 +117,7 @@ class QuestionBlock(Block):
         links = page.question_links(self.question)
         if links:
             paragraph = etree.SubElement(block, "p", {"class": "question-lines"})
-            paragraph.text = "Lines: "
+            paragraph.text = page.site.t("questions.lines", lines="")
             for i, (label, target) in enumerate(links):
                 link = etree.SubElement(paragraph, "a", {"href": target, "class": "line-link"})
                 link.text = label
@@ -151,20 +151,20 @@ class _Part(Block):
     def on_create(self, parent: etree.Element) -> etree.Element:
         details = etree.SubElement(parent, "details", {
             "class": f"{self.KIND} {CLASSROOM_ONLY} {TEACHER_ONLY}", "data-search-exclude": ""})
-        etree.SubElement(details, "summary").text = self.SUMMARY
+        etree.SubElement(details, "summary").text = site_of(self.md).t(self.SUMMARY)
         return details
 
 
 class ModelAnswerBlock(_Part):
     NAME = MODEL_ANSWER
     KIND = "model-answer"
-    SUMMARY = "Model answer"
+    SUMMARY = "questions.model_answer"
 
 
 class TeacherNotesBlock(_Part):
     NAME = TEACHER_NOTES
     KIND = "teacher-note"
-    SUMMARY = "Teacher notes"
+    SUMMARY = "questions.teacher_notes"
 
 
 def bind_questions(lines: list[str]) -> list[str]:
