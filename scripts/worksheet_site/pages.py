@@ -169,7 +169,7 @@ class PageRendering:
             return ""
         several = len(cited) > 1 or self.kind == "sequence"
         groups = [(ws.title if several else "", views.excerpts(ws, ranges)) for ws, ranges in cited]
-        label = "the lines cited" if several else views.ranges_label(cited[0][1])
+        label = self.site.t("questions.lines_cited") if several else views.ranges_label(cited[0][1], self.site.t)
         return self.site.partial("excerpt.html", groups=groups, label=label)
 
     def before_question(self, question: Question) -> str:
