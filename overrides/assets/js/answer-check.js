@@ -221,8 +221,10 @@
     var quote = shortened(item.quote);
     if (!item.found) return {ok: false, text: t("check.not_in_text", {quote: quote})};
     var where = (titles.length > 1 ? titles[item.found[0]] + ", " : "") + lines(item.found.slice(1));
-    var named = item.document === null ? lines(item.mention) : t("check.document", {number: item.document, lines: lines(item.mention)});
-    if (item.mention_ok === false) return {ok: false, text: t("check.found_elsewhere", {quote: quote, where: where, mentioned: named})};
+    if (item.mention_ok === false) {
+      var named = item.document === null ? lines(item.mention) : t("check.document", {number: item.document, lines: lines(item.mention)});
+      return {ok: false, text: t("check.found_elsewhere", {quote: quote, where: where, mentioned: named})};
+    }
     return {ok: true, text: t("check.found", {quote: quote, where: where})};
   }
 
