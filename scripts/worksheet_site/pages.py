@@ -159,7 +159,9 @@ class PageRendering:
         for ws, ranges in cited:
             target = self.markdown_target(ws.src("article.md"))
             for r in ranges:
-                label = f"{ws.title}, {r.label()}" if several else r.label()
+                named = (self.site.t("check.line", line=r.first) if r.first == r.last
+                         else self.site.t("check.lines", first=r.first, last=r.last))
+                label = f"{ws.title}, {named}" if several else named
                 links.append((label, f"{target}?lines={r.first}-{r.last}#L{r.first}"))
         return links
 
