@@ -518,8 +518,8 @@
           row.appendChild(el("span", "review-mark-error")).id = id + "-error";
           var claimed = student.claimed.get(q.id), computed = student.computed.get(q.id);
           if (claimed !== undefined && computed !== undefined && claimed !== computed) {
-            answer.appendChild(el("p", "review-older", "The file gives this exercise " + (claimed === null || isNaN(claimed)
-              ? "no mark" : number(claimed)) + "; its answers, checked again here, give " + number(computed) + "."));
+            answer.appendChild(el("p", "review-older", t("exercise.mark_differs", {claimed: claimed === null || isNaN(claimed)
+              ? t("exercise.no_mark") : number(claimed), computed: number(computed)})));
           }
           list.appendChild(answer);
         });
