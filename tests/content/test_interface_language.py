@@ -33,7 +33,8 @@ SEEN = """() => {
 def english_phrases() -> dict[str, re.Pattern]:
     """Each English text that French says otherwise, as the phrases between its {names}."""
     english, french = load("en").texts, load("fr").texts
-    in_french = " ".join(form for text in french.values() for form in (text.values() if isinstance(text, dict) else [text]))
+    in_french = " ".join(PLACEHOLDER.sub("", form)  # a {name} is no French word
+                          for text in french.values() for form in (text.values() if isinstance(text, dict) else [text]))
     found = {}
     for key, text in english.items():
         if text == french[key]:
