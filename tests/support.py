@@ -16,6 +16,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from bs4 import BeautifulSoup
+from worksheet.interface_text import load as interface_table
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -210,12 +211,13 @@ def served(folder: Path, root: Path, **options) -> tuple[Path, StaticServer]:
     return site, StaticServer(site, port)
 
 
-def node_eval(module: Path, expression: str, data):
+def node_eval(module: Path, expression: str, data, language: str = "en"):
     """The value of ``expression`` run by Node, as JSON, where ``m`` is
     ``require(module)`` and ``data`` is ``data``: the site's scripts that also
     load as Node modules (assets/js/answer-check.js, hand-in-file.js) tested
     without a browser."""
-    program = ("const m = require(process.argv[1]); let input = '';"
+    program = (f"new Function({json.dumps(interface_table(language).script())}).call(globalThis);"
+               "const m = require(process.argv[1]); let input = '';"
                "process.stdin.on('data', d => input += d).on('end', () => {const data = JSON.parse(input);"
                f"process.stdout.write(JSON.stringify({expression}))}})")
     node = shutil.which("node")

@@ -81,10 +81,10 @@ class SiteAssets:
     print_css: list[str] = field(default_factory=list)
     parts: list[tuple[str, str, list[str]]] = field(default_factory=list)  # (mark, styles, scripts)
 
-    def add(self, stem: str, uris: list[str], dirs: list[str], suffix: str) -> list[str]:
-        if not uris:
+    def add(self, stem: str, uris: list[str], dirs: list[str], suffix: str, head: str = "") -> list[str]:
+        if not uris and not head:
             return []
-        text = joined(dirs, uris, "\n" if suffix == "css" else "\n;")
+        text = head + joined(dirs, uris, "\n" if suffix == "css" else "\n;")
         name = bundle_name(stem, text, suffix)
         self.files[name] = text
         return [name]
@@ -98,14 +98,15 @@ class SiteAssets:
         return page
 
 
-def site_assets(dirs: list[str], css: list[str], js: list[str]) -> SiteAssets:
+def site_assets(dirs: list[str], css: list[str], js: list[str], head: str = "") -> SiteAssets:
     """The bundles that replace the listed files. Scripts are plain classic
     scripts; each part starts a new statement. A file of a part or of paper
-    that is not listed is left out."""
+    that is not listed is left out. ``head`` opens every page's script: the
+    interface's texts, there before any script asks for one."""
     out = SiteAssets()
     apart = {uri for _, uris in PARTS.values() for uri in uris} | set(PRINT)
     out.css = out.add("site", [u for u in css if u not in apart], dirs, "css")
-    out.js = out.add("site", [u for u in js if u not in apart], dirs, "js")
+    out.js = out.add("site", [u for u in js if u not in apart], dirs, "js", head)
     out.print_css = out.add("print", [u for u in css if u in PRINT], dirs, "css")
     for name, (mark, uris) in PARTS.items():
         styles = [u for u in css if u in uris]

@@ -249,5 +249,5 @@ def library_fence(source, language, css_class, options, md: Markdown, **kwargs) 
     shelves = page.shelves(library.sequences)
     others = library.unsequenced
     if others:
-        shelves.append(views.Shelf("Other worksheets" if shelves else "Worksheets", [page.card(ws) for ws in others]))
+        shelves.append(views.Shelf(page.site.t("pages.other_worksheets" if shelves else "pages.worksheets"), [page.card(ws) for ws in others]))
     return page.site.partial("library.html", shelves=shelves)

@@ -25,3 +25,7 @@ class WorksheetConfig(Config):
     #: The language of a worksheet's text unless its index.md says another
     #: (``language: es``); without it, Material's ``theme.language``.
     language = c.Optional(c.Choice(tuple(LANGUAGES)))
+    #: The language of the site's own words (buttons, labels, messages):
+    #: a table in scripts/worksheet/interface/. Empty: theme.language, the
+    #: language Material's own words are in.
+    interface_language = c.Type(str, default="")

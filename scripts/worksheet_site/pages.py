@@ -31,23 +31,16 @@ from .site import RenderError, Site
 from .slots import slots
 
 #: What each page of a worksheet folder is, by its file name, and its name in menus.
-PAGE_KINDS = {"index.md": ("overview", "About"), "article.md": ("article", "Article"),
-              "questions.md": ("questions", "Questions"), "glossary.md": ("glossary", "Glossary"),
-              "worksheet.md": ("sheet", "Worksheet"), "practice.md": ("practice", "Practice")}
+PAGE_KINDS = {"index.md": ("overview", "pages.about"), "article.md": ("article", "pages.article"),
+              "questions.md": ("questions", "pages.questions"), "glossary.md": ("glossary", "pages.glossary"),
+              "worksheet.md": ("sheet", "pages.sheet"), "practice.md": ("practice", "pages.practice")}
 #: Pages of a worksheet folder that its menu and bar leave out: the glossary page links to them.
-LINKED_KINDS = {"vocabulary-test.md": ("vocabulary-test", "Vocabulary test")}
+LINKED_KINDS = {"vocabulary-test.md": ("vocabulary-test", "pages.vocabulary_test")}
 TIPS = "glossary-tips.js"
 LINES = "article-lines.js"
-#: A worksheet page's description for search engines, unless its front matter gives one.
-DESCRIPTIONS = {
-    "overview": "{title}: a reading worksheet on “{headline}”, with its text, questions and glossary.",
-    "article": "“{headline}”, line by line as on the paper sheet, with definitions and notes.",
-    "questions": "Questions on “{headline}”, each linked to the lines of the text it draws on.",
-    "glossary": "The words explained in “{headline}”, with their French and the lines where they occur.",
-    "sheet": "“{headline}” as a worksheet to print: the text, then the questions with room to write.",
-    "practice": "Flashcards of the words explained in “{headline}”, with a review schedule kept on your device.",
-    "vocabulary-test": "A vocabulary test on the words of “{headline}”, to print.",
-}
+#: A worksheet page's description for search engines (an interface text), unless its front matter gives one.
+DESCRIPTIONS = {kind: f"pages.description_{kind.replace('-', '_')}"
+                for kind in ("overview", "article", "questions", "glossary", "sheet", "practice", "vocabulary-test")}
 
 
 class PageRendering:
@@ -106,10 +99,10 @@ class PageRendering:
         ws = self.worksheet
         if ws is None or self.kind is None:
             return {}
-        label = {**PAGE_KINDS, **LINKED_KINDS}[self.src.rsplit("/", 1)[-1]][1]
+        label = self.site.t({**PAGE_KINDS, **LINKED_KINDS}[self.src.rsplit("/", 1)[-1]][1])
         return {"title": ws.title if self.kind == "overview" else f"{label} · {ws.title}",
-                "description": DESCRIPTIONS[self.kind].format(
-                    title=ws.title, headline=ws.article.meta.get("headline", ws.title))}
+                "description": self.site.t(
+                    DESCRIPTIONS[self.kind], title=ws.title, headline=ws.article.meta.get("headline", ws.title))}
 
     # -- addresses ------------------------------------------------------------
 
@@ -179,7 +172,9 @@ class PageRendering:
         for ws, ranges in cited:
             target = self.markdown_target(ws.src("article.md"))
             for r in ranges:
-                label = f"{ws.title}, {r.label()}" if several else r.label()
+                named = (self.site.t("check.line", line=r.first) if r.first == r.last
+                         else self.site.t("check.lines", first=r.first, last=r.last))
+                label = f"{ws.title}, {named}" if several else named
                 links.append((label, f"{target}?lines={r.first}-{r.last}#L{r.first}"))
         return links
 
@@ -189,7 +184,7 @@ class PageRendering:
             return ""
         several = len(cited) > 1 or self.kind == "sequence"
         groups = [(ws.title if several else "", views.excerpts(ws, ranges), ws.language) for ws, ranges in cited]
-        label = "the lines cited" if several else views.ranges_label(cited[0][1])
+        label = self.site.t("questions.lines_cited") if several else views.ranges_label(cited[0][1], self.site.t)
         return self.site.partial("excerpt.html", groups=groups, label=label)
 
     def before_question(self, question: Question) -> str:

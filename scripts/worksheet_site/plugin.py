@@ -32,6 +32,7 @@ from worksheet.language import site_default
 
 from . import assets, builders, draft_review, generated, navigation, pdfs, review, views
 from .config import WorksheetConfig
+from .interface import interface_text, template_function
 from .editions import EditionsExtension
 from .pages import PAGE_KINDS, PageExtension, PageRendering
 from .question_blocks import QuestionsExtension
@@ -93,15 +94,18 @@ class WorksheetPlugin(BasePlugin[WorksheetConfig]):
         self.search = SiteSearch(enabled="material/search" in config.plugins and not (offline and offline.config.enabled),
                                  language=language)
         self.env = jinja2.Environment(loader=config.theme.get_env().loader, autoescape=True)
+        self.interface = interface_text(self.config.interface_language or config.theme.get("language") or "en")
+        self.env.globals["t"] = template_function(self.interface)
         dirs = [*config.theme.dirs, config.docs_dir]
         shipped = (lambda uri: uri not in review.ASSETS) if self.student else (lambda uri: True)
         self.assets = assets.site_assets(dirs, [str(u) for u in config.extra_css if shipped(str(u))],
-                                         [str(u) for u in config.extra_javascript if shipped(str(u))])
+                                         [str(u) for u in config.extra_javascript if shipped(str(u))],
+                                         head=self.interface.script())
         config.extra_css, config.extra_javascript = self.assets.css, self.assets.js
         self.problems = Problems(serving=self.command == "serve")
         self.library = load(config.docs_dir, student=self.student, problems=self.problems, language=language)
         if not config.nav:
-            config.nav = navigation.nav(self.library, config.docs_dir, student=self.student)
+            config.nav = navigation.nav(self.library, config.docs_dir, student=self.student, t=self.interface.t)
         return config
 
     def on_files(self, files: Files, *, config) -> Files:
@@ -109,18 +113,18 @@ class WorksheetPlugin(BasePlugin[WorksheetConfig]):
             files.remove(file)
         for name, text in self.assets.files.items():
             files.append(File.generated(config, name, content=text))
-        vocabulary = Vocabulary(self.library.worksheets, self.config.vocabulary_per_page)
+        vocabulary = Vocabulary(self.library.worksheets, self.config.vocabulary_per_page, self.interface.t)
         for file in vocabulary.files(config, files):
             files.append(file)
         if not self.student and files.get_file_from_path(review.PAGE[0]) is None:
-            files.append(File.generated(config, review.PAGE[0], content=review.PAGE[1]))
+            files.append(File.generated(config, review.PAGE[0], content=review.page_source(self.interface.t)))
         making_pdfs = self.config.pdfs and not self.problems.serving
         pdf_names = [pdfs.file_name(kind) for kind in pdfs.kinds(student=self.student)] if making_pdfs else []
         for ws in self.library.worksheets:
             for file in generated.worksheet_files(config, files, ws, pdf_names):
                 files.append(file)
         self.site = Site(self.library, files, Renderer(config, files), self.env, self.config, vocabulary,
-                         self.problems, making_pdfs)
+                         self.problems, making_pdfs, self.interface)
         self.page_extension.site = self.site
         return files
 
@@ -154,7 +158,7 @@ class WorksheetPlugin(BasePlugin[WorksheetConfig]):
             files = self.site.files
             context["worksheet_bar"] = {
                 "title": ws.title,
-                "links": [(label, files.get_file_from_path(ws.src(name)).url_relative_to(page.file),
+                "links": [(self.interface.t(label), files.get_file_from_path(ws.src(name)).url_relative_to(page.file),
                            ws.src(name) == here)
                           for name, (_, label) in PAGE_KINDS.items()
                           if files.get_file_from_path(ws.src(name)) is not None],
@@ -164,6 +168,7 @@ class WorksheetPlugin(BasePlugin[WorksheetConfig]):
     def on_env(self, env, *, config, files):
         """What the templates need to hand Material the site's search worker."""
         env.globals.update(self.search.template_globals())
+        env.globals["t"] = self.env.globals["t"]
         return env
 
     def problems_page(self) -> str:

@@ -120,7 +120,7 @@ class QuestionBlock(Block):
         links = page.question_links(self.question)
         if links:
             paragraph = etree.SubElement(block, "p", {"class": "question-lines"})
-            paragraph.text = "Lines: "
+            paragraph.text = page.site.t("questions.lines", lines="")
             for i, (label, target) in enumerate(links):
                 link = etree.SubElement(paragraph, "a", {"href": target, "class": "line-link"})
                 link.text = label
@@ -161,14 +161,14 @@ class _Part(Block):
     def on_create(self, parent: etree.Element) -> etree.Element:
         details = etree.SubElement(parent, "details", {
             "class": f"{self.KIND} {CLASSROOM_ONLY} {TEACHER_ONLY}", "data-search-exclude": ""})
-        etree.SubElement(details, "summary").text = self.SUMMARY
+        etree.SubElement(details, "summary").text = site_of(self.md).t(self.SUMMARY)
         return details
 
 
 class ModelAnswerBlock(_Part):
     NAME = MODEL_ANSWER
     KIND = "model-answer"
-    SUMMARY = "Model answer"
+    SUMMARY = "questions.model_answer"
 
 
 class ItemsBlock(_Part):
@@ -177,7 +177,7 @@ class ItemsBlock(_Part):
 
     NAME = ITEMS
     KIND = "model-answer exercise-key"
-    SUMMARY = "Key"
+    SUMMARY = "questions.exercise_key"
 
     def on_end(self, block: etree.Element) -> None:
         question = getattr(self.md.worksheet_questions, "last", None)
@@ -193,7 +193,7 @@ class ItemsBlock(_Part):
 class TeacherNotesBlock(_Part):
     NAME = TEACHER_NOTES
     KIND = "teacher-note"
-    SUMMARY = "Teacher notes"
+    SUMMARY = "questions.teacher_notes"
 
 
 def bind_questions(lines: list[str]) -> list[str]:

@@ -21,9 +21,14 @@ from worksheet.questions import Question, expected_words, total_points
 from .exercise_views import salt_of, spec
 
 #: The page, generated unless the docs folder holds its own.
-PAGE = ("review.md", "---\ntitle: Review answers\nhide: [navigation, toc]\nsearch: {exclude: true}\n---\n\n# Review answers\n")
-#: Its name in the classroom edition's menu.
-LABEL = "Review"
+PAGE = ("review.md", "---\ntitle: {title}\nhide: [navigation, toc]\nsearch: {{exclude: true}}\n---\n\n# {title}\n")
+#: Its name in the classroom edition's menu: an interface text.
+LABEL = "pages.review"
+
+
+def page_source(t) -> str:
+    """The generated page's source, titled in the interface's language."""
+    return PAGE[1].format(title=t("pages.review_title"))
 #: Its script and stylesheet, which the student edition does not ship.
 ASSETS = {"assets/js/review.js", "assets/css/review.css"}
 

@@ -20,6 +20,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import Files
 
+from worksheet.interface_text import InterfaceText
 from worksheet.library import Library, load_library
 from worksheet.library_checks import check_library, worksheet_todos
 from worksheet.problems import Problem
@@ -123,6 +124,11 @@ class Site:
     vocabulary: Vocabulary
     problems: Problems
     making_pdfs: bool  # this build prints each worksheet's PDFs
+    interface: InterfaceText  # the site's own words, in the interface's language
+
+    def t(self, key: str, **values) -> str:
+        """The interface's text ``key`` (worksheet/interface/en.yml), filled in."""
+        return self.interface.t(key, **values)
 
     @property
     def student(self) -> bool:

@@ -138,12 +138,12 @@ def excerpts(ws: Worksheet, ranges: list[LineRange]) -> list[Excerpt]:
     return [Excerpt(r, [ws.article.line(n).text for n in r]) for r in ranges]
 
 
-def ranges_label(ranges: list[LineRange]) -> str:
-    """"lines 1–7, 25–36 and 63–65", "line 9"."""
+def ranges_label(ranges: list[LineRange], t) -> str:
+    """"lines 1–7, 25–36 and 63–65", "line 9", in the words of ``t`` (the interface's)."""
     labels = [str(r) for r in ranges]
-    names = labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + " and " + labels[-1]
+    names = labels[0] if len(labels) == 1 else ", ".join(labels[:-1]) + t("questions.and") + labels[-1]
     single = len(ranges) == 1 and ranges[0].first == ranges[0].last
-    return ("line " if single else "lines ") + names
+    return t("questions.range_line" if single else "questions.range_lines", lines=names)
 
 
 @dataclass

@@ -21,14 +21,14 @@ from worksheet import Worksheet
 from . import views
 
 #: The vocabulary page, and its source when the docs folder has no glossary.md of its own.
-PAGE = ("glossary.md", "---\ntitle: Vocabulary\nhide: [navigation, toc]\nsearch: {exclude: true}\n---\n")
+PAGE = ("glossary.md", "---\ntitle: \"{title}\"\nhide: [navigation, toc]\nsearch: {{exclude: true}}\n---\n")
 #: The flashcards of every worksheet's terms (out of the menu: the vocabulary page
 #: leads to it), and their source when the docs folder has none.
 PRACTICE = ("glossary/practice.md",
-            "---\ntitle: \"Vocabulary: practice\"\nhide: [navigation, toc]\nsearch: {exclude: true}\n---\n")
+            "---\ntitle: \"{title}\"\nhide: [navigation, toc]\nsearch: {{exclude: true}}\n---\n")
 #: The source of a letter's page. Out of the search index, as the vocabulary
 #: page is: searching finds the terms where they stand in the articles.
-LETTER_PAGE = "---\ntitle: \"Vocabulary: {letter}\"\nhide: [navigation, toc]\nsearch: {{exclude: true}}\n---\n"
+LETTER_PAGE = "---\ntitle: \"{title}: {letter}\"\nhide: [navigation, toc]\nsearch: {{exclude: true}}\n---\n"
 
 
 def letter_page(letter: str) -> str:
@@ -39,8 +39,10 @@ def letter_page(letter: str) -> str:
 class Vocabulary:
     """The vocabulary of ``worksheets``: its pages and their HTML."""
 
-    def __init__(self, worksheets: list[Worksheet], per_page: int):
+    def __init__(self, worksheets: list[Worksheet], per_page: int, t=None):
         self.worksheets = worksheets
+        self.title = t("pages.vocabulary") if t else "Vocabulary"
+        self.practice_title = t("pages.vocabulary_practice") if t else "Vocabulary: practice"
         terms = views.vocabulary_terms(worksheets)
         initials = dict.fromkeys(views.initial(term) for term in terms)
         #: {source path: letter} of the letter pages; empty when one page holds every term.
@@ -49,7 +51,9 @@ class Vocabulary:
 
     def files(self, config, files: Files) -> list[File]:
         """The pages the docs folder does not have."""
-        wanted = {PAGE[0]: PAGE[1], PRACTICE[0]: PRACTICE[1], **{src: LETTER_PAGE.format(letter=letter)
+        wanted = {PAGE[0]: PAGE[1].format(title=self.title),
+                  PRACTICE[0]: PRACTICE[1].format(title=self.practice_title),
+                  **{src: LETTER_PAGE.format(title=self.title, letter=letter)
                                        for src, letter in self.letter_pages.items()}}
         return [File.generated(config, src, content=source,
                                inclusion=InclusionLevel.UNDEFINED if src == PAGE[0] else InclusionLevel.NOT_IN_NAV)

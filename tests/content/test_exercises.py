@@ -102,7 +102,7 @@ def test_a_student_sees_each_check_and_the_teacher_gets_the_marks(page, context)
     tf, words = answer_social_credit(page)
     verdicts = [tf.nth(i).locator(".exercise-verdict").inner_text() for i in range(3)]
     assert verdicts[0].startswith("Right") and "lines 10–11" in verdicts[0]
-    assert "not lines 15–16" in verdicts[1]
+    assert verdicts[1].startswith("Right answer, but the quotation: ") and "not lines 15–16" in verdicts[1]
     assert verdicts[2] == "Not right"
     assert [words.nth(i).get_attribute("class").split()[-1] for i in range(3)] == ["is-right", "is-right", "is-wrong"]
     assert page.locator('.exercise[data-question="ex1"] .exercise-mark').inner_text() == "Mark: 1.5 / 5"

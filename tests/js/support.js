@@ -7,11 +7,22 @@
 "use strict";
 const fs = require("node:fs");
 const path = require("node:path");
+const vm = require("node:vm");
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const FIXTURES = path.join(ROOT, "tests", "fixtures");
 
+// The interface's texts (siteText), as a page sets them before its scripts:
+// written by tests/engine/test_scripts_in_node.py from worksheet/interface/en.yml.
+function interfaceTexts() {
+  if (globalThis.siteText) return;
+  const file = process.env.SITE_TEXT_SCRIPT;
+  if (!file) throw new Error("SITE_TEXT_SCRIPT names no file: run these tests through tests/engine/test_scripts_in_node.py");
+  vm.runInThisContext(fs.readFileSync(file, "utf8"), {filename: file});
+}
+
 function script(name) {
+  interfaceTexts();
   return require(path.join(ROOT, "overrides", "assets", "js", name));
 }
 

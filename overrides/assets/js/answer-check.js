@@ -277,8 +277,13 @@
   }
 
   // -- What the check says, beside the answer ----------------------------------
+  // The interface's texts (worksheet/interface/*.yml), looked up when a verdict is said.
+  function t(key, values) {
+    return siteText(key, values);
+  }
+
   function lines(range) {
-    return range[0] === range[1] ? "line " + range[0] : "lines " + range[0] + "–" + range[1];
+    return range[0] === range[1] ? t("check.line", {line: range[0]}) : t("check.lines", {first: range[0], last: range[1]});
   }
 
   function shortened(text) {
@@ -292,16 +297,19 @@
     if (item.quote === null) {
       if (item.mention_ok) return null;
       var range = item.mention;
-      return {ok: false, text: lines(range) + ": " + (range[0] > range[1]
-        ? "write the first line first (" + range[1] + "–" + range[0] + ")"
-        : sources.length > 1 ? "no text has it" : "the text has " + sources[0].length + " lines")};
+      return {ok: false, text: range[0] > range[1]
+        ? t("check.first_line_first", {lines: lines(range), first: range[0], last: range[1]})
+        : sources.length > 1 ? t("check.no_text_has_it", {lines: lines(range)})
+        : t("check.text_has", {lines: lines(range), count: sources[0].length})};
     }
-    var quote = "“" + shortened(item.quote) + "”: ";
-    if (!item.found) return {ok: false, text: quote + "not in the text"};
+    var quote = shortened(item.quote);
+    if (!item.found) return {ok: false, text: t("check.not_in_text", {quote: quote})};
     var where = (titles.length > 1 ? titles[item.found[0]] + ", " : "") + lines(item.found.slice(1));
-    var named = item.document === null ? "" : "document " + item.document + ", ";
-    if (item.mention_ok === false) return {ok: false, text: quote + where + ", not " + named + lines(item.mention)};
-    return {ok: true, text: quote + where};
+    if (item.mention_ok === false) {
+      var named = item.document === null ? lines(item.mention) : t("check.document", {number: item.document, lines: lines(item.mention)});
+      return {ok: false, text: t("check.found_elsewhere", {quote: quote, where: where, mentioned: named})};
+    }
+    return {ok: true, text: t("check.found", {quote: quote, where: where})};
   }
 
   function countWords(text) {

@@ -27,6 +27,7 @@
    - The printable sheet opened with ?mine=1 ("Print my worksheet") shows
      the saved answers on its ruled lines, and with &print=1 prints itself. */
 (function () {
+  var t = siteText;  // the interface's texts (worksheet/interface/*.yml)
   var CHECKED = 20000;  // characters of an answer whose quotations are checked
   var SHOWN = 30;  // verdicts listed under an answer, at most
 
@@ -49,8 +50,8 @@
   // At most SHOWN verdicts, the last one saying how many more there are.
   function capped(verdicts, cut) {
     var more = verdicts.length - SHOWN;
-    if (more > 0) verdicts = verdicts.slice(0, SHOWN - 1).concat({ok: false, text: "… and " + (more + 1) + " more"});
-    if (cut) verdicts = verdicts.concat({ok: false, text: "Only the first " + CHECKED.toLocaleString("en") + " characters are checked"});
+    if (more > 0) verdicts = verdicts.slice(0, SHOWN - 1).concat({ok: false, text: t("answers.more", {count: more + 1})});
+    if (cut) verdicts = verdicts.concat({ok: false, text: t("answers.only_checked", {count: CHECKED.toLocaleString(siteText.lang)})});
     return verdicts;
   }
 
@@ -143,7 +144,7 @@
   function refresh(box, wait) {
     var text = box.querySelector("textarea").value;
     var words = AnswerCheck.countWords(text);
-    box.querySelector(".answer-count").textContent = words + (words === 1 ? " word" : " words");
+    box.querySelector(".answer-count").textContent = t("answers.words", {count: words});
     typeOut(box.parentElement, text);
     clearTimeout(box.__check);
     if (nearScreen) nearScreen.unobserve(box);
@@ -183,7 +184,7 @@
 
   // -- Handing in --------------------------------------------------------------
   function today() {
-    return new Date().toLocaleDateString("en-GB", {day: "numeric", month: "long", year: "numeric"});
+    return new Date().toLocaleDateString(siteText.locale, {day: "numeric", month: "long", year: "numeric"});
   }
 
   // The questions of a hand-in section's page: [{id, title, question, box}].
@@ -225,8 +226,8 @@
       && HandInFile.person(head.name) !== HandInFile.person(saved.name);
     var classes = HandInFile.person(head["class"]) && HandInFile.person(saved["class"])
       && HandInFile.person(head["class"]) !== HandInFile.person(saved["class"]);
-    if (names) said.push("it is for “" + head.name + "”, and the name on this page is “" + saved.name.trim() + "”");
-    if (classes) said.push("it is for the class “" + head["class"] + "”, and the class on this page is “" + saved["class"].trim() + "”");
+    if (names) said.push(t("feedback.for_name", {file: head.name, page: saved.name.trim()}));
+    if (classes) said.push(t("feedback.for_class", {file: head["class"], page: saved["class"].trim()}));
     return {person: said, older: head.text !== section.getAttribute("data-text")};
   }
 
@@ -238,18 +239,18 @@
     file.arrayBuffer().then(function (bytes) {
       var read = HandInFile.read(HandInFile.decode(new Uint8Array(bytes)));
       var key = section.getAttribute("data-answers");
-      if (read.kind !== "feedback") throw new Error("this is a hand-in file of answers, not your teacher's feedback");
-      if (read.head.worksheet !== key) throw new Error("this feedback is for “" + (read.head.title || read.head.worksheet) + "”, not this page");
+      if (read.kind !== "feedback") throw new Error(t("feedback.not_feedback"));
+      if (read.head.worksheet !== key) throw new Error(t("feedback.other_page", {title: read.head.title || read.head.worksheet}));
       var differ = differences(section, read.head);
       if (!differ.person.length) return showFeedback(section, file.name, read, differ.older);
       waiting.set(section, {file: file.name, read: read, older: differ.older});
       slot.textContent = file.name + ": " + differ.person.join("; ")
-        + (differ.older ? "; it was written on another version of the text" : "") + ". Is it yours? ";
+        + (differ.older ? t("feedback.older") : "") + t("feedback.is_it_yours");
       var anyway = slot.appendChild(document.createElement("button"));
       anyway.type = "button";
       anyway.className = "md-button";
       anyway.setAttribute("data-action", "feedback-anyway");
-      anyway.textContent = "Show it anyway";
+      anyway.textContent = t("feedback.show_anyway");
     }).catch(function (error) {
       slot.textContent = file.name + ": " + error.message;
     });
@@ -265,10 +266,10 @@
       if (!given) return;
       shown = document.createElement("aside");
       shown.className = "answer-feedback";
-      shown.setAttribute("aria-label", "Your teacher's feedback on " + q.title);
+      shown.setAttribute("aria-label", t("feedback.on_question", {question: q.title}));
       var title = shown.appendChild(document.createElement("p"));
       title.className = "answer-feedback-title";
-      title.textContent = "Your teacher: " + (given.mark ? given.mark : "no mark");
+      title.textContent = t("feedback.teacher_says", {mark: given.mark ? given.mark : t("feedback.no_mark")});
       if (given.text) {
         var comment = shown.appendChild(document.createElement("p"));
         comment.className = "answer-feedback-comment";
@@ -276,9 +277,8 @@
       }
       q.box.parentNode.insertBefore(shown, q.box.nextSibling);
     });
-    slot.textContent = "Feedback opened from " + name + (read.head.total ? ": " + read.head.total : "")
-      + ". It stands under each answer; your saved answers are unchanged."
-      + (older ? " It was written on another version of the text: its line numbers may differ." : "");
+    slot.textContent = (read.head.total ? t("feedback.opened_total", {file: name, total: read.head.total})
+      : t("feedback.opened", {file: name})) + (older ? t("feedback.opened_older") : "");
   }
 
   document.addEventListener("change", function (event) {
@@ -322,10 +322,10 @@
   var ACTIONS = {
     copy: function (section) {
       var text = handIn(section);
-      var copied = function () { tell(section, "Copied: paste your answers into your school's platform.") };
+      var copied = function () { tell(section, t("hand_in.copied")) };
       var refused = function () {
         if (copyByHand(text)) copied();
-        else tell(section, "This browser does not let the site copy: download your answers instead.");
+        else tell(section, t("hand_in.cannot_copy"));
       };
       if (navigator.clipboard && window.isSecureContext) navigator.clipboard.writeText(text).then(copied, refused);
       else refused();
@@ -336,11 +336,11 @@
         var field = section.querySelector("[data-field=name]");
         field.setAttribute("aria-invalid", "true");
         field.focus();
-        return tell(section, "Write your name first: your teacher tells the files apart by it.");
+        return tell(section, t("hand_in.name_first"));
       }
       var file = section.getAttribute("data-file") + "-" + name.replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-|-$/g, "") + ".txt";
       HandInFile.save(file, handIn(section).replace(/\n/g, "\r\n"), "text/plain");
-      tell(section, "Downloaded: " + file);
+      tell(section, t("hand_in.downloaded", {file: file}));
     },
     print: function () {
       window.print();
@@ -373,7 +373,7 @@
     records.set(key, shaped(null));
     save(key);
     mount();
-    tell(section, "Your answers are cleared from this device.");
+    tell(section, t("hand_in.cleared"));
   }, true);
 
   // -- The printable sheet with the student's answers ------------------------

@@ -16,11 +16,10 @@
      proving quotation is missing or wrong, half a point; the exercise's
      points share them, rounded to the half. */
 (function () {
-  var SAY = {
-    "true": "True", "false": "False", right: "Right", wrong: "Not right", quoteMissing: "Quote the words that prove it",
-    quoteNeeded: "Right, now quote the words that prove it", unanswered: "–",
-    noCheck: "This browser cannot check the answers here (open the site over https, or from its files)"
-  };
+  var t = siteText;  // the interface's texts (worksheet/interface/*.yml)
+  // The words of the saved and handed-in answers: the file's format, the
+  // same whatever the interface's language (hand-in files are read back).
+  var FILE = {"true": "True", "false": "False", unanswered: "–"};
   var LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
 
   function hex(buffer) {
@@ -73,10 +72,10 @@
   // The answers as text, an item a line: what is saved and handed in.
   function written(kind, li, answer) {
     var n = li.getAttribute("data-item") + ". ";
-    if (!answer.value) return n + SAY.unanswered;
+    if (!answer.value) return n + FILE.unanswered;
     if (kind === "true-false") {
       var q1 = answer.quotes[0];
-      return n + SAY[answer.value] + (q1.quote ? ": " + q1.quote + " (l. " + q1.lines + ")" : "");
+      return n + FILE[answer.value] + (q1.quote ? ": " + q1.quote + " (l. " + q1.lines + ")" : "");
     }
     if (kind === "matching") return n + li.querySelector(".exercise-term").textContent.trim() + ": " + LETTERS[Number(answer.value) - 1];
     if (kind === "choice") return n + answer.value.split(",").map(function (o) {
@@ -89,10 +88,10 @@
   // An item's answer read back from its row of text, its quotations'
   // lines taken from the item, not from the row.
   function parsedRow(kind, row, item) {
-    if (!row || row === SAY.unanswered) return {value: "", quotes: []};
+    if (!row || row === FILE.unanswered) return {value: "", quotes: []};
     if (kind === "true-false") {
       var m = /^(\w+)(?::\s*"(.*)"\s*\(l\. [^)]*\))?$/.exec(row) || [];
-      var value = m[1] === SAY["true"] ? "true" : m[1] === SAY["false"] ? "false" : "";
+      var value = m[1] === FILE["true"] ? "true" : m[1] === FILE["false"] ? "false" : "";
       return {value: value, quotes: [{quote: m[2] ? '"' + m[2] + '"' : "", lines: item.lines}]};
     }
     if (kind === "find-words") return {value: row, quotes: []};
@@ -148,9 +147,9 @@
   // -- The checks ------------------------------------------------------------------
   // Whether the quotation stands within the lines: {ok, text}.
   function quoteVerdict(quote, lines, sources, titles) {
-    if (!quote) return {ok: false, text: SAY.quoteMissing};
+    if (!quote) return {ok: false, text: t("exercise.quote_missing")};
     var items = AnswerCheck.check(quote + " (l. " + lines + ")", sources);
-    return items.length ? AnswerCheck.verdict(items[0], titles, sources) || {ok: true, text: ""} : {ok: false, text: SAY.quoteMissing};
+    return items.length ? AnswerCheck.verdict(items[0], titles, sources) || {ok: true, text: ""} : {ok: false, text: t("exercise.quote_missing")};
   }
 
   // An item's answer checked: {score: 1, ½ or 0, said: [{ok, text}]}.
@@ -158,11 +157,22 @@
     if (!answer.value) return Promise.resolve({score: 0, said: []});
     return hashOf(spec, item, answer.value).then(function (hash) {
       var right = item.hashes.indexOf(hash) !== -1, said = [], score = right ? 1 : 0;
-      said.push({ok: right, text: right ? SAY.right : SAY.wrong});
-      answer.quotes.forEach(function (q) {
-        var v = quoteVerdict(q.quote, q.lines, sources, titles);
-        if (!v.ok && right) score = 0.5;
-        if (q.quote || right) said.push(v.ok || q.quote ? v : {ok: false, text: SAY.quoteNeeded});
+      var quotes = answer.quotes.filter(function (q) { return q.quote || right }).map(function (q) {
+        return {quote: q.quote, verdict: quoteVerdict(q.quote, q.lines, sources, titles)};
+      });
+      var quoteWrong = quotes.filter(function (q) { return q.quote && !q.verdict.ok });
+      if (right && quotes.some(function (q) { return !q.verdict.ok })) score = 0.5;
+      if (right && quoteWrong.length) {
+        // A right choice, its quotation wrong: said as one, not "Right" beside a cross.
+        said.push({ok: false, text: t("exercise.right_but_quote", {verdict: quoteWrong.map(function (q) {
+          return q.verdict.text;
+        }).join(" · ")})});
+        quotes.forEach(function (q) { if (!q.quote) said.push({ok: false, text: t("exercise.quote_needed")}) });
+        return {score: score, said: said};
+      }
+      said.push({ok: right, text: right ? t("exercise.right") : t("exercise.wrong")});
+      quotes.forEach(function (q) {
+        said.push(q.verdict.ok || q.quote ? q.verdict : {ok: false, text: t("exercise.quote_needed")});
       });
       return {score: score, said: said};
     });
@@ -183,7 +193,7 @@
 
   function check(exercise) {
     var spec = specOf(exercise), items = exercise.querySelectorAll(".exercise-item");
-    if (!(window.crypto && crypto.subtle)) return void (exercise.querySelector(".exercise-help").textContent = SAY.noCheck);
+    if (!(window.crypto && crypto.subtle)) return void (exercise.querySelector(".exercise-help").textContent = t("exercise.no_check"));
     var wanted = JSON.parse(exercise.getAttribute("data-sources"));
     var titles = wanted.map(function (s) { return s.title });
     AnswerCheck.withSources(wanted, function (sources) {

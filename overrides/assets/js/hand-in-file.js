@@ -47,7 +47,10 @@
   var HEAD = ["worksheet", "title", "text", "name", "class", "written", "total"];
   var SECTION = /^\[([A-Za-z_][A-Za-z0-9_-]*)\] ?(.*)$/;
   var FIELD = /^([a-z]+):[ \t]*(.*)$/;
-  var EMPTY = {answers: "(no answer)", feedback: "(no comment)"};
+  // What stands for an empty answer or comment: a line in brackets, in the
+  // interface's language when written, in any language when read.
+  var EMPTY = {answers: "hand_in.no_answer", feedback: "hand_in.no_comment"};
+  var EMPTY_READ = /^\(.*\)$/;
   var LIMIT = 1024 * 1024;  // bytes: some 150,000 words of answers
 
   function oneLine(value) {
@@ -67,7 +70,7 @@
       if (section.mark !== undefined && section.mark !== null) out.push("mark: " + oneLine(section.mark));
       if (section.written) out.push("written: " + oneLine(section.written));
       var text = String(section.text || "").replace(/\r\n?/g, "\n");
-      if (!text.trim()) out.push(EMPTY[kind]);
+      if (!text.trim()) out.push(t(EMPTY[kind]));
       else text.replace(/\s+$/, "").split("\n").forEach(function (row) { out.push(row ? "| " + row : "|") });
     });
     return out.join("\n") + "\n";
@@ -79,8 +82,13 @@
     return "“" + (row.length > 50 ? row.slice(0, 50).trim() + "…" : row) + "”";
   }
 
+  // The interface's texts (worksheet/interface/*.yml).
+  function t(key, values) {
+    return siteText(key, values);
+  }
+
   function fail(line, message) {
-    throw new Error((line ? "line " + line + ": " : "") + message);
+    throw new Error(line ? t("files.line", {line: line, message: message}) : message);
   }
 
   function read(text) {
@@ -88,8 +96,8 @@
     var first = rows[0].trim(), kind = null;
     Object.keys(FIRST).forEach(function (k) { if (first === FIRST[k]) kind = k });
     if (!kind) {
-      if (/^Worksheet (answers|feedback):/.test(first)) fail(1, "written by another version of the site (" + quoted(first) + ")");
-      fail(0, "not a hand-in or feedback file of this site: its first line should be “" + FIRST.answers + "”");
+      if (/^Worksheet (answers|feedback):/.test(first)) fail(1, t("files.another_version", {row: quoted(first)}));
+      fail(0, t("files.not_a_file", {first: FIRST.answers}));
     }
     var head = Object.create(null), sections = [], section = null, seen = new Set();
     for (var i = 1; i < rows.length; i++) {
@@ -97,27 +105,27 @@
       if (section === null) {
         if (!row.trim()) { section = false; continue }
         match = FIELD.exec(row.trim());
-        if (!match || HEAD.indexOf(match[1]) === -1) fail(number, quoted(row) + " is not one of the file's details (" + HEAD.join(", ") + ")");
+        if (!match || HEAD.indexOf(match[1]) === -1) fail(number, t("files.not_a_detail", {row: quoted(row), details: HEAD.join(", ")}));
         head[match[1]] = match[2].trim();
         continue;
       }
       if ((match = SECTION.exec(row))) {
-        if (seen.has(match[1])) fail(number, "question [" + match[1] + "] stands twice");
+        if (seen.has(match[1])) fail(number, t("files.twice", {id: match[1]}));
         seen.add(match[1]);
         section = {id: match[1], title: match[2].trim(), question: [], written: "", mark: null, rows: []};
         sections.push(section);
         continue;
       }
       if (!row.trim()) continue;
-      if (!section) fail(number, quoted(row) + " stands before the first question ([q1] …)");
+      if (!section) fail(number, t("files.before_question", {row: quoted(row)}));
       if (row[0] === "|") section.rows.push(row.slice(row[1] === " " ? 2 : 1));
       else if (/^\s/.test(row)) section.question.push(row.trim());
-      else if (row.trim() === EMPTY[kind]) continue;
+      else if (EMPTY_READ.test(row.trim())) continue;
       else if ((match = FIELD.exec(row)) && match[1] === "written") section.written = match[2].trim();
       else if (match && match[1] === "mark") section.mark = match[2].trim();
-      else fail(number, quoted(row) + " is not part of the format: an answer's lines start with “|”");
+      else fail(number, t("files.not_format", {row: quoted(row)}));
     }
-    if (!head.worksheet) fail(0, "it names no worksheet (no “worksheet:” line at its head)");
+    if (!head.worksheet) fail(0, t("files.no_worksheet"));
     return {kind: kind, head: head, sections: sections.map(function (s) {
       return {id: s.id, title: s.title, question: s.question.join("\n"), written: s.written, mark: s.mark,
               text: s.rows.join("\n")};
@@ -146,13 +154,12 @@
   // A size as a person reads it: in KB near the limit, in MB well past it.
   function sized(size) {
     var mb = size / (1024 * 1024);
-    if (mb < 2) return Math.ceil(size / 1024).toLocaleString("en") + " KB";
+    if (mb < 2) return Math.ceil(size / 1024).toLocaleString(siteText.lang) + " KB";
     return (mb < 10 ? Math.round(mb * 10) / 10 : Math.round(mb)) + " MB";
   }
 
   function tooBig(size) {
-    return size > LIMIT ? "it is " + sized(size) + ", and a hand-in or feedback file is at most 1 MB ("
-      + (LIMIT / 1024).toLocaleString("en") + " KB): is it the right file?" : "";
+    return size > LIMIT ? t("files.too_big", {size: sized(size), limit: (LIMIT / 1024).toLocaleString(siteText.lang)}) : "";
   }
 
   function person(text) {

@@ -15,21 +15,19 @@
    verdict says which. */
 (function () {
   // Every text the script shows.
+  var t = siteText;  // the interface's texts (worksheet/interface/*.yml)
   var STRINGS = {
-    typeThe: function (language) { return "Type the " + language + " word" },
-    french: "French",
-    line: function (n) { return "Line " + n },
-    noLine: "Not in the text's lines.",
-    from: function (title) { return "From: " + title },
-    due: function (left, box) { return left + (left === 1 ? " card" : " cards") + " to practise today · this card: box " + box + " of 5" },
-    done: function (next) { return "Nothing left to practise today." + (next ? " The next card is due on " + next + "." : "") },
-    right: "Right.",
-    accent: function (term) { return "Right — mind the accent: " + term },
-    capitals: function (term) { return "Right — mind the capitals: " + term },
-    wrong: function (term) { return "Not quite — the word is: " + term },
-    empty: "Type a word first.",
-    saved: "",
-    notSaved: "This device does not keep the schedule (storage is blocked or full): it lasts for this visit."
+    typeThe: function (language) { return t("practice.type_the", {language: language}) },
+    french: t("practice.french"),
+    line: function (n) { return t("practice.line", {number: n}) },
+    noLine: t("practice.no_line"),
+    from: function (title) { return t("practice.from", {title: title}) },
+    due: function (left, box) { return t("practice.due", {count: left, box: box}) },
+    done: function (next) { return t("practice.done") + (next ? " " + t("practice.next_due", {date: next}) : "") },
+    // the verdict on a typed word: "right", "accent", "capitals" or "wrong"
+    verdict: function (result, term) { return t("practice." + result, {term: term}) },
+    empty: t("practice.empty"),
+    notSaved: t("practice.not_saved")
   };
   var KEY = "practice";
   var DAY = 24 * 60 * 60 * 1000;
@@ -73,7 +71,7 @@
   function nextDue() {
     var soonest = Infinity;
     deck.forEach(function (card) { soonest = Math.min(soonest, state(card).due) });
-    return isFinite(soonest) && soonest > Date.now() ? new Date(soonest).toLocaleDateString() : "";
+    return isFinite(soonest) && soonest > Date.now() ? new Date(soonest).toLocaleDateString(siteText.locale) : "";
   }
 
   function show() {
@@ -195,8 +193,7 @@
     var result = verdict(input.value, current);
     turned = true;
     out.setAttribute("data-verdict", result === "wrong" ? "wrong" : "right");
-    out.textContent = result === "right" ? STRINGS.right : result === "accent" ? STRINGS.accent(current.term)
-      : result === "capitals" ? STRINGS.capitals(current.term) : STRINGS.wrong(current.term);
+    out.textContent = STRINGS.verdict(result, current.term);
     input.disabled = true;
     $(".practice-back").hidden = false;
     var now = Date.now(), knew = result !== "wrong", box = knew ? Math.min(state(current).box + 1, TOP) : 1;

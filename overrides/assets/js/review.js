@@ -41,6 +41,7 @@
    - In Node, the rules that need no page (csvText, parseMark, number) are
      the export, for tests/js/review.test.js. */
 (function () {
+  var t = siteText;  // the interface's texts (worksheet/interface/*.yml)
   var PREFIX = "review:";  // siteStorage: the marks of a group, by its id
   var BLIND = "review-blind";  // siteStorage: blind marking on
   var SOURCES_WAIT = 10000;  // ms to wait for an article's lines before an exercise's mark is left to the teacher
@@ -75,7 +76,7 @@
 
   function when(written) {
     var date = new Date(written);
-    return isNaN(date) ? "" : date.toLocaleString("en-GB", {dateStyle: "medium", timeStyle: "short"});
+    return isNaN(date) ? "" : date.toLocaleString(siteText.locale, {dateStyle: "medium", timeStyle: "short"});
   }
 
   // -- Marks, kept on the device -----------------------------------------------------
@@ -120,15 +121,15 @@
         return [pair[0], pair[1].mark, pair[1].comment];
       })};
     })});
-    if (!kept) status("This browser does not let the page save your marks: they last until you close it.");
+    if (!kept) status(t("review.cannot_save"));
   }
 
   function shuffled(list) {
     list = list.slice();
     for (var i = list.length - 1; i > 0; i--) {
-      var j = Math.floor(Math.random() * (i + 1)), t = list[i];
+      var j = Math.floor(Math.random() * (i + 1)), held = list[i];
       list[i] = list[j];
-      list[j] = t;
+      list[j] = held;
     }
     return list;
   }
@@ -226,9 +227,9 @@
     if (tooBig) return Promise.resolve({file: file.name, error: tooBig});
     return file.arrayBuffer().then(function (bytes) {
       var read = HandInFile.read(HandInFile.decode(new Uint8Array(bytes)));
-      if (read.kind !== "answers") throw new Error("this is a feedback file, not a student's hand-in file");
+      if (read.kind !== "answers") throw new Error(t("review.is_feedback"));
       var sheet = state.sheets.get(read.head.worksheet);
-      if (!sheet) throw new Error("it answers a worksheet this site does not have (“" + clip(read.head.worksheet, 60) + "”)");
+      if (!sheet) throw new Error(t("review.unknown_sheet", {worksheet: clip(read.head.worksheet, 60)}));
       var name = clip(read.head.name, NAME_LONGEST), group = clip(read.head["class"], NAME_LONGEST);
       var student = {file: file.name, head: read.head, sheet: sheet, name: name, key: HandInFile.person(name),
                      "class": group, classKey: HandInFile.person(group), older: read.head.text !== sheet.text,
@@ -277,8 +278,8 @@
         state.lines.push(line);
       });
       var failed = lines.filter(function (l) { return l.error }).length;
-      dropStatus(lines.length + (lines.length === 1 ? " file" : " files")
-        + (failed ? ": " + (lines.length - failed) + " loaded, " + failed + " cannot be read." : " loaded."));
+      dropStatus(failed ? t("review.files_some_failed", {count: lines.length, loaded: lines.length - failed, failed: failed})
+        : t("review.files_loaded", {count: lines.length}));
       groupsChanged();
     });
   }
@@ -288,8 +289,7 @@
     if (at === -1) return;
     state.lines.splice(at, 1);
     if (line.student) state.students.splice(state.students.indexOf(line.student), 1);
-    dropStatus(line.student ? "Removed " + fileLabel(line) + ". Its marks stay on this device: load the file again to see them."
-                            : "Removed the line of " + fileLabel(line) + ".");
+    dropStatus(t(line.student ? "review.removed" : "review.removed_line", {file: fileLabel(line)}));
     groupsChanged();
   }
 
@@ -297,7 +297,7 @@
     var old = line.replaced;
     state.students[state.students.indexOf(line.student)] = old.student;
     state.lines[state.lines.indexOf(line)] = old;
-    dropStatus("Undone: the copy of " + fileLabel(old) + " loaded before is back.");
+    dropStatus(t("review.undone", {file: fileLabel(old)}));
     groupsChanged();
   }
 
@@ -314,33 +314,31 @@
   function fileLabel(line) {
     if (!blind()) return line.file;
     var entry = line.student && state.entryOf.get(line.student);
-    return entry ? "the file of Student " + entry.number : "a file";
+    return entry ? t("review.file_of_student", {number: entry.number}) : t("review.a_file");
   }
 
   function said(line) {
-    if (line.error) return "cannot be read: " + line.error;
+    if (line.error) return t("review.cannot_read", {error: line.error});
     var s = line.student, group = groupOf(s);
-    var text = s.sheet.title + (blind() ? "" : ", " + (s.name || "(no name)")) + ", " + (s["class"] || "(no class)");
+    var text = s.sheet.title + (blind() ? "" : ", " + (s.name || t("review.no_name"))) + ", " + (s["class"] || t("review.no_class"));
     var notes = [];
     if (line.replaced) {
       var before = when(line.replaced.student.head.written), now = when(s.head.written);
-      notes.push("It replaces the copy of this file loaded before" + (before || now
-        ? " (that one written " + (before || "at no given time") + ", this one " + (now || "at no given time") + ")" : "") + ".");
+      notes.push(before || now ? t("review.replaces_written", {before: before || t("review.no_time"), now: now || t("review.no_time")})
+        : t("review.replaces"));
     }
     if (group && namesakes(group, s).length > 1) {
-      var others = namesakes(group, s).filter(function (t) { return t !== s });
-      var kept = others.length > 1 ? "all are kept apart" : "both are kept apart";
-      notes.push(blind() ? (others.length > 1 ? "Other files have" : "Another file has") + " the same name and class: " + kept + "."
-        : (others.length > 1 ? "Other files have" : "Another file has") + " the same name and class ("
-          + others.map(function (t) { return t.file }).join(", ") + "): " + kept + ", shown with their file.");
+      var others = namesakes(group, s).filter(function (o) { return o !== s });
+      notes.push(blind() ? t("review.namesakes_blind", {count: others.length})
+        : t("review.namesakes", {count: others.length, files: others.map(function (o) { return o.file }).join(", ")}));
     }
-    if (s.unknown) notes.push(s.unknown + (s.unknown === 1 ? " answer is" : " answers are") + " to questions the worksheet no longer has.");
+    if (s.unknown) notes.push(t("review.unknown_questions", {count: s.unknown}));
     s.cut.forEach(function (length, id) {
       var q = s.sheet.questions.filter(function (x) { return x.id === id })[0];
-      notes.push("The answer to " + q.title + " is " + length.toLocaleString("en") + " characters long: only its first "
-        + LONGEST.toLocaleString("en") + " are shown and checked.");
+      notes.push(t("review.cut_question", {question: q.title, length: length.toLocaleString(siteText.lang),
+                                            longest: LONGEST.toLocaleString(siteText.lang)}));
     });
-    if (s.older) notes.push("Written on another version of the text: its quotations are checked against the text as it is now.");
+    if (s.older) notes.push(t("review.older"));
     return text + (notes.length ? ". " + notes.join(" ") : "");
   }
 
@@ -356,20 +354,20 @@
       var warned = line.student && (line.replaced || line.student.older || line.student.unknown || line.student.cut.size
         || namesakes(groupOf(line.student), line.student).length > 1);
       var item = list.appendChild(el("li", "review-file review-file--" + (line.error ? "error" : warned ? "older" : "ok")));
-      var name = blind() ? (line.student ? "Student " + state.entryOf.get(line.student).number : "A file") : line.file;
+      var name = blind() ? (line.student ? t("review.student", {number: state.entryOf.get(line.student).number}) : t("review.a_file_title")) : line.file;
       var text = item.appendChild(el("span", "review-file-text"));
       text.appendChild(el("span", "review-file-name", name));
       text.appendChild(document.createTextNode(": " + said(line)));
       if (line.replaced) {
-        var back = item.appendChild(el("button", "review-file-action", "Undo"));
+        var back = item.appendChild(el("button", "review-file-action", t("review.undo")));
         back.type = "button";
         back.setAttribute("data-line", "undo");
-        back.setAttribute("aria-label", "Undo: put back the copy of " + fileLabel(line) + " loaded before");
+        back.setAttribute("aria-label", t("review.undo_label", {file: fileLabel(line)}));
       }
-      var drop = item.appendChild(el("button", "review-file-action", "Remove"));
+      var drop = item.appendChild(el("button", "review-file-action", t("review.remove")));
       drop.type = "button";
       drop.setAttribute("data-line", "remove");
-      drop.setAttribute("aria-label", "Remove " + fileLabel(line));
+      drop.setAttribute("aria-label", t("review.remove_label", {file: fileLabel(line)}));
       item.__line = line;
     });
   }
@@ -399,8 +397,8 @@
     all.forEach(bind);
     select.textContent = "";
     all.forEach(function (g) {
-      var option = el("option", "", g.sheet.title + " · " + (g["class"] || "(no class)") + " (" + g.students.length
-        + (g.students.length === 1 ? " student)" : " students)"));
+      var option = el("option", "", g.sheet.title + " · " + (g["class"] || t("review.no_class")) + " ("
+        + t("review.students", {count: g.students.length}) + ")");
       option.value = g.id;
       select.appendChild(option);
     });
@@ -422,9 +420,9 @@
   }
 
   function label(group, student) {
-    if (blind()) return "Student " + state.entryOf.get(student).number;
-    var name = student.name || "(no name)";
-    return namesakes(group, student).length > 1 ? name + " (" + (student["class"] || "no class") + ", " + student.file + ")" : name;
+    if (blind()) return t("review.student", {number: state.entryOf.get(student).number});
+    var name = student.name || t("review.no_name");
+    return namesakes(group, student).length > 1 ? name + " (" + (student["class"] || t("review.no_class")) + ", " + student.file + ")" : name;
   }
 
   function outOf(points) {
@@ -432,7 +430,7 @@
   }
 
   function words(range) {
-    return range[0] === range[1] ? range[0] + " words" : range[0] + "–" + range[1] + " words";
+    return t("review.words_asked", {words: range[0] === range[1] ? range[0] : range[0] + "–" + range[1]});
   }
 
   function render() {
@@ -448,7 +446,7 @@
       group.sheet.questions.forEach(function (q) {
         var section = el("section", "review-question");
         section.setAttribute("aria-labelledby", "review-" + q.id);
-        var heading = el("h2", "", q.title + (q.points !== null ? " (" + number(q.points) + (q.points === 1 ? " point)" : " points)") : ""));
+        var heading = el("h2", "", q.title + (q.points !== null ? " (" + t("questions.points", {count: q.points, points: number(q.points)}) + ")" : ""));
         heading.id = "review-" + q.id;
         section.appendChild(heading);
         var key = document.querySelector('template.review-key[data-sheet="' + CSS.escape(group.sheet.key) + '"][data-question="' + CSS.escape(q.id) + '"]');
@@ -480,20 +478,20 @@
           if (!q.exercise) {  // an exercise's length says nothing
             head.appendChild(document.createTextNode(" · "));
             head.appendChild(el("span", "review-count" + (short ? " is-short" : ""),
-                                count + (count === 1 ? " word" : " words") + " (asked: " + words(q.words) + ")"));
+                                t("answers.words", {count: count}) + " (" + t("review.asked", {words: words(q.words)}) + ")"));
           }
           var written = when(student.times.get(q.id));
-          if (written) head.appendChild(el("span", "review-time", " · written " + written));
-          if (student.older) answer.appendChild(el("p", "review-older", "Written on another version of the text: its quotations are checked against the text as it is now."));
-          var shown = answer.appendChild(el("div", "review-answer-text" + (empty ? " is-empty" : ""), empty ? "No answer." : text));
-          if (!empty && sources.length) shown.lang = sources[0].language;  // the student writes in the text's language
+          if (written) head.appendChild(el("span", "review-time", " · " + t("review.written", {time: written})));
+          if (student.older) answer.appendChild(el("p", "review-older", t("review.older")));
+          var answerText = answer.appendChild(el("div", "review-answer-text" + (empty ? " is-empty" : ""), empty ? t("review.no_answer") : text));
+          if (!empty && sources.length) answerText.lang = sources[0].language;  // the student writes in the text's language
           if (student.cut.has(q.id)) {
-            answer.appendChild(el("p", "review-older", "This answer is " + student.cut.get(q.id).toLocaleString("en")
-              + " characters long: only its first " + LONGEST.toLocaleString("en") + " are shown and checked."));
+            answer.appendChild(el("p", "review-older", t("review.cut", {length: student.cut.get(q.id).toLocaleString(siteText.lang),
+                                                                        longest: LONGEST.toLocaleString(siteText.lang)})));
           }
           if (verdicts.length) {
             var ul = answer.appendChild(el("ul", "review-checks"));
-            ul.setAttribute("aria-label", "Quotations");
+            ul.setAttribute("aria-label", t("review.quotations"));
             verdicts.forEach(function (v) {
               ul.appendChild(el("li", v.ok ? "is-ok" : "is-wrong", v.text));
             });
@@ -501,7 +499,7 @@
           var given = state.entryOf.get(student).marks.get(q.id) || {mark: null, comment: ""};
           var row = answer.appendChild(el("p", "review-marking"));
           var id = "mark-" + si + "-" + q.id;
-          var markLabel = row.appendChild(el("label", "", "Mark" + outOf(q.points)));
+          var markLabel = row.appendChild(el("label", "", t("review.mark") + outOf(q.points)));
           markLabel.htmlFor = id;
           var mark = row.appendChild(el("input", "review-mark"));
           mark.id = id;
@@ -510,7 +508,7 @@
           mark.setAttribute("autocomplete", "off");
           mark.setAttribute("aria-describedby", "review-" + q.id + " " + id + "-error");
           mark.value = given.mark === null ? "" : number(given.mark);
-          var commentLabel = row.appendChild(el("label", "", "Comment"));
+          var commentLabel = row.appendChild(el("label", "", t("review.comment")));
           commentLabel.htmlFor = "comment-" + si + "-" + q.id;
           var comment = row.appendChild(el("input", "review-comment"));
           comment.id = "comment-" + si + "-" + q.id;
@@ -520,12 +518,12 @@
           row.appendChild(el("span", "review-mark-error")).id = id + "-error";
           var claimed = student.claimed.get(q.id), computed = student.computed.get(q.id);
           if (claimed !== undefined && computed !== undefined && claimed !== computed) {
-            answer.appendChild(el("p", "review-older", "The file gives this exercise " + (claimed === null || isNaN(claimed)
-              ? "no mark" : number(claimed)) + "; its answers, checked again here, give " + number(computed) + "."));
+            answer.appendChild(el("p", "review-older", t("exercise.mark_differs", {claimed: claimed === null || isNaN(claimed)
+              ? t("exercise.no_mark") : number(claimed), computed: number(computed)})));
           }
           list.appendChild(answer);
         });
-        if (!shown) list.appendChild(el("p", "review-none", "No answer to show here."));
+        if (!shown) list.appendChild(el("p", "review-none", t("review.none_shown")));
         holder.appendChild(section);
       });
       summary(group);
@@ -546,8 +544,8 @@
       var value = parseMark(field.value);
       var wrong = isNaN(value) || (value !== null && q.points !== null && value > q.points);
       field.setAttribute("aria-invalid", wrong ? "true" : "false");
-      error.textContent = wrong ? "Write a number" + (q.points !== null ? " from 0 to " + number(q.points) : "")
-        + (given.mark === null ? ": no mark is saved." : ": the mark saved is still " + number(given.mark) + ".") : "";
+      error.textContent = !wrong ? "" : (q.points !== null ? t("review.write_number_to", {most: number(q.points)}) : t("review.write_number"))
+        + (given.mark === null ? t("review.no_mark_saved") : t("review.mark_kept", {mark: number(given.mark)}));
       if (wrong) return;
       given.mark = value;
     } else {
@@ -576,7 +574,7 @@
       next.querySelector(which).focus();
       next.scrollIntoView({block: "nearest"});
     } else {
-      status(student ? "That was this student's last answer." : "That was the last answer to this question.");
+      status(t(student ? "review.last_of_student" : "review.last_of_question"));
     }
   }
 
@@ -600,8 +598,8 @@
 
   function csv(group) {
     var qs = group.sheet.questions;
-    var rows = [["Name", "Class"].concat(qs.map(function (q) { return q.title + outOf(q.points) }),
-                                         ["Total" + outOf(group.sheet.total), "File"])];
+    var rows = [[t("hand_in.name"), t("hand_in.class")].concat(qs.map(function (q) { return q.title + outOf(q.points) }),
+                                         [t("review.total") + outOf(group.sheet.total), t("review.file")])];
     byName(group).forEach(function (student) {
       var total = totalOf(group, student);
       rows.push([student.name, student["class"]].concat(qs.map(function (q) {
@@ -647,16 +645,16 @@
 
   function summary(group) {
     var qs = group.sheet.questions, students = blind() ? studentsOf(group) : byName(group);
-    document.querySelector(".review-summary-what").textContent = group.sheet.title + " · " + (group["class"] || "(no class)")
-      + " · " + students.length + (students.length === 1 ? " student" : " students")
-      + (group.sheet.total !== null ? " · marked out of " + number(group.sheet.total) : "");
+    document.querySelector(".review-summary-what").textContent = group.sheet.title + " · " + (group["class"] || t("review.no_class"))
+      + " · " + t("review.students", {count: students.length})
+      + (group.sheet.total !== null ? " · " + t("review.marked_out_of", {total: number(group.sheet.total)}) : "");
     var table = document.querySelector(".review-table");
     table.textContent = "";
     var head = table.appendChild(el("thead")).appendChild(el("tr"));
-    head.appendChild(el("th", "", "Student")).scope = "col";
+    head.appendChild(el("th", "", t("review.student_column"))).scope = "col";
     qs.forEach(function (q) { head.appendChild(el("th", "", q.title + outOf(q.points))).scope = "col" });
-    head.appendChild(el("th", "", "Total" + outOf(group.sheet.total))).scope = "col";
-    head.appendChild(el("th", "review-screen-only", "Feedback")).scope = "col";
+    head.appendChild(el("th", "", t("review.total") + outOf(group.sheet.total))).scope = "col";
+    head.appendChild(el("th", "review-screen-only", t("review.feedback"))).scope = "col";
     var body = table.appendChild(el("tbody"));
     students.forEach(function (student) {
       var row = body.appendChild(el("tr"));
@@ -668,13 +666,13 @@
       var total = totalOf(group, student);
       row.appendChild(el("td", "review-total", total === null ? "–" : number(total)));
       var cell = row.appendChild(el("td", "review-screen-only"));
-      var button = cell.appendChild(el("button", "md-button review-feedback", "Feedback file"));
+      var button = cell.appendChild(el("button", "md-button review-feedback", t("review.feedback_file")));
       button.type = "button";
-      button.setAttribute("aria-label", "Feedback file for " + label(group, student));
+      button.setAttribute("aria-label", t("review.feedback_file_for", {student: label(group, student)}));
       button.setAttribute("data-student", String(studentsOf(group).indexOf(student)));
     });
     var foot = table.appendChild(el("tfoot")).appendChild(el("tr"));
-    foot.appendChild(el("th", "", "Class average")).scope = "row";
+    foot.appendChild(el("th", "", t("review.average"))).scope = "row";
     function average(values) {
       values = values.filter(function (v) { return v !== null });
       return values.length ? number(sum(values) / values.length) : "–";
@@ -746,13 +744,13 @@
       var name = fileName(group.sheet.key.split("/").pop() + "-feedback-" + (student.name || "no-name")
         + (namesakes(group, student).length > 1 ? "-" + student.file.replace(/\.txt$/i, "") : "")) + ".txt";
       HandInFile.save(name, feedback(group, student).replace(/\n/g, "\r\n"), "text/plain");
-      status(blind() ? "Downloaded the feedback file of " + label(group, student) + "." : "Downloaded: " + name);
+      status(blind() ? t("review.downloaded_of", {student: label(group, student)}) : t("hand_in.downloaded", {file: name}));
     } else if (button.getAttribute("data-review") === "pick") {
       document.querySelector(".review-drop input[type=file]").click();
     } else if (button.getAttribute("data-review") === "csv") {
       var csvName = fileName(group.sheet.key.split("/").pop() + "-" + group["class"] + "-marks") + ".csv";
       HandInFile.save(csvName, csv(group), "text/csv");
-      status("Downloaded: " + csvName);
+      status(t("hand_in.downloaded", {file: csvName}));
     } else {
       window.print();
     }

@@ -3,5 +3,5 @@
 (function () {
   var dialog = document.querySelector(".md-search[role=dialog]:not([aria-label])");
   var field = document.querySelector(".md-search__input");
-  if (dialog && field) dialog.setAttribute("aria-label", field.getAttribute("aria-label") || "Search");
+  if (dialog && field) dialog.setAttribute("aria-label", field.getAttribute("aria-label") || siteText("search.label"));
 })();
