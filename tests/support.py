@@ -174,6 +174,9 @@ def axe_violations(page, tags: list[str] = WCAG) -> list[str]:
     rules of ``tags``, WCAG 2.1 A and AA unless told."""
     if not AXE.exists():
         raise AssertionError("axe-core missing: ./run.sh test installs it (npm ci)")
+    # Once the page is still: colours read mid-transition (Material fades its
+    # header and tabs) are neither the old ones nor the new.
+    page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")
     page.add_script_tag(path=str(AXE))
     result = page.evaluate(
         "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})", tags)
