@@ -91,10 +91,10 @@ class WorksheetPlugin(BasePlugin[WorksheetConfig]):
             config.extra["polyfills"] = [OFFLINE_SHIM, *config.extra.get("polyfills", [])]
         # Pagefind's index, read by the site's own worker; the offline copy keeps Material's.
         language = site_default(self.config.language, config.theme.get("language"))
-        self.search = SiteSearch(enabled="material/search" in config.plugins and not (offline and offline.config.enabled),
-                                 language=language)
-        self.env = jinja2.Environment(loader=config.theme.get_env().loader, autoescape=True)
         self.interface = interface_text(self.config.interface_language or config.theme.get("language") or "en")
+        self.search = SiteSearch(enabled="material/search" in config.plugins and not (offline and offline.config.enabled),
+                                 language=language, line_title=self.interface.t("search.line", line="{line}"))
+        self.env = jinja2.Environment(loader=config.theme.get_env().loader, autoescape=True)
         self.env.globals["t"] = template_function(self.interface)
         dirs = [*config.theme.dirs, config.docs_dir]
         shipped = (lambda uri: uri not in review.ASSETS) if self.student else (lambda uri: True)

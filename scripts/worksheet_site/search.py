@@ -59,6 +59,8 @@ EXCLUDED = ["[data-search-exclude]", ".worksheet-bar", ".print-only", ".line-num
             ".article-help", ".headerlink"]
 #: The other languages' indexes, each in a folder of FOLDER named by its code.
 LANGUAGES = "languages.json"
+#: The interface's words the worker shows, in FOLDER.
+INTERFACE = "interface.json"
 #: The page's own language, in the copy Pagefind reads.
 HTML_LANG = re.compile(r'(<html\b[^>]*?\blang=")[^"]*(")')
 #: Pagefind's files the site's worker does not use.
@@ -89,8 +91,9 @@ class SiteSearch:
     """Marks the pages to index as they are written, then has Pagefind read
     them from the built site."""
 
-    def __init__(self, *, enabled: bool, language: str = "en"):
+    def __init__(self, *, enabled: bool, language: str = "en", line_title: str = "Line {line}"):
         self.enabled = enabled
+        self.line_title = line_title  # a result's title for line {line} of an article, in the interface's words
         self.language = language  # the site's default language for a text: its index is FOLDER's own
         self.indexed: dict[str, str] = {}  # address of each page to index -> the language it is indexed in
 
@@ -134,6 +137,7 @@ class SiteSearch:
         for code, urls in by_language.items():
             _index(site, urls, code, target if code == self.language else target / code)
         (target / LANGUAGES).write_text(json.dumps(languages), encoding="utf-8")
+        (target / INTERFACE).write_text(json.dumps({"line": self.line_title}), encoding="utf-8")
 
 
 def _index(site: Path, urls: list[str], language: str, target: Path) -> None:

@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser, Page, expect
 
 from support import ROOT, WCAG, axe_violations, project
 from support_sites import _served
@@ -157,3 +157,12 @@ def test_axe_finds_nothing_on_the_spanish_worksheet_with_a_french_interface(teac
     teacher.goto(path)
     teacher.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")
     assert axe_violations(teacher, WCAG + ["best-practice"]) == []
+
+
+def test_search_results_name_their_lines_in_french(teacher: Page):
+    teacher.goto("")
+    teacher.keyboard.press("/")
+    teacher.keyboard.type("exclamaba", delay=20)
+    place = teacher.locator(".md-search-result__item").first.locator("a[href$='#L54']")
+    expect(place).to_contain_text("Ligne 54")
+    expect(place).not_to_contain_text("Line")

@@ -18,13 +18,20 @@ var AROUND = 14;         /* words shown around a match that is not on a line */
 var LINE = 18;           /* words a printed line holds at most */
 var LANDMARK = /^(L\d+|q\d+)$/;
 var pagefind = null;
+var lineTitle = "Line {line}";  /* a line's title, in the interface's words (pagefind/interface.json) */
 var asked = 0;
 
 /* Each index, loaded and ready: the site's language first. */
 function load() {
   if (!pagefind) {
     var base = new URL("../../pagefind/", self.location.href);
-    pagefind = fetch(new URL("languages.json", base).href).then(function (response) {
+    pagefind = fetch(new URL("interface.json", base).href).then(function (response) {
+      return response.ok ? response.json() : {};
+    }).then(function (words) {
+      if (words && typeof words.line === "string") lineTitle = words.line;
+    }, function () {}).then(function () {
+      return fetch(new URL("languages.json", base).href);
+    }).then(function (response) {
       return response.ok ? response.json() : [];
     }, function () { return []; }).then(function (languages) {
       var folders = [""].concat(languages.filter(function (code) { return /^[a-z]{2,3}$/.test(code); })
@@ -109,7 +116,7 @@ function places(data, score) {
     var to = line ? end : Math.min(end, from + AROUND);
     found.set(key, {
       location: data.url.replace(/^\//, "") + "#" + anchor.id,
-      title: escape(line ? "Line " + line[1] : anchor.text || ""),
+      title: escape(line ? lineTitle.replace("{line}", line[1]) : anchor.text || ""),
       text: "<p>" + passage(words, from, to, marked) + "</p>",
       score: score
     });
