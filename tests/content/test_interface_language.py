@@ -150,6 +150,8 @@ def test_the_teacher_toggle_and_the_menus_are_french(teacher: Page):
     assert teacher.locator(".teacher-toggle").inner_text().strip() == "Mode enseignant"
     tabs = teacher.locator(".md-tabs__link").all_inner_texts()
     assert "Vocabulaire" in tabs and "Correction" in tabs and "Accueil" in tabs
+    notice = teacher.evaluate("getComputedStyle(document.querySelector('.md-content__inner'), '::before').content")
+    assert notice == '"Le mode enseignant est activé : les corrigés et les notes pour le professeur sont affichés."'
 
 
 @pytest.mark.parametrize("path", [f"{SHEET}/article/", f"{SHEET}/questions/"])
