@@ -151,6 +151,13 @@ def printed_lines(page: BeautifulSoup) -> dict[int, str]:
     return found
 
 
+def shelf_titles(site, sequence: str) -> list[str]:
+    """The titles of the worksheet cards under the home page's shelf ``sequence``."""
+    home = soup(site, "")
+    heading = next(h for h in home.find_all(["h2", "h3"]) if text(h) == sequence)
+    return [text(a) for a in heading.find_parent(["section", "div"]).select(".worksheet-card-title a")]
+
+
 def normalise(value: str) -> str:
     """Whitespace collapsed (none before punctuation), case ignored."""
     return re.sub(r"\s+([,.;:!?)])", r"\1", " ".join(value.split())).casefold()

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from support import FIXTURES, printed_lines, soup, text
+from support import FIXTURES, printed_lines, shelf_titles, soup, text
 
 WORKSHEET = "gemeinschaft"
 EDITIONS = FIXTURES / "gemeinschaft-editions.txt"
@@ -56,7 +56,4 @@ def test_inflected_forms_open_their_entry(page):
 
 
 def test_it_has_a_sequence_of_its_own_on_the_home_page(site):
-    home = soup(site, "")
-    heading = next(h for h in home.find_all(["h2", "h3"]) if text(h) == "Wir und die anderen")
-    shelf = heading.find_parent(["section", "div"])
-    assert [text(a) for a in shelf.select(".worksheet-card-title a")] == ["Gemeinschaft"]
+    assert shelf_titles(site, "Wir und die anderen") == ["Gemeinschaft"]

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from support import FIXTURES, printed_lines, soup, text
+from support import FIXTURES, printed_lines, shelf_titles, soup, text
 
 WORKSHEET = "rayo-de-luna"
 EDITIONS = FIXTURES / "rayo-de-luna-editions.txt"
@@ -70,8 +70,4 @@ def test_accented_and_inflected_forms_open_their_entry(page):
 
 
 def test_it_has_a_sequence_of_its_own_on_the_home_page(site):
-    home = soup(site, "")
-    heading = next(h for h in home.find_all(["h2", "h3"]) if text(h) == "Entre el sueño y la realidad")
-    shelf = heading.find_parent(["section", "div"])
-    titles = [text(a) for a in shelf.select(".worksheet-card-title a")]
-    assert titles == ["El rayo de luna"]
+    assert shelf_titles(site, "Entre el sueño y la realidad") == ["El rayo de luna"]
